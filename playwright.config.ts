@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser tests run the real server (embedded PGlite in a throw-away data directory, demo data
+// seeded, worker on a short interval) and drive Debian's Chromium.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = `/tmp/guichet-e2e-${process.pid}`;
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    locale: 'fr-CH',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: `rm -rf ${dataDir} && npx vite build --config web/vite.config.ts --logLevel warn && npx tsx src/main.ts`,
+    url: `http://localhost:${port}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      WORKER_INTERVAL_MS: '200',
+      INBOUND_SMTP_PORT: '0',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

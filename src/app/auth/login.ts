@@ -1,0 +1,35 @@
+import { eq, sql } from 'drizzle-orm';
+import { users } from '../../db/schema/index';
+import type { AppContext } from '../context';
+import { AppError } from '../errors/index';
+import { verifyPassword } from './passwords';
+import { createSession } from './sessions';
+import { clearAccountFailures, isLoginThrottled, loginThrottle, recordLoginFailure } from './throttle';
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  ip: string;
+}
+
+/** Checks a password and opens a session; throttled per account and per client address. */
+export async function login(ctx: AppContext, input: LoginInput) {
+  const now = ctx.clock.now();
+  const email = input.email.trim().toLowerCase();
+  if (await isLoginThrottled(ctx.db, email, input.ip, now)) {
+    throw new AppError('too_many_attempts', { minutes: loginThrottle.windowMinutes });
+  }
+  const [user] = await ctx.db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
+  if (!user?.active || !passwordOk) {
+    await recordLoginFailure(ctx.db, email, input.ip, now);
+    throw new AppError('invalid_credentials');
+  }
+  await clearAccountFailures(ctx.db, email);
+  const session = await createSession(ctx.db, user.id, now, ctx.config.SESSION_TTL_HOURS);
+  return { ...session, user };
+}

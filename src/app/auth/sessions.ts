@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { sessions, users } from '../../db/schema/index';
+import type { Actor } from '../context';
+import { hashToken, newToken } from './tokens';
+
+export interface SessionInfo {
+  actor: Actor;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function createSession(
+  db: DbOrTx,
+  userId: string,
+  now: Date,
+  ttlHours: number,
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const { token, hash } = newToken();
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000);
+  await db.insert(sessions).values({ tokenHash: hash, userId, csrfToken, createdAt: now, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+/** The session of a cookie token, if it is valid and its user still active. */
+export async function findSession(db: DbOrTx, token: string, now: Date): Promise<SessionInfo | null> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .limit(1);
+  if (!row) return null;
+  return { actor: actorOf(row.user), csrfToken: row.session.csrfToken, expiresAt: row.session.expiresAt };
+}
+
+export async function deleteSession(db: DbOrTx, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+/** Signs a user out everywhere, e.g. after a password change. */
+export async function deleteSessionsOf(db: DbOrTx, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function purgeExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
+  await db.delete(sessions).where(sql`${sessions.expiresAt} < ${now}`);
+}
+
+export function actorOf(user: typeof users.$inferSelect): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    companyId: user.companyId,
+    isManager: user.isManager,
+    language: user.language,
+    name: user.name,
+    email: user.email,
+  };
+}

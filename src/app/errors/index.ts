@@ -1,0 +1,27 @@
+import { foundationErrors } from './foundation';
+import type { ErrorEntry } from './types';
+
+export type { ErrorEntry } from './types';
+
+/**
+ * The one error catalogue: stable codes, their HTTP status and the message people read, in fr/de/en.
+ * Each area keeps its entries in a file of this folder; they are joined here.
+ */
+export const errorCatalogue = {
+  ...foundationErrors,
+} satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** A failure the user can act on. Thrown by app functions, mapped to HTTP by the error handler. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    /** Extra machine-readable data for the client (e.g. a link to offer). */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}

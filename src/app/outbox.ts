@@ -1,0 +1,33 @@
+import type { DbOrTx } from '../db/client';
+import { outbox } from '../db/schema/index';
+import type { Language } from '../i18n/language';
+
+export interface QueuedMail {
+  /** Template name, e.g. 'account.approved' (see src/mail/templates). */
+  template: string;
+  recipient: string;
+  language: Language;
+  params?: Record<string, unknown>;
+  ticketId?: string;
+}
+
+/**
+ * Queues a mail in the same transaction as the change it reports: if the change rolls back, no
+ * mail; if it commits, the dispatcher sends it (with retries) even after a restart.
+ */
+export async function queueMail(db: DbOrTx, mail: QueuedMail, now: Date): Promise<number> {
+  const [row] = await db
+    .insert(outbox)
+    .values({
+      template: mail.template,
+      recipient: mail.recipient,
+      language: mail.language,
+      params: mail.params ?? {},
+      ticketId: mail.ticketId ?? null,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .returning({ id: outbox.id });
+  if (!row) throw new Error('outbox insert returned nothing');
+  return row.id;
+}

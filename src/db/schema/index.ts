@@ -1,0 +1,4 @@
+// The whole schema, one file per area. drizzle-kit reads this folder to generate migrations.
+export * from './core';
+export * from './mail';
+export * from './settings';

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppContext } from '../app/context';
+import { AppError } from '../app/errors/index';
+import { errorBody, handleError } from './errors';
+import sessionPlugin from './plugins/session';
+import { registerRoutes } from './routes/index';
+
+export interface BuildAppOptions {
+  ctx: AppContext;
+  logger?: boolean | { level: string };
+  /** Serve the built web client from this folder (skipped when it does not exist). */
+  webDist?: string;
+}
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Builds the HTTP server without listening: the entry point listens, tests use `inject`. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { ctx } = options;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(cookie);
+  await app.register(multipart, {
+    limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 20 },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Guichet API', version: '0.1.0', description: 'Customer-support portal API.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'guichet_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(sessionPlugin, { ctx, secureCookies: ctx.publicUrl.startsWith('https:') });
+
+  await app.register(registerRoutes, { prefix: '/api', ctx });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webDist = options.webDist ?? defaultWebDist;
+  if (existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !existsSync(webDist) || request.method !== 'GET') {
+      return reply.status(404).send(errorBody('not_found', request.language));
+    }
+    // The single-page app owns every other path.
+    return reply.type('text/html').sendFile('index.html', webDist);
+  });
+  return app;
+}
+
+export { AppError };

@@ -1,0 +1,87 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { findSession } from '../../app/auth/sessions';
+import type { Actor, AppContext } from '../../app/context';
+import { AppError } from '../../app/errors/index';
+import { isLanguage, type Language, languageFromAcceptHeader } from '../../i18n/language';
+
+export const sessionCookie = 'guichet_session';
+export const csrfCookie = 'guichet_csrf';
+export const csrfHeader = 'x-csrf-token';
+export const languageCookie = 'guichet_lang';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    language: Language;
+  }
+  interface FastifyContextConfig {
+    /** Routes authenticated otherwise (e.g. a webhook with its own token) skip the CSRF check. */
+    csrf?: false;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Who is calling, in which language, and anti-forgery. CSRF uses a double-submit token: a
+ * readable cookie the page echoes in a header, which another site can neither read nor set.
+ */
+async function sessionPlugin(app: FastifyInstance, opts: { ctx: AppContext; secureCookies: boolean }) {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('language', 'fr');
+
+  app.addHook('onRequest', async (request, reply) => {
+    const token = request.cookies[sessionCookie];
+    const session = token ? await findSession(opts.ctx.db, token, opts.ctx.clock.now()) : null;
+    request.actor = session?.actor ?? null;
+    request.language = resolveLanguage(request);
+    ensureCsrfCookie(request, reply, opts.secureCookies);
+    if (request.url.startsWith('/api/') && !safeMethods.has(request.method)) {
+      if (request.routeOptions.config?.csrf !== false && !csrfHeaderMatches(request)) {
+        throw new AppError('csrf_rejected');
+      }
+    }
+  });
+}
+
+function resolveLanguage(request: FastifyRequest): Language {
+  const chosen = request.cookies[languageCookie];
+  if (isLanguage(chosen)) return chosen;
+  if (request.actor) return request.actor.language;
+  return languageFromAcceptHeader(request.headers['accept-language']) ?? 'fr';
+}
+
+function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, secure: boolean) {
+  if (request.cookies[csrfCookie]) return;
+  const value = randomBytes(24).toString('base64url');
+  request.cookies[csrfCookie] = value;
+  reply.setCookie(csrfCookie, value, { path: '/', sameSite: 'strict', secure, httpOnly: false });
+}
+
+function csrfHeaderMatches(request: FastifyRequest): boolean {
+  const header = request.headers[csrfHeader];
+  const cookie = request.cookies[csrfCookie];
+  if (typeof header !== 'string' || !cookie || header.length !== cookie.length) return false;
+  return timingSafeEqual(Buffer.from(header), Buffer.from(cookie));
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('not_authenticated');
+  return request.actor;
+}
+
+export function requireStaff(request: FastifyRequest): Actor {
+  const actor = requireActor(request);
+  if (actor.role === 'customer') throw new AppError('forbidden');
+  return actor;
+}
+
+export function requireAdmin(request: FastifyRequest): Actor {
+  const actor = requireActor(request);
+  if (actor.role !== 'admin') throw new AppError('forbidden');
+  return actor;
+}
+
+export default fp(sessionPlugin, { name: 'guichet-session' });

@@ -1,0 +1,10 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app/context';
+import { healthRoutes } from './health';
+import { sessionRoutes } from './session';
+
+/** Every API resource, one file each. */
+export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  await app.register(healthRoutes, { ctx });
+  await app.register(sessionRoutes, { ctx });
+};

@@ -1,0 +1,101 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { login } from '../../app/auth/login';
+import { deleteSession } from '../../app/auth/sessions';
+import type { Actor, AppContext } from '../../app/context';
+import { users } from '../../db/schema/index';
+import { languageCookie, sessionCookie } from '../plugins/session';
+import { errorResponses, okResponse } from '../schemas/common';
+import { languageBody, loginBody, sessionResponse } from '../schemas/session';
+
+const present = (actor: Actor) => ({
+  id: actor.userId,
+  name: actor.name,
+  email: actor.email,
+  role: actor.role,
+  isManager: actor.isManager,
+  companyId: actor.companyId,
+  language: actor.language,
+});
+
+export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const secure = ctx.publicUrl.startsWith('https:');
+
+  app.get(
+    '/session',
+    { schema: { tags: ['session'], summary: 'Who am I', response: { 200: sessionResponse } } },
+    async (request) => ({
+      user: request.actor ? present(request.actor) : null,
+      language: request.language,
+    }),
+  );
+
+  app.post(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Sign in',
+        body: loginBody,
+        response: { 200: sessionResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await login(ctx, { ...request.body, ip: request.ip });
+      reply.setCookie(sessionCookie, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        expires: result.expiresAt,
+      });
+      reply.clearCookie(languageCookie, { path: '/' });
+      const { user } = result;
+      return {
+        user: present({
+          userId: user.id,
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          isManager: user.isManager,
+          companyId: user.companyId,
+          language: user.language,
+        }),
+        language: user.language,
+      };
+    },
+  );
+
+  app.delete(
+    '/session',
+    { schema: { tags: ['session'], summary: 'Sign out', response: { 200: okResponse } } },
+    async (request, reply) => {
+      const token = request.cookies[sessionCookie];
+      if (token) await deleteSession(ctx.db, token);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  app.put(
+    '/session/language',
+    {
+      schema: {
+        tags: ['session'],
+        summary: 'Choose the language; stored on the account when signed in',
+        body: languageBody,
+        response: { 200: okResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { language } = request.body;
+      if (request.actor) {
+        await ctx.db.update(users).set({ language }).where(eq(users.id, request.actor.userId));
+        reply.clearCookie(languageCookie, { path: '/' });
+      } else {
+        reply.setCookie(languageCookie, language, { path: '/', sameSite: 'lax', secure, maxAge: 31_536_000 });
+      }
+      return { ok: true as const };
+    },
+  );
+};

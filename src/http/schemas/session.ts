@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { emailSchema, languageSchema, roleSchema } from './common';
+
+export const loginBody = z.object({
+  email: emailSchema,
+  password: z.string().min(1).max(200),
+});
+
+export const meSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  isManager: z.boolean(),
+  companyId: z.uuid().nullable(),
+  language: languageSchema,
+});
+
+export const sessionResponse = z.object({
+  user: meSchema.nullable(),
+  /** The language the server speaks to this caller. */
+  language: languageSchema,
+});
+
+export const languageBody = z.object({ language: languageSchema });

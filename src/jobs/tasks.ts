@@ -1,0 +1,7 @@
+import { purgeExpiredSessions } from '../app/auth/sessions';
+import type { WorkerTask } from './worker';
+
+/** Everything the worker does on each pass, in order. */
+export const workerTasks: WorkerTask[] = [
+  { name: 'purge-sessions', run: (ctx) => purgeExpiredSessions(ctx.db, ctx.clock.now()) },
+];

@@ -1,0 +1,67 @@
+import type { AppContext } from './app/context';
+import { demoPassword, seedDemoIfEmpty } from './app/seed/demo';
+import { instanceSecret } from './app/settings';
+import { ConfigError, loadConfig, publicUrl } from './config';
+import { DataDirLockedError } from './db/data-dir-lock';
+import { openConfiguredDatabase } from './db/open';
+import { systemClock } from './domain/clock';
+import { buildApp } from './http/app';
+import { workerTasks } from './jobs/tasks';
+import { startWorker } from './jobs/worker';
+import { startInboundServices } from './mail/inbound-services';
+
+/** Composition root: config, database, HTTP server, worker; graceful shutdown. */
+async function main() {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const clock = systemClock;
+  const secret = await instanceSecret(database.db, config.SESSION_SECRET ?? '', clock.now());
+  const ctx: AppContext = {
+    db: database.db,
+    clock,
+    config: { ...config, secret },
+    publicUrl: publicUrl(config),
+  };
+
+  const demoLogins = config.SEED_DEMO ? await seedDemoIfEmpty(ctx) : null;
+  const app = await buildApp({ ctx, logger: { level: config.LOG_LEVEL } });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const worker = config.WORKER
+    ? startWorker(ctx, workerTasks, {
+        intervalMs: config.WORKER_INTERVAL_MS,
+        log: (msg, err) => app.log.error({ err }, msg),
+      })
+    : null;
+  const inbound = await startInboundServices(ctx, app.log);
+
+  console.log(
+    `\nGuichet is running at ${ctx.publicUrl} (database: ${database.engine === 'pglite' ? `embedded, in ${config.DATA_DIR}` : 'PostgreSQL'})`,
+  );
+  if (demoLogins) {
+    console.log(`Demo logins (password for all: ${demoPassword}):`);
+    for (const login of demoLogins) console.log(`  ${login.email.padEnd(26)} ${login.role}`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} received, shutting down`);
+    await worker?.stop();
+    await inbound.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(`\n${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});
