@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// The real entry point, as `npm start` runs it, on a throw-away data directory.
+const dataDir = mkdtempSync(join(tmpdir(), 'guichet-start-'));
+const children: ChildProcess[] = [];
+
+function start(port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      INBOUND_SMTP_PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Guichet is running')) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 100);
+    void exited.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`exited with ${code}: ${output}`));
+    });
+  });
+  ready.catch(() => undefined); // awaited only by callers that expect a start
+  return { child, ready, exited, output: () => output };
+}
+
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start on the embedded database', () => {
+  it('serves the portal, prints the demo logins, and a second start on the same data exits clearly', async () => {
+    const first = start(34000 + (process.pid % 1000));
+    await first.ready;
+    expect(first.output()).toMatch(/client@acme\.demo/);
+    expect(first.output()).toMatch(/agent@guichet\.demo/);
+    const port = 34000 + (process.pid % 1000);
+    const health = await fetch(`http://localhost:${port}/api/health`);
+    expect(health.status).toBe(200);
+
+    const second = start(35000 + (process.pid % 1000));
+    const code = await second.exited;
+    expect(code).toBe(1);
+    expect(second.output()).toContain('already used by another Guichet process');
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  }, 120_000);
+});
