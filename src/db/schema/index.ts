@@ -2,3 +2,4 @@
 export * from './core';
 export * from './mail';
 export * from './settings';
+export * from './catalogue';
