@@ -3,3 +3,4 @@ export * from './core';
 export * from './mail';
 export * from './settings';
 export * from './catalogue';
+export * from './flex';
