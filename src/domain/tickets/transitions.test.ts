@@ -175,7 +175,7 @@ describe('R6 transition table', () => {
     fc.assert(
       fc.property(fc.constantFrom(...TICKET_STATUSES.filter((s) => s !== 'closed')), (status) => {
         const seen = new Set<TicketStatus>([status]);
-        const queue = [status];
+        const queue: TicketStatus[] = [status];
         while (queue.length > 0) {
           const current = queue.shift() as TicketStatus;
           for (const rule of TRANSITIONS.filter((r) => r.from === current)) {
