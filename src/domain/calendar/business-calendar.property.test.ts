@@ -9,7 +9,12 @@ import {
 const MINUTE = 60_000;
 const RUNS = { numRuns: 200 };
 
-const minutes = fc.integer({ min: 0, max: 12_000 });
+// Small and zero durations are where interval ends and boundary conventions show.
+const minutes = fc.oneof(
+  fc.constantFrom(0, 1),
+  fc.integer({ min: 0, max: 600 }),
+  fc.integer({ min: 0, max: 12_000 }),
+);
 
 describe('business calendar properties (random calendars)', () => {
   it('adding x then y equals adding x + y', () => {
@@ -82,6 +87,21 @@ describe('business calendar properties (random calendars)', () => {
         const opening = calendar.nextOpening(start);
         expect(calendar.isOpen(opening)).toBe(true);
         expect(calendar.businessMinutesBetween(start, opening)).toBe(0);
+      }),
+      RUNS,
+    );
+  });
+
+  it('accepts every interval end as a due time: its own length from its start, and 0 more', () => {
+    fc.assert(
+      fc.property(calendarConfig, instant, (config, day) => {
+        const calendar = businessCalendar(config);
+        const date = day.toISOString().slice(0, 10);
+        for (const interval of calendar.openIntervalsOn(date)) {
+          const length = (interval.end.getTime() - interval.start.getTime()) / MINUTE;
+          expect(calendar.addBusinessMinutes(interval.start, length)).toEqual(interval.end);
+          expect(calendar.addBusinessMinutes(interval.end, 0)).toEqual(interval.end);
+        }
       }),
       RUNS,
     );

@@ -46,13 +46,33 @@ export interface ClosedDaysOptions {
   includeWeekends?: boolean;
 }
 
+/**
+ * Business-time arithmetic for one calendar configuration. Instants are truncated to the minute
+ * and every returned instant is a whole minute. Build it once per configuration and reuse it: it
+ * caches each day's opening intervals.
+ */
 export interface BusinessCalendar {
   readonly config: CalendarConfig;
+  /** True when the minute starting at `instant` is open; intervals are [start, end). */
   isOpen(instant: Date): boolean;
+  /** `instant` itself (truncated) when open, else the start of the next opening interval. */
   nextOpening(instant: Date): Date;
+  /**
+   * The earliest instant at which `minutes` business minutes have elapsed since `instant` that
+   * lies in [start, end] of an open interval: it may be an interval's end (11:30 + 30 → 12:00),
+   * never inside closed time; with 0 minutes a closed instant moves to the next opening.
+   * Throws a RangeError unless `minutes` is a non-negative integer.
+   */
   addBusinessMinutes(instant: Date, minutes: number): Date;
+  /** Open minutes in [from, to); 0 when `to` is not after `from`. */
   businessMinutesBetween(from: Date, to: Date): number;
+  /** The opening intervals of a local date ('YYYY-MM-DD'), after holidays, eves and overrides. */
   openIntervalsOn(date: IsoDate): OpenInterval[];
+  /**
+   * Closed days between the local dates of `from` and `to`, both included, oldest first:
+   * holidays and extra closed days, and weekends only with `includeWeekends` (a year of
+   * weekends would drown the holidays the portal wants to show).
+   */
   closedDaysBetween(from: Date, to: Date, options?: ClosedDaysOptions): ClosedDay[];
 }
 

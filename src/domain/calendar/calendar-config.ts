@@ -10,6 +10,7 @@ export interface OpeningInterval {
   end: number;
 }
 
+/** The keys of `weeklyHours`, Monday first (ISO order). */
 export const WEEKDAYS = [
   'monday',
   'tuesday',
@@ -22,6 +23,7 @@ export const WEEKDAYS = [
 /** Day of the week, in ISO order (monday is ISO weekday 1). */
 export type Weekday = (typeof WEEKDAYS)[number];
 
+/** Where the public holidays come from, in date-holidays' codes. */
 export interface HolidayRegion {
   /** ISO 3166-1 country code understood by date-holidays, e.g. 'CH'. */
   country: string;
@@ -29,11 +31,13 @@ export interface HolidayRegion {
   state?: string;
 }
 
+/** A date the desk is closed besides the public holidays (inventory, company event …). */
 export interface ExtraClosedDay {
   date: IsoDate;
   label?: string;
 }
 
+/** Opening hours of one particular date, replacing everything else for that date. */
 export interface SpecialHours {
   date: IsoDate;
   /** The day's whole opening hours; an empty list closes the day. */
@@ -41,13 +45,15 @@ export interface SpecialHours {
   label?: string;
 }
 
+/** The desk's calendar (R8), as admins edit it and as it is stored. */
 export interface CalendarConfig {
   weeklyHours: Record<Weekday, OpeningInterval[]>;
   /** Public holidays (type 'public' in date-holidays) of this region close the desk. */
   holidayRegion: HolidayRegion;
   /**
    * On the calendar day before a public holiday the desk closes at this minute (null: no early
-   * closing). Nothing changes when that day is closed anyway.
+   * closing). Nothing changes when that day is closed anyway. "The day before" is taken
+   * literally: Friday 31 July 2026 closes early although 1 August falls on a Saturday.
    */
   eveClosingMinute: number | null;
   extraClosedDays: ExtraClosedDay[];

@@ -13,8 +13,10 @@ import type { BusinessCalendar } from '../calendar';
 import { runningTime } from './running-time';
 import type { ClockEnd, PausedInterval } from './sla-history';
 
+/** running/paused: counting or waiting; met/breached: ended on time or late (breached also while still open). */
 export type SlaClockState = 'running' | 'paused' | 'met' | 'breached' | 'stopped' | 'not_applicable';
 
+/** One clock as of `now`; instants are whole minutes. */
 export interface SlaClockReport {
   state: SlaClockState;
   /** Business minutes allowed; null when the ticket has no SLA. */

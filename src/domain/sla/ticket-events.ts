@@ -5,7 +5,7 @@
  */
 import type { Criticality } from './criticality';
 
-/** R6 statuses. */
+/** R6 statuses (keys; the labels live in i18n). */
 export type TicketStatus =
   | 'open'
   | 'qualified'
@@ -23,6 +23,7 @@ export const PAUSING_STATUSES: ReadonlySet<TicketStatus> = new Set<TicketStatus>
   'transferred_development',
 ]);
 
+/** One fact of a ticket's history that the SLA depends on; `at` is when it happened. */
 export type TicketEvent =
   | {
       kind: 'created';
