@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CSV_BOM, csvDocument, csvText } from './csv';
+
+describe('csvText', () => {
+  it.each([
+    ['=cmd', "'=cmd"],
+    ['+1', "'+1"],
+    ['-2', "'-2"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tx', "'\tx"],
+    ['plain', 'plain'],
+  ])('neutralises %j as %j', (value, cell) => {
+    expect(csvText(value)).toBe(cell);
+  });
+
+  it('quotes separators, quotes and line breaks', () => {
+    expect(csvText('a;b')).toBe('"a;b"');
+    expect(csvText('say "hi"')).toBe('"say ""hi"""');
+    expect(csvText('two\nlines')).toBe('"two\nlines"');
+    expect(csvText('\rx')).toBe(`"'\rx"`);
+  });
+});
+
+describe('csvDocument', () => {
+  it('starts with a BOM, separates by semicolons and ends lines with CRLF', () => {
+    const doc = csvDocument([
+      ['a', 'b'],
+      [1, { raw: '1.50' }],
+    ]);
+    expect(doc).toBe(`${CSV_BOM}a;b\r\n1;1.50\r\n`);
+  });
+
+  it('reads back every text exactly (quoted cells unquoted, formulas prefixed)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { minLength: 1, maxLength: 6 }), (cells) => {
+        const doc = csvDocument([cells]);
+        expect(parseRow(doc.slice(1, -2))).toEqual(
+          cells.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)),
+        );
+      }),
+    );
+  });
+});
+
+/** A minimal reader of one CSV row (quoted cells may contain ; " and line breaks). */
+function parseRow(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i += 1) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ';') {
+      cells.push(cell);
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell);
+  return cells;
+}

@@ -1,0 +1,11 @@
+export type { BillingKind, TicketBillingFacts } from './billing';
+export { billingKindOf, nextLowBalanceState } from './billing';
+export type { CsvCell } from './csv';
+export { CSV_BOM, CSV_EOL, CSV_SEPARATOR, csvDocument, csvText } from './csv';
+export {
+  formatDecimalHours,
+  formatHoursMinutes,
+  minutesOfHours,
+  parseHoursMinutes,
+  sumMinutes,
+} from './duration';
