@@ -1,3 +1,4 @@
+import { catalogueErrors } from './catalogue';
 import { foundationErrors } from './foundation';
 import type { ErrorEntry } from './types';
 
@@ -9,6 +10,7 @@ export type { ErrorEntry } from './types';
  */
 export const errorCatalogue = {
   ...foundationErrors,
+  ...catalogueErrors,
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
+import { catalogueRoutes } from './catalogue';
 import { healthRoutes } from './health';
 import { sessionRoutes } from './session';
 
@@ -7,4 +8,5 @@ import { sessionRoutes } from './session';
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(healthRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
+  await app.register(catalogueRoutes, { ctx });
 };

@@ -1,0 +1,77 @@
+import type { ErrorEntry } from './types';
+
+/** Request types, projects, attachments and ticket lists. */
+export const catalogueErrors = {
+  request_type_code_taken: {
+    status: 409,
+    message: {
+      fr: 'Un type de demande avec le code « {code} » existe déjà.',
+      de: 'Ein Anfragetyp mit dem Code «{code}» existiert bereits.',
+      en: 'A request type with the code "{code}" already exists.',
+    },
+  },
+  request_type_requires_flex: {
+    status: 422,
+    message: {
+      fr: 'Le type « {type} » est réservé aux sociétés ayant un contrat Flex actif.',
+      de: 'Der Typ «{type}» ist Firmen mit einem aktiven Flex-Vertrag vorbehalten.',
+      en: 'The type "{type}" is reserved for companies with an active Flex contract.',
+    },
+  },
+  flex_balance_not_positive: {
+    status: 422,
+    message: {
+      fr: 'Le solde Flex de votre société est épuisé : une demande « {type} » ne peut pas être ouverte. Contactez le Customer Services pour recharger votre contrat.',
+      de: 'Das Flex-Guthaben Ihrer Firma ist aufgebraucht: Eine Anfrage «{type}» kann nicht eröffnet werden. Kontaktieren Sie die Customer Services, um Ihren Vertrag aufzuladen.',
+      en: 'Your company’s Flex balance is used up: a "{type}" request cannot be opened. Contact Customer Services to top up your contract.',
+    },
+  },
+  request_type_not_offered: {
+    status: 422,
+    message: {
+      fr: 'Le type de demande « {type} » n’est pas proposé.',
+      de: 'Der Anfragetyp «{type}» wird nicht angeboten.',
+      en: 'The request type "{type}" is not offered.',
+    },
+  },
+  attachment_missing: {
+    status: 400,
+    message: {
+      fr: 'Aucun fichier n’a été reçu.',
+      de: 'Es wurde keine Datei empfangen.',
+      en: 'No file was received.',
+    },
+  },
+  attachment_type_refused: {
+    status: 415,
+    message: {
+      fr: 'Le fichier « {file} » n’est pas d’un type accepté. Types acceptés : PDF, images (PNG, JPEG, GIF, WebP), archives ZIP, documents Word, Excel et PowerPoint, messages e-mail et fichiers texte.',
+      de: 'Die Datei «{file}» hat keinen zulässigen Typ. Zulässig sind: PDF, Bilder (PNG, JPEG, GIF, WebP), ZIP-Archive, Word-, Excel- und PowerPoint-Dokumente, E-Mail-Nachrichten und Textdateien.',
+      en: 'The file "{file}" is not of an accepted type. Accepted: PDF, images (PNG, JPEG, GIF, WebP), ZIP archives, Word, Excel and PowerPoint documents, e-mail messages and text files.',
+    },
+  },
+  attachment_too_large: {
+    status: 413,
+    message: {
+      fr: 'Le fichier « {file} » dépasse la taille maximale de {maxMb} Mo par fichier.',
+      de: 'Die Datei «{file}» überschreitet die maximale Grösse von {maxMb} MB pro Datei.',
+      en: 'The file "{file}" exceeds the maximum size of {maxMb} MB per file.',
+    },
+  },
+  ticket_attachments_full: {
+    status: 413,
+    message: {
+      fr: 'Le fichier « {file} » ne peut pas être ajouté : les pièces jointes de ce ticket dépasseraient {maxMb} Mo au total.',
+      de: 'Die Datei «{file}» kann nicht hinzugefügt werden: Die Anhänge dieses Tickets würden insgesamt {maxMb} MB überschreiten.',
+      en: 'The file "{file}" cannot be added: this ticket’s attachments would exceed {maxMb} MB in total.',
+    },
+  },
+  invalid_cursor: {
+    status: 400,
+    message: {
+      fr: 'La position dans la liste n’est plus valable. Rechargez la liste.',
+      de: 'Die Position in der Liste ist nicht mehr gültig. Laden Sie die Liste neu.',
+      en: 'The position in the list is no longer valid. Reload the list.',
+    },
+  },
+} satisfies Record<string, ErrorEntry>;
