@@ -186,7 +186,9 @@ function addMinutes(
   let left = minutes;
   let cursor = from;
   let closedInARow = 0;
-  for (let day = dayOf(from); closedInARow < MAX_CLOSED_DAYS_IN_A_ROW; day++) {
+  // Start one minute earlier: an interval ending at local midnight belongs to the previous day,
+  // and a 0-minute addition at that midnight must still find it.
+  for (let day = dayOf(from - 1); closedInARow < MAX_CLOSED_DAYS_IN_A_ROW; day++) {
     const intervals = intervalsOf(day);
     closedInARow = intervals.length === 0 ? closedInARow + 1 : 0;
     for (const interval of intervals) {
