@@ -1,3 +1,4 @@
+import { accountsErrors } from './accounts';
 import { catalogueErrors } from './catalogue';
 import { foundationErrors } from './foundation';
 import type { ErrorEntry } from './types';
@@ -11,6 +12,7 @@ export type { ErrorEntry } from './types';
 export const errorCatalogue = {
   ...foundationErrors,
   ...catalogueErrors,
+  ...accountsErrors,
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
+import { accountAreaRoutes } from './accounts';
 import { catalogueRoutes } from './catalogue';
 import { healthRoutes } from './health';
 import { sessionRoutes } from './session';
@@ -9,4 +10,5 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(healthRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
   await app.register(catalogueRoutes, { ctx });
+  await app.register(accountAreaRoutes, { ctx });
 };
