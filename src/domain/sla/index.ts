@@ -10,7 +10,6 @@ export { AT_RISK_SHARE, atRiskThresholdMinutes } from './clock-report';
 export type { ComputeSlaOptions, SlaReport } from './compute-sla';
 export { computeSla } from './compute-sla';
 export type { Criticality } from './criticality';
-export { CRITICALITIES } from './criticality';
 export type { PausedInterval } from './sla-history';
 export { SlaHistoryError } from './sla-history';
 export type { SlaTimer } from './sla-timers';

@@ -3,18 +3,10 @@
  * layer maps its audit trail to these events; the engine replays them, so the same history
  * always gives the same SLA.
  */
+import type { TicketStatus } from '../tickets/statuses';
 import type { Criticality } from './criticality';
 
-/** R6 statuses (keys; the labels live in i18n). */
-export type TicketStatus =
-  | 'open'
-  | 'qualified'
-  | 'in_progress'
-  | 'waiting_customer'
-  | 'waiting_development'
-  | 'transferred_development'
-  | 'transferred_consulting'
-  | 'closed';
+export type { TicketStatus };
 
 /** Statuses during which both clocks are paused: the ticket waits on the customer or Development. */
 export const PAUSING_STATUSES: ReadonlySet<TicketStatus> = new Set<TicketStatus>([
