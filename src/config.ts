@@ -41,6 +41,11 @@ const configSchema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   MAX_TICKET_UPLOAD_MB: z.coerce.number().positive().default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Outbound mail: attempts before a mail is marked failed, and the first retry delay (doubling). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** TEST ONLY: a fixed "now" (ISO instant) for a standalone worker under test; never set in production. */
+  GUICHET_FAKE_NOW: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { secret: string };

@@ -1,6 +1,7 @@
 import { accountsErrors } from './accounts';
 import { catalogueErrors } from './catalogue';
 import { foundationErrors } from './foundation';
+import { mailErrors } from './mail';
 import type { ErrorEntry } from './types';
 
 export type { ErrorEntry } from './types';
@@ -11,6 +12,7 @@ export type { ErrorEntry } from './types';
  */
 export const errorCatalogue = {
   ...foundationErrors,
+  ...mailErrors,
   ...catalogueErrors,
   ...accountsErrors,
 } satisfies Record<string, ErrorEntry>;

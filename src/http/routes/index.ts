@@ -3,12 +3,14 @@ import type { AppContext } from '../../app/context';
 import { accountAreaRoutes } from './accounts';
 import { catalogueRoutes } from './catalogue';
 import { healthRoutes } from './health';
+import { mailAdminRoutes } from './mail-admin';
 import { sessionRoutes } from './session';
 
 /** Every API resource, one file each. */
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(healthRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
+  await app.register(mailAdminRoutes, { ctx });
   await app.register(catalogueRoutes, { ctx });
   await app.register(accountAreaRoutes, { ctx });
 };

@@ -1,0 +1,125 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { AppContext } from '../app/context';
+import { outbox } from '../db/schema/index';
+import { mailHeaders, senderDomain } from './headers';
+import { type OutboxRow, PermanentMailError, renderOutboxMail } from './render';
+import { isPermanentSmtpError, type MailTransport, transportFor } from './transport';
+
+export interface DispatchOptions {
+  /** Rows claimed per batch; a pass claims batches until none is due or `maxBatches` is reached. */
+  batchSize?: number;
+  maxBatches?: number;
+  /** How long a claimed row stays with its worker before another may take it (crash recovery). */
+  leaseMs?: number;
+  transport?: MailTransport;
+}
+
+export interface DispatchReport {
+  sent: number;
+  retried: number;
+  failed: number;
+  dropped: number;
+}
+
+/** Delay before attempt n+1 after n failed attempts: base, 2·base, 4·base … */
+export function retryDelayMs(attempts: number, baseSeconds: number): number {
+  return baseSeconds * 1000 * 2 ** Math.max(0, attempts - 1);
+}
+
+/**
+ * Sends the due outbox rows. Each batch is claimed in one short statement (FOR UPDATE SKIP LOCKED,
+ * so several workers share the work): it counts the attempt, gives the row its Message-ID and moves
+ * its due time ahead as a lease. The mail is then rendered and sent outside any transaction, and the
+ * row marked sent, retried later with exponential backoff, failed after the last attempt, or dropped
+ * when it no longer applies.
+ */
+export async function dispatchOutbox(
+  ctx: AppContext,
+  options: DispatchOptions = {},
+): Promise<DispatchReport> {
+  const batchSize = options.batchSize ?? 20;
+  const maxBatches = options.maxBatches ?? 10;
+  const transport = options.transport ?? transportFor(ctx.config);
+  const report: DispatchReport = { sent: 0, retried: 0, failed: 0, dropped: 0 };
+  for (let batch = 0; batch < maxBatches; batch += 1) {
+    const rows = await claimDue(ctx, batchSize, options.leaseMs ?? 5 * 60_000);
+    for (const row of rows) {
+      const outcome = await dispatchOne(ctx, transport, row);
+      report[outcome] += 1;
+    }
+    if (rows.length < batchSize) break;
+  }
+  return report;
+}
+
+async function claimDue(ctx: AppContext, batchSize: number, leaseMs: number): Promise<OutboxRow[]> {
+  const now = ctx.clock.now();
+  const domain = senderDomain(ctx.config);
+  const due = ctx.db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+    .limit(batchSize)
+    .for('update', { skipLocked: true });
+  return ctx.db
+    .update(outbox)
+    .set({
+      attempts: sql`${outbox.attempts} + 1`,
+      nextAttemptAt: new Date(now.getTime() + leaseMs),
+      // Made once and kept across retries, so a receiving server can recognise a resent mail.
+      messageId: sql`coalesce(${outbox.messageId}, '<outbox-' || ${outbox.id} || '.' || substr(md5(random()::text), 1, 12) || '@' || ${domain}::text || '>')`,
+    })
+    .where(inArray(outbox.id, due))
+    .returning();
+}
+
+type Outcome = keyof DispatchReport;
+
+async function dispatchOne(ctx: AppContext, transport: MailTransport, row: OutboxRow): Promise<Outcome> {
+  const claimed = and(eq(outbox.id, row.id), eq(outbox.attempts, row.attempts), eq(outbox.status, 'pending'));
+  try {
+    const outcome = await renderOutboxMail(ctx, ctx.db, row);
+    if (outcome.kind === 'drop') {
+      await ctx.db.update(outbox).set({ status: 'dropped', lastError: outcome.reason }).where(claimed);
+      return 'dropped';
+    }
+    const { template, rendered, ticket } = outcome;
+    const thread = mailHeaders(ctx.config, template, ticket?.id ?? row.ticketId, row.id);
+    const mail = {
+      outboxId: row.id,
+      from: ctx.config.MAIL_FROM,
+      to: row.recipient,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      messageId: row.messageId ?? `<outbox-${row.id}@${senderDomain(ctx.config)}>`,
+      ...thread,
+    };
+    const markSent = { status: 'sent' as const, sentAt: ctx.clock.now(), lastError: null };
+    if (transport.transactional) {
+      await ctx.db.transaction(async (tx) => {
+        const updated = await tx.update(outbox).set(markSent).where(claimed).returning({ id: outbox.id });
+        // Another worker took the row after our lease ran out: it delivers, we do not.
+        if (updated.length === 0) return;
+        await transport.deliver(tx, mail, ctx.clock.now());
+      });
+    } else {
+      await transport.deliver(ctx.db, mail, ctx.clock.now());
+      await ctx.db.update(outbox).set(markSent).where(claimed);
+    }
+    return 'sent';
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const permanent = error instanceof PermanentMailError || isPermanentSmtpError(error);
+    if (permanent || row.attempts >= ctx.config.MAIL_MAX_ATTEMPTS) {
+      await ctx.db.update(outbox).set({ status: 'failed', lastError: message }).where(claimed);
+      return 'failed';
+    }
+    const retryAt = new Date(
+      ctx.clock.now().getTime() + retryDelayMs(row.attempts, ctx.config.MAIL_RETRY_BASE_SECONDS),
+    );
+    await ctx.db.update(outbox).set({ nextAttemptAt: retryAt, lastError: message }).where(claimed);
+    return 'retried';
+  }
+}
