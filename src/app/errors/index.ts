@@ -1,5 +1,6 @@
 import { accountsErrors } from './accounts';
 import { catalogueErrors } from './catalogue';
+import { flexErrors } from './flex';
 import { foundationErrors } from './foundation';
 import { mailErrors } from './mail';
 import type { ErrorEntry } from './types';
@@ -13,6 +14,7 @@ export type { ErrorEntry } from './types';
 export const errorCatalogue = {
   ...foundationErrors,
   ...mailErrors,
+  ...flexErrors,
   ...catalogueErrors,
   ...accountsErrors,
 } satisfies Record<string, ErrorEntry>;

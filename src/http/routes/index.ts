@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { accountAreaRoutes } from './accounts';
+import { attachmentRoutes } from './attachments';
 import { catalogueRoutes } from './catalogue';
+import { flexRoutes } from './flex';
 import { healthRoutes } from './health';
 import { mailAdminRoutes } from './mail-admin';
 import { sessionRoutes } from './session';
@@ -11,6 +13,8 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(healthRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
   await app.register(mailAdminRoutes, { ctx });
-  await app.register(catalogueRoutes, { ctx });
   await app.register(accountAreaRoutes, { ctx });
+  await app.register(catalogueRoutes, { ctx });
+  await app.register(attachmentRoutes, { ctx });
+  await app.register(flexRoutes, { ctx });
 };

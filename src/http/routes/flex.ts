@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app/context';
+import { AppError } from '../../app/errors/index';
+import { getFlexOverview } from '../../app/flex/get-flex-overview';
+import { adjustFlex, creditFlex } from '../../app/flex/record-movement';
+import { minutesOfHours } from '../../domain/flex/index';
+import { requireActor, requireAdmin } from '../plugins/session';
+import { errorResponses, idParams } from '../schemas/common';
+import {
+  flexAdjustmentBody,
+  flexCreditBody,
+  flexMovementResponse,
+  flexOverviewResponse,
+  flexQuery,
+} from '../schemas/flex';
+
+const presentMovement = <M extends { createdAt: Date }>(m: M) => ({
+  ...m,
+  createdAt: m.createdAt.toISOString(),
+});
+
+export const flexRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/flex',
+    {
+      schema: {
+        tags: ['flex'],
+        summary: 'Flex balance, movements and monthly consumption (customers: their company)',
+        querystring: flexQuery,
+        response: { 200: flexOverviewResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const overview = await getFlexOverview(ctx, actor, { companyId: request.query.companyId });
+      return { ...overview, movements: overview.movements.map(presentMovement) };
+    },
+  );
+
+  app.post(
+    '/companies/:id/flex/credits',
+    {
+      schema: {
+        tags: ['flex'],
+        summary: 'Admin: credit hours bought to the company’s Flex contract',
+        params: idParams,
+        body: flexCreditBody,
+        response: { 201: flexMovementResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAdmin(request);
+      const { hours, reason } = request.body;
+      const minutes = hours === undefined ? request.body.minutes : minutesOfHours(hours);
+      if (minutes === null || minutes === undefined) throw new AppError('flex_amount_invalid');
+      const result = await creditFlex(ctx, actor, {
+        companyId: request.params.id,
+        minutes,
+        reason: reason ?? null,
+      });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/companies/:id/flex/adjustments',
+    {
+      schema: {
+        tags: ['flex'],
+        summary: 'Admin: correct the Flex balance by a signed number of minutes, with a reason',
+        params: idParams,
+        body: flexAdjustmentBody,
+        response: { 201: flexMovementResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireAdmin(request);
+      const result = await adjustFlex(ctx, actor, { companyId: request.params.id, ...request.body });
+      return reply.status(201).send(result);
+    },
+  );
+};
