@@ -61,3 +61,15 @@ const openLabels: Record<Language, string> = {
 export function ticketAction(ticket: TicketView, language: Language): Block {
   return { kind: 'action', label: openLabels[language], url: ticket.url };
 }
+
+const greetings: Record<Language, string> = { fr: 'Bonjour,', de: 'Guten Tag', en: 'Hello,' };
+
+/** The usual shape of a ticket mail: greeting, what happened, the ticket's facts, a link to it. */
+export function ticketBody(ticket: TicketView, language: Language, blocks: Block[]): Block[] {
+  return [
+    { kind: 'p', text: greetings[language] },
+    ...blocks,
+    ticketFacts(ticket, language),
+    ticketAction(ticket, language),
+  ];
+}
