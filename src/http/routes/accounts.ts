@@ -21,7 +21,10 @@ import {
   setPasswordBody,
 } from '../schemas/accounts';
 import { errorResponses, idParams, okResponse } from '../schemas/common';
+import { companyRoutes } from './companies';
+import { contractRoutes } from './contracts';
 import { profileRoutes } from './profile';
+import { userRoutes } from './users';
 
 const presentRequest = (r: AccountRequestView) => ({
   id: r.id,
@@ -162,4 +165,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
 export const accountAreaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(accountRoutes, { ctx });
   await app.register(profileRoutes, { ctx });
+  await app.register(companyRoutes, { ctx });
+  await app.register(userRoutes, { ctx });
+  await app.register(contractRoutes, { ctx });
 };
