@@ -2,6 +2,7 @@ import { accountsErrors } from './accounts';
 import { catalogueErrors } from './catalogue';
 import { flexErrors } from './flex';
 import { foundationErrors } from './foundation';
+import { ticketsErrors } from './tickets';
 import { mailErrors } from './mail';
 import type { ErrorEntry } from './types';
 
@@ -13,6 +14,7 @@ export type { ErrorEntry } from './types';
  */
 export const errorCatalogue = {
   ...foundationErrors,
+  ...ticketsErrors,
   ...mailErrors,
   ...flexErrors,
   ...catalogueErrors,

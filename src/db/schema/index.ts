@@ -4,3 +4,4 @@ export * from './mail';
 export * from './settings';
 export * from './catalogue';
 export * from './flex';
+export * from './tickets';

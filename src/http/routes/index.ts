@@ -7,11 +7,13 @@ import { flexRoutes } from './flex';
 import { healthRoutes } from './health';
 import { mailAdminRoutes } from './mail-admin';
 import { sessionRoutes } from './session';
+import { ticketRoutes } from './tickets';
 
 /** Every API resource, one file each. */
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(healthRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
+  await app.register(ticketRoutes, { ctx });
   await app.register(mailAdminRoutes, { ctx });
   await app.register(accountAreaRoutes, { ctx });
   await app.register(catalogueRoutes, { ctx });

@@ -1,0 +1,135 @@
+import { ticketMessages } from '../../db/schema/index';
+import type { Actor, AppContext } from '../context';
+import { AppError } from '../errors/index';
+import { queueMail } from '../outbox';
+import { assertWorksDesk } from './guards';
+import { mailTicketCreator } from './notify';
+import { recordEvent, type TicketRow, type Visibility } from './record-event';
+import { loadTicketFor } from './scope';
+import { applyStatusChange } from './status-change';
+
+export interface AddMessageInput {
+  body: string;
+  /** 'internal' is a staff note, never shown to customers anywhere. */
+  visibility: Visibility;
+  source?: 'portal' | 'mail';
+}
+
+export type TicketMessage = typeof ticketMessages.$inferSelect;
+
+/**
+ * A message on a ticket: a public answer (mailed to the customer), an internal note (staff only),
+ * or a customer reply (which brings a ticket waiting on the customer back to in_progress).
+ *
+ * R10: a reply to a closed ticket is not added to the conversation and notifies no staff; it is
+ * kept as a refused message for audit, the customer gets an automatic answer, and the caller gets
+ * 409 ticket_closed with a link to open a new ticket linked to this one.
+ */
+export async function addMessage(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  input: AddMessageInput,
+): Promise<{ ticket: TicketRow; message: TicketMessage }> {
+  const now = ctx.clock.now();
+  const source = input.source ?? 'portal';
+  const isCustomer = actor.role === 'customer';
+
+  const outcome = await ctx.db.transaction(async (tx) => {
+    let ticket = await loadTicketFor(tx, actor, ticketId, { lock: true });
+    if (isCustomer && input.visibility === 'internal') throw new AppError('internal_note_staff_only');
+    if (!isCustomer && input.visibility === 'public' && ticket.status !== 'closed')
+      assertWorksDesk(actor, ticket);
+
+    if (ticket.status === 'closed') {
+      const [refused] = await tx
+        .insert(ticketMessages)
+        .values({
+          ticketId: ticket.id,
+          authorId: actor.userId,
+          body: input.body,
+          visibility: 'internal',
+          source,
+          refused: true,
+          createdAt: now,
+        })
+        .returning();
+      if (!refused) throw new Error('message insert returned nothing');
+      await recordEvent(tx, {
+        ticket,
+        actorId: actor.userId,
+        kind: 'refused_reply',
+        visibility: 'internal',
+        data: { messageId: refused.id, source },
+        now,
+        touch: false,
+      });
+      if (isCustomer) {
+        await queueMail(
+          tx,
+          {
+            template: 'ticket.closed_auto_answer',
+            recipient: actor.email,
+            language: actor.language,
+            params: { ticketId: ticket.id, newTicketUrl: newTicketUrl(ctx, ticket.id) },
+            ticketId: ticket.id,
+          },
+          now,
+        );
+      }
+      return { refused: true as const, ticket };
+    }
+
+    const [message] = await tx
+      .insert(ticketMessages)
+      .values({
+        ticketId: ticket.id,
+        authorId: actor.userId,
+        body: input.body,
+        visibility: input.visibility,
+        source,
+        createdAt: now,
+      })
+      .returning();
+    if (!message) throw new Error('message insert returned nothing');
+    ({ ticket } = await recordEvent(tx, {
+      ticket,
+      actorId: actor.userId,
+      kind: input.visibility === 'internal' ? 'internal_note' : 'message',
+      visibility: input.visibility,
+      patch: isCustomer ? { lastCustomerActivityAt: now } : {},
+      data: { messageId: message.id, source, ...(isCustomer ? {} : { byStaff: true }) },
+      now,
+    }));
+
+    if (!isCustomer && input.visibility === 'public') {
+      await mailTicketCreator(tx, {
+        ticket,
+        template: 'ticket.public_answer',
+        params: { messageId: message.id },
+        actorId: actor.userId,
+        now,
+      });
+    }
+    if (isCustomer && ticket.status === 'waiting_customer') {
+      ({ ticket } = await applyStatusChange(tx, { ticket, actor, to: 'in_progress', now, viaReply: true }));
+    }
+    return { refused: false as const, ticket, message };
+  });
+
+  if (outcome.refused) {
+    throw new AppError(
+      'ticket_closed',
+      {},
+      {
+        newTicketUrl: `/tickets/new?linkedTo=${outcome.ticket.id}`,
+        linkedTicketId: outcome.ticket.id,
+        ticketKey: outcome.ticket.key,
+      },
+    );
+  }
+  return { ticket: outcome.ticket, message: outcome.message };
+}
+
+const newTicketUrl = (ctx: AppContext, ticketId: string) =>
+  `${ctx.publicUrl}/tickets/new?linkedTo=${ticketId}`;

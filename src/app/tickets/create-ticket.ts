@@ -1,0 +1,175 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { companies, deskCounters, projects, tickets, users } from '../../db/schema/index';
+import { type Criticality, type Desk, ticketKey } from '../../domain/tickets/index';
+import type { Actor, AppContext } from '../context';
+import { AppError } from '../errors/index';
+import { hasActiveMaintenance } from './maintenance';
+import { mailTicketCreator } from './notify';
+import { recordEvent, type TicketRow } from './record-event';
+import { usableRequestType } from './request-type-check';
+import { loadTicketFor } from './scope';
+
+export interface CreateTicketInput {
+  desk: Desk;
+  /** Staff only: the customer company the ticket is opened for (customers open for their own). */
+  companyId?: string;
+  /** Staff only: the customer user the ticket is opened on behalf of; mails go to them. */
+  requesterId?: string;
+  /** Required for support tickets. */
+  requestTypeId?: string;
+  /** Required for consulting requests: an active project of the company. */
+  projectId?: string;
+  criticality: Criticality;
+  subject: string;
+  description: string;
+  softwareVersion?: string;
+  societe?: string;
+  module?: string;
+  /** A closed ticket this one follows up (R10). */
+  linkedTicketId?: string;
+}
+
+/**
+ * Opens a support ticket or a consulting request (R1–R4, R15). Everything is checked before the
+ * desk counter is taken, and all of it is one transaction: a refusal leaves nothing behind.
+ */
+export async function createTicket(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateTicketInput,
+): Promise<TicketRow> {
+  const byCustomer = actor.role === 'customer';
+  const companyId = byCustomer ? actor.companyId : input.companyId;
+  if (!companyId) throw new AppError(byCustomer ? 'forbidden' : 'company_required');
+  if (byCustomer && input.companyId && input.companyId !== actor.companyId) throw new AppError('not_found');
+  const now = ctx.clock.now();
+
+  return ctx.db.transaction(async (tx) => {
+    if (!byCustomer) {
+      const [company] = await tx
+        .select({ id: companies.id })
+        .from(companies)
+        .where(eq(companies.id, companyId));
+      if (!company) throw new AppError('not_found');
+    }
+    if (!(await hasActiveMaintenance(tx, companyId, now))) throw new AppError('no_active_maintenance');
+    let requestTypeId: string | null = null;
+    if (input.requestTypeId) {
+      const type = await usableRequestType(tx, {
+        requestTypeId: input.requestTypeId,
+        companyId,
+        byCustomer,
+        now,
+        language: actor.language,
+      });
+      requestTypeId = type.id;
+    } else if (input.desk === 'support') {
+      throw new AppError('request_type_required');
+    }
+    const projectId = await checkProject(tx, companyId, input);
+    const createdBy = byCustomer ? actor.userId : await requester(tx, actor, companyId, input.requesterId);
+    if (input.linkedTicketId) {
+      const linked = await loadTicketFor(tx, actor, input.linkedTicketId).catch(() => null);
+      if (!linked || linked.companyId !== companyId) throw new AppError('linked_ticket_invalid');
+    }
+
+    const number = await nextNumber(tx, input.desk);
+    const [row] = await tx
+      .insert(tickets)
+      .values({
+        desk: input.desk,
+        key: ticketKey(input.desk, number),
+        number,
+        companyId,
+        projectId,
+        requestTypeId,
+        criticality: input.criticality,
+        status: 'open',
+        subject: input.subject.trim(),
+        description: input.description,
+        softwareVersion: input.softwareVersion?.trim() || null,
+        societe: input.societe?.trim() || null,
+        module: input.module?.trim() || null,
+        createdBy,
+        linkedTicketId: input.linkedTicketId ?? null,
+        createdAt: now,
+        updatedAt: now,
+        lastCustomerActivityAt: byCustomer ? now : null,
+      })
+      .returning();
+    if (!row) throw new Error('ticket insert returned nothing');
+    const { ticket } = await recordEvent(tx, {
+      ticket: row,
+      actorId: actor.userId,
+      kind: 'created',
+      visibility: 'public',
+      data: {
+        desk: row.desk,
+        key: row.key,
+        criticality: row.criticality,
+        requestTypeId,
+        projectId,
+        linkedTicketId: row.linkedTicketId,
+        onBehalfOf: createdBy === actor.userId ? null : createdBy,
+      },
+      now,
+    });
+    await mailTicketCreator(tx, {
+      ticket,
+      template: 'ticket.received',
+      actorId: actor.userId,
+      now,
+      includeActor: true,
+    });
+    return ticket;
+  });
+}
+
+/**
+ * The desk's next number. The UPDATE locks the counter row until the transaction ends, so
+ * concurrent creations get distinct consecutive numbers, and a rolled-back one gives its back.
+ */
+async function nextNumber(tx: Tx, desk: Desk): Promise<number> {
+  const [row] = await tx
+    .update(deskCounters)
+    .set({ lastNumber: sql`${deskCounters.lastNumber} + 1` })
+    .where(eq(deskCounters.desk, desk))
+    .returning({ number: deskCounters.lastNumber });
+  if (!row) throw new Error(`desk counter missing for ${desk}`);
+  return row.number;
+}
+
+async function checkProject(tx: Tx, companyId: string, input: CreateTicketInput): Promise<string | null> {
+  if (!input.projectId) {
+    if (input.desk === 'consulting') throw new AppError('project_required');
+    return null;
+  }
+  const [project] = await tx
+    .select({ id: projects.id })
+    .from(projects)
+    .where(
+      and(eq(projects.id, input.projectId), eq(projects.companyId, companyId), eq(projects.active, true)),
+    )
+    .limit(1);
+  if (!project) throw new AppError('project_required');
+  return project.id;
+}
+
+async function requester(tx: Tx, actor: Actor, companyId: string, requesterId?: string): Promise<string> {
+  if (!requesterId) return actor.userId;
+  const [user] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, requesterId),
+        eq(users.companyId, companyId),
+        eq(users.role, 'customer'),
+        eq(users.active, true),
+      ),
+    )
+    .limit(1);
+  if (!user) throw new AppError('requester_invalid');
+  return user.id;
+}

@@ -1,0 +1,115 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { ticketEvents, tickets } from '../../db/schema/index';
+
+export type TicketRow = typeof tickets.$inferSelect;
+export type TicketEventRow = typeof ticketEvents.$inferSelect;
+export type Visibility = 'public' | 'internal';
+
+/** The kinds of timeline entries. A change of status is any event whose `after` has `status`. */
+export type TicketEventKind =
+  | 'created'
+  | 'qualified'
+  | 'status_changed'
+  | 'criticality_changed'
+  | 'type_changed'
+  | 'assigned'
+  | 'taken'
+  | 'transferred'
+  | 'closed'
+  | 'message'
+  | 'internal_note'
+  | 'field_changed'
+  | 'refused_reply';
+
+/** Fields of a ticket an event may change (the rest are given once, at creation). */
+export type TicketPatch = Partial<
+  Pick<
+    TicketRow,
+    | 'desk'
+    | 'status'
+    | 'criticality'
+    | 'requestTypeId'
+    | 'assigneeId'
+    | 'rpcReference'
+    | 'spcReference'
+    | 'closeReason'
+    | 'closedAt'
+    | 'qualifiedAt'
+    | 'lastCustomerActivityAt'
+    | 'engagementDueAt'
+    | 'resolutionDueAt'
+    | 'slaState'
+  >
+>;
+
+export interface TicketChange {
+  /** The ticket as it was before the change (as loaded, ideally locked, in this transaction). */
+  ticket: TicketRow;
+  /** Null when the system acts. */
+  actorId: string | null;
+  kind: TicketEventKind;
+  visibility: Visibility;
+  patch?: TicketPatch;
+  data?: Record<string, unknown>;
+  now: Date;
+  /** False for entries that do not change the ticket (a refused reply): `updatedAt` stays. */
+  touch?: boolean;
+}
+
+/**
+ * Runs after every recorded change, inside the same transaction, with the ticket as it now is.
+ * Other areas append here (SLA due times, reminders while waiting on the customer …).
+ */
+export type TicketChangeHook = (tx: Tx, ticket: TicketRow, event: TicketEventRow) => Promise<void>;
+export const afterTicketChange: TicketChangeHook[] = [];
+
+/** Fields that only the SLA engine maintains: they change often and are not part of the audit. */
+const notAudited = new Set<keyof TicketPatch>(['engagementDueAt', 'resolutionDueAt', 'slaState']);
+
+/**
+ * The one place where a ticket changes: applies the patch, bumps `updatedAt`, appends the event
+ * (with before and after of every audited field, R14) and runs the hooks.
+ */
+export async function recordEvent(
+  tx: Tx,
+  change: TicketChange,
+): Promise<{ ticket: TicketRow; event: TicketEventRow }> {
+  const patch = change.patch ?? {};
+  const keys = (Object.keys(patch) as (keyof TicketPatch)[]).filter((k) => !notAudited.has(k));
+  const before = keys.length ? Object.fromEntries(keys.map((k) => [k, jsonValue(change.ticket[k])])) : null;
+  const after = keys.length ? Object.fromEntries(keys.map((k) => [k, jsonValue(patch[k])])) : null;
+
+  let ticket = change.ticket;
+  const touch = change.touch !== false;
+  const needsUpdate =
+    Object.keys(patch).length > 0 || (touch && ticket.updatedAt.getTime() !== change.now.getTime());
+  if (needsUpdate) {
+    const [updated] = await tx
+      .update(tickets)
+      .set({ ...patch, ...(touch ? { updatedAt: change.now } : {}) })
+      .where(eq(tickets.id, ticket.id))
+      .returning();
+    if (!updated) throw new Error(`ticket ${ticket.id} vanished during a change`);
+    ticket = updated;
+  }
+  const [event] = await tx
+    .insert(ticketEvents)
+    .values({
+      ticketId: ticket.id,
+      at: change.now,
+      actorId: change.actorId,
+      kind: change.kind,
+      visibility: change.visibility,
+      before,
+      after,
+      data: change.data ?? {},
+    })
+    .returning();
+  if (!event) throw new Error('ticket event insert returned nothing');
+  for (const hook of afterTicketChange) await hook(tx, ticket, event);
+  return { ticket, event };
+}
+
+const jsonValue = (value: unknown): unknown =>
+  value instanceof Date ? value.toISOString() : (value ?? null);

@@ -1,0 +1,136 @@
+import type { Tx } from '../../db/client';
+import {
+  type CloseReason,
+  checkTransition,
+  DESK_INFO,
+  deskAfter,
+  STATUS_INFO,
+  type TicketStatus,
+  type TransitionRole,
+} from '../../domain/tickets/index';
+import type { Language } from '../../i18n/language';
+import type { Actor } from '../context';
+import { AppError } from '../errors/index';
+import { mailTicketCreator } from './notify';
+import {
+  recordEvent,
+  type TicketEventKind,
+  type TicketEventRow,
+  type TicketPatch,
+  type TicketRow,
+} from './record-event';
+
+export interface StatusChange {
+  ticket: TicketRow;
+  /** Null when the system acts (R9 auto-close). */
+  actor: Actor | null;
+  to: TicketStatus;
+  now: Date;
+  rpcReference?: string | null;
+  spcReference?: string | null;
+  closeReason?: CloseReason | null;
+  /** The change is the effect of a public reply by the actor (customer reply in waiting_customer). */
+  viaReply?: boolean;
+  /** Other fields to change in the same event (e.g. the assignee when taking). */
+  extraPatch?: TicketPatch;
+  kind?: TicketEventKind;
+  data?: Record<string, unknown>;
+  /** False when the caller sends a more specific mail for the same operation. */
+  mail?: boolean;
+}
+
+/**
+ * Every change of status goes through here: the R6 table decides, the ticket's fields follow
+ * (references, desk, close reason, assignee on pick-up), one public event is recorded, and the
+ * customer contact is mailed 'ticket.status_changed'.
+ */
+export async function applyStatusChange(
+  tx: Tx,
+  change: StatusChange,
+): Promise<{ ticket: TicketRow; event: TicketEventRow }> {
+  const { ticket, actor, to, now } = change;
+  const from = ticket.status;
+  const role: TransitionRole = actor ? actor.role : 'system';
+  const language: Language = actor?.language ?? 'fr';
+  if (from === 'closed') throw new AppError('ticket_is_closed');
+  const check = checkTransition({
+    from,
+    to,
+    role,
+    desk: ticket.desk,
+    viaReply: change.viaReply ?? false,
+    rpcReference: change.rpcReference ?? null,
+    spcReference: change.spcReference ?? null,
+    closeReason: change.closeReason ?? null,
+  });
+  if (!check.ok) {
+    const params = { from: STATUS_INFO[from].label[language], to: STATUS_INFO[to].label[language] };
+    switch (check.reason) {
+      case 'closed_is_final':
+        throw new AppError('ticket_is_closed');
+      case 'not_allowed':
+        throw new AppError('transition_not_allowed', params, { from, to });
+      case 'role_not_allowed':
+        throw new AppError('transition_forbidden', params, { from, to });
+      case 'wrong_desk':
+        throw new AppError('wrong_desk', { desk: DESK_INFO[ticket.desk].label[language] });
+      case 'missing_field':
+        throw new AppError(
+          check.field === 'rpcReference'
+            ? 'rpc_reference_required'
+            : check.field === 'spcReference'
+              ? 'spc_reference_required'
+              : 'close_reason_required',
+        );
+      case 'close_reason_not_allowed':
+        throw new AppError('close_reason_not_allowed', {}, { allowed: check.allowed });
+    }
+  }
+
+  const patch: TicketPatch = { status: to, ...change.extraPatch };
+  if (to === 'waiting_development') patch.rpcReference = change.rpcReference?.trim() ?? null;
+  if (to === 'transferred_development') patch.spcReference = change.spcReference?.trim() ?? null;
+  if (to === 'qualified') patch.qualifiedAt = now;
+  if (to === 'closed') {
+    patch.closeReason = change.closeReason ?? null;
+    patch.closedAt = now;
+  }
+  const desk = deskAfter(ticket.desk, to);
+  if (desk !== ticket.desk) {
+    patch.desk = desk;
+    // The consulting desk picks it up afresh.
+    patch.assigneeId = null;
+  }
+  const pickedUp = to === 'in_progress' && (from === 'qualified' || from === 'transferred_consulting');
+  if (pickedUp && actor && actor.role !== 'customer' && !('assigneeId' in patch) && !ticket.assigneeId) {
+    patch.assigneeId = actor.userId;
+  }
+
+  const result = await recordEvent(tx, {
+    ticket,
+    actorId: actor?.userId ?? null,
+    kind: change.kind ?? defaultKind(from, to),
+    visibility: 'public',
+    patch,
+    data: { ...change.data, ...(to === 'closed' ? { closeReason: change.closeReason } : {}) },
+    now,
+  });
+  if (change.mail !== false) {
+    await mailTicketCreator(tx, {
+      ticket: result.ticket,
+      template: 'ticket.status_changed',
+      params: { from, to, ...(to === 'closed' ? { closeReason: change.closeReason } : {}) },
+      actorId: actor?.userId ?? null,
+      now,
+    });
+  }
+  return result;
+}
+
+function defaultKind(from: TicketStatus, to: TicketStatus): TicketEventKind {
+  if (to === 'closed') return 'closed';
+  if (to === 'transferred_consulting') return 'transferred';
+  if (to === 'qualified') return 'qualified';
+  if (to === 'in_progress' && (from === 'qualified' || from === 'transferred_consulting')) return 'taken';
+  return 'status_changed';
+}

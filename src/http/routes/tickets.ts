@@ -1,0 +1,282 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Actor, AppContext } from '../../app/context';
+import { addMessage } from '../../app/tickets/add-message';
+import { assignTicket } from '../../app/tickets/assign-ticket';
+import { changeStatus } from '../../app/tickets/change-status';
+import { closeTicket } from '../../app/tickets/close-ticket';
+import { createTicket } from '../../app/tickets/create-ticket';
+import { getTicket, type TicketDetail } from '../../app/tickets/get-ticket';
+import { getTimeline } from '../../app/tickets/get-timeline';
+import { qualifyTicket } from '../../app/tickets/qualify-ticket';
+import { takeTicket } from '../../app/tickets/take-ticket';
+import { transferToConsulting } from '../../app/tickets/transfer-to-consulting';
+import { CLOSE_REASON_LABELS, CRITICALITY_INFO, STATUS_INFO } from '../../domain/tickets/index';
+import type { Language } from '../../i18n/language';
+import { requireActor } from '../plugins/session';
+import { errorResponses, idParams } from '../schemas/common';
+import {
+  addMessageBody,
+  addMessageResponse,
+  assignTicketBody,
+  changeStatusBody,
+  closeTicketBody,
+  createTicketBody,
+  qualifyTicketBody,
+  ticketResponse,
+  timelineResponse,
+} from '../schemas/tickets';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The allow-list of what leaves the server about a ticket. */
+export function presentTicket(detail: TicketDetail, actor: Actor, language: Language) {
+  const { ticket } = detail;
+  const status = STATUS_INFO[ticket.status];
+  return {
+    id: ticket.id,
+    key: ticket.key,
+    desk: ticket.desk,
+    status: ticket.status,
+    statusLabel: status.label[language],
+    nextStep: status.nextStep[language],
+    nextActor: status.nextActor,
+    criticality: ticket.criticality,
+    criticalityLabel: CRITICALITY_INFO[ticket.criticality].label[language],
+    subject: ticket.subject,
+    description: ticket.description,
+    softwareVersion: ticket.softwareVersion,
+    societe: ticket.societe,
+    module: ticket.module,
+    company: { id: ticket.companyId, name: detail.companyName },
+    requestType: detail.requestType
+      ? {
+          id: detail.requestType.id,
+          code: detail.requestType.code,
+          name: {
+            fr: detail.requestType.nameFr,
+            de: detail.requestType.nameDe,
+            en: detail.requestType.nameEn,
+          }[language],
+        }
+      : null,
+    project: detail.project,
+    creator: detail.creator ? { id: detail.creator.id, name: detail.creator.name } : null,
+    assignee: detail.assignee ? { id: detail.assignee.id, name: detail.assignee.name } : null,
+    rpcReference: ticket.rpcReference,
+    spcReference: ticket.spcReference,
+    closeReason: ticket.closeReason,
+    closeReasonLabel: ticket.closeReason ? CLOSE_REASON_LABELS[ticket.closeReason][language] : null,
+    linkedTicketId: ticket.linkedTicketId,
+    createdAt: ticket.createdAt.toISOString(),
+    updatedAt: ticket.updatedAt.toISOString(),
+    qualifiedAt: iso(ticket.qualifiedAt),
+    closedAt: iso(ticket.closedAt),
+    engagementDueAt: iso(ticket.engagementDueAt),
+    resolutionDueAt: iso(ticket.resolutionDueAt),
+    abilities: detail.abilities,
+    ...(actor.role === 'customer'
+      ? {}
+      : { staff: { lastCustomerActivityAt: iso(ticket.lastCustomerActivityAt), slaState: ticket.slaState } }),
+  };
+}
+
+const tags = ['tickets'];
+
+export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const respond = async (actor: Actor, language: Language, ticketId: string) => ({
+    ticket: presentTicket(await getTicket(ctx, actor, ticketId), actor, language),
+  });
+
+  app.post(
+    '/tickets',
+    {
+      schema: {
+        tags,
+        summary: 'Open a support ticket or a consulting request',
+        body: createTicketBody,
+        response: { 201: ticketResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const ticket = await createTicket(ctx, actor, request.body);
+      reply.status(201);
+      return respond(actor, request.language, ticket.id);
+    },
+  );
+
+  app.get(
+    '/tickets/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One ticket, with what the caller may do with it',
+        params: idParams,
+        response: { 200: ticketResponse, ...errorResponses },
+      },
+    },
+    async (request) => respond(requireActor(request), request.language, request.params.id),
+  );
+
+  app.get(
+    '/tickets/:id/timeline',
+    {
+      schema: {
+        tags,
+        summary: 'The ticket history and conversation (internal entries for staff only)',
+        params: idParams,
+        response: { 200: timelineResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const entries = await getTimeline(ctx, requireActor(request), request.params.id);
+      return {
+        entries: entries.map(({ event, actor, message }) => ({
+          id: event.id,
+          at: event.at.toISOString(),
+          kind: event.kind,
+          visibility: event.visibility,
+          actor,
+          before: event.before,
+          after: event.after,
+          data: event.data,
+          message,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/tickets/:id/qualify',
+    {
+      schema: {
+        tags,
+        summary: 'Qualify: confirm type and criticality (a change of criticality needs a reason)',
+        params: idParams,
+        body: qualifyTicketBody,
+        response: { 200: ticketResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await qualifyTicket(ctx, actor, request.params.id, request.body);
+      return respond(actor, request.language, request.params.id);
+    },
+  );
+
+  app.post(
+    '/tickets/:id/take',
+    {
+      schema: {
+        tags,
+        summary: 'Take the ticket in charge (assign to myself)',
+        params: idParams,
+        response: { 200: ticketResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await takeTicket(ctx, actor, request.params.id);
+      return respond(actor, request.language, request.params.id);
+    },
+  );
+
+  app.post(
+    '/tickets/:id/assign',
+    {
+      schema: {
+        tags,
+        summary: 'Assign the ticket to a staff member of its desk, or unassign it',
+        params: idParams,
+        body: assignTicketBody,
+        response: { 200: ticketResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await assignTicket(ctx, actor, request.params.id, request.body);
+      return respond(actor, request.language, request.params.id);
+    },
+  );
+
+  app.post(
+    '/tickets/:id/status',
+    {
+      schema: {
+        tags,
+        summary: 'Change the status, following the transition table',
+        params: idParams,
+        body: changeStatusBody,
+        response: { 200: ticketResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await changeStatus(ctx, actor, request.params.id, request.body);
+      return respond(actor, request.language, request.params.id);
+    },
+  );
+
+  app.post(
+    '/tickets/:id/transfer-consulting',
+    {
+      schema: {
+        tags,
+        summary: 'Transfer a support ticket to the Consulting department',
+        params: idParams,
+        response: { 200: ticketResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await transferToConsulting(ctx, actor, request.params.id);
+      return respond(actor, request.language, request.params.id);
+    },
+  );
+
+  app.post(
+    '/tickets/:id/close',
+    {
+      schema: {
+        tags,
+        summary: 'Close the ticket for good',
+        params: idParams,
+        body: closeTicketBody,
+        response: { 200: ticketResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await closeTicket(ctx, actor, request.params.id, request.body ?? {});
+      return respond(actor, request.language, request.params.id);
+    },
+  );
+
+  app.post(
+    '/tickets/:id/messages',
+    {
+      schema: {
+        tags,
+        summary: 'Answer, reply or add an internal note (a reply to a closed ticket is refused: 409)',
+        params: idParams,
+        body: addMessageBody,
+        response: { 201: addMessageResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { message } = await addMessage(ctx, actor, request.params.id, request.body);
+      reply.status(201);
+      return {
+        message: {
+          id: message.id,
+          body: message.body,
+          visibility: message.visibility,
+          source: message.source,
+          createdAt: message.createdAt.toISOString(),
+        },
+        ...(await respond(actor, request.language, request.params.id)),
+      };
+    },
+  );
+};

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { idSchema, text } from './common';
+
+export const deskSchema = z.enum(['support', 'consulting']);
+export const ticketStatusSchema = z.enum([
+  'open',
+  'qualified',
+  'in_progress',
+  'waiting_customer',
+  'waiting_development',
+  'transferred_development',
+  'transferred_consulting',
+  'closed',
+]);
+export const criticalitySchema = z.enum(['critique', 'haute', 'moyenne', 'basse']);
+export const closeReasonSchema = z.enum(['solution_delivered', 'no_answer', 'closed_by_customer']);
+export const visibilitySchema = z.enum(['public', 'internal']);
+
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+export const createTicketBody = z.object({
+  desk: deskSchema.default('support'),
+  /** Staff: the customer company the ticket is opened for. Customers open for their own. */
+  companyId: idSchema.optional(),
+  /** Staff: the customer user the ticket is opened on behalf of (they receive the mails). */
+  requesterId: idSchema.optional(),
+  /** Required for support tickets. */
+  requestTypeId: idSchema.optional(),
+  /** Required for consulting requests. */
+  projectId: idSchema.optional(),
+  criticality: criticalitySchema,
+  /** Specific, not generic: what fails, where. */
+  subject: z.string().trim().min(5).max(200),
+  description: text(20_000),
+  softwareVersion: optionalText(100),
+  societe: optionalText(200),
+  module: optionalText(200),
+  /** The closed ticket this one follows up (R10). */
+  linkedTicketId: idSchema.optional(),
+});
+export type CreateTicketBody = z.infer<typeof createTicketBody>;
+
+export const qualifyTicketBody = z.object({
+  criticality: criticalitySchema.optional(),
+  requestTypeId: idSchema.optional(),
+  /** Required when the criticality changes; shown to the customer. */
+  reason: z.string().trim().max(2000).optional(),
+});
+
+export const assignTicketBody = z.object({ assigneeId: idSchema.nullable() });
+
+export const changeStatusBody = z.object({
+  status: ticketStatusSchema,
+  rpcReference: z.string().trim().max(100).optional(),
+  spcReference: z.string().trim().max(100).optional(),
+  closeReason: closeReasonSchema.optional(),
+});
+
+export const closeTicketBody = z.object({
+  /** Customers may omit it (closed_by_customer); staff give it. */
+  reason: closeReasonSchema.optional(),
+});
+
+export const addMessageBody = z.object({
+  body: text(50_000),
+  visibility: visibilitySchema.default('public'),
+});
+
+const personSchema = z.object({ id: idSchema, name: z.string() });
+
+export const ticketSchema = z.object({
+  id: idSchema,
+  key: z.string(),
+  desk: deskSchema,
+  status: ticketStatusSchema,
+  /** Label, next step and who acts next, in the caller's language. */
+  statusLabel: z.string(),
+  nextStep: z.string(),
+  nextActor: z.enum(['staff', 'customer', 'development', 'consulting', 'nobody']),
+  criticality: criticalitySchema,
+  criticalityLabel: z.string(),
+  subject: z.string(),
+  description: z.string(),
+  softwareVersion: z.string().nullable(),
+  societe: z.string().nullable(),
+  module: z.string().nullable(),
+  company: z.object({ id: idSchema, name: z.string() }),
+  requestType: z.object({ id: idSchema, code: z.string(), name: z.string() }).nullable(),
+  project: z.object({ id: idSchema, name: z.string() }).nullable(),
+  creator: personSchema.nullable(),
+  assignee: personSchema.nullable(),
+  rpcReference: z.string().nullable(),
+  spcReference: z.string().nullable(),
+  closeReason: closeReasonSchema.nullable(),
+  closeReasonLabel: z.string().nullable(),
+  linkedTicketId: idSchema.nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  qualifiedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  engagementDueAt: z.string().nullable(),
+  resolutionDueAt: z.string().nullable(),
+  /** What the caller may do now. */
+  abilities: z.object({
+    nextStatuses: z.array(ticketStatusSchema),
+    canQualify: z.boolean(),
+    canTake: z.boolean(),
+    canAssign: z.boolean(),
+    canAnswer: z.boolean(),
+    canAddInternalNote: z.boolean(),
+    canClose: z.boolean(),
+  }),
+  /** Staff only. */
+  staff: z
+    .object({
+      lastCustomerActivityAt: z.string().nullable(),
+      slaState: z.string().nullable(),
+    })
+    .optional(),
+});
+export type TicketDto = z.infer<typeof ticketSchema>;
+
+export const ticketResponse = z.object({ ticket: ticketSchema });
+
+export const messageSchema = z.object({
+  id: idSchema,
+  body: z.string(),
+  visibility: visibilitySchema,
+  source: z.enum(['portal', 'mail']),
+});
+
+export const timelineEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  kind: z.string(),
+  visibility: visibilitySchema,
+  /** Null when the system acted. */
+  actor: z.object({ id: idSchema, name: z.string(), role: z.string() }).nullable(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  data: z.record(z.string(), z.unknown()),
+  message: messageSchema.nullable(),
+});
+
+export const timelineResponse = z.object({ entries: z.array(timelineEntrySchema) });
+
+export const addMessageResponse = z.object({
+  message: messageSchema.extend({ createdAt: z.string() }),
+  ticket: ticketSchema,
+});
