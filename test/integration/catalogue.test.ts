@@ -82,7 +82,7 @@ describe('request types catalogue (R3)', () => {
     expect(byCode.assistance).toMatchObject({ available: true });
     expect(byCode.solva_flex).toMatchObject({
       available: false,
-      unavailableReason: 'request_type_requires_flex',
+      unavailableReason: 'flex_contract_required',
       unavailableMessage: expect.stringContaining('contrat Flex actif'),
     });
   });
@@ -93,8 +93,8 @@ describe('request types catalogue (R3)', () => {
     const body = (await client.get('/api/request-types')).json();
     expect(body.flexBalanceMinutes).toBe(0);
     const flex = body.items.find((i: { code: string }) => i.code === 'solva_flex');
-    expect(flex).toMatchObject({ available: false, unavailableReason: 'flex_balance_not_positive' });
-    expect(flex.unavailableMessage).toContain('solde Flex');
+    expect(flex).toMatchObject({ available: false, unavailableReason: 'flex_balance_exhausted' });
+    expect(flex.unavailableMessage).toContain('solde Flex de votre société est de 0 h 00');
   });
 
   it('lets an admin add and edit types; customers see only active, customer-creatable ones', async () => {

@@ -1,8 +1,6 @@
 import type { DbOrTx } from '../../db/client';
-import type { Language } from '../../i18n/language';
-import { AppError } from '../errors/index';
 import { activeFlexContract, contractBalanceMinutes } from '../flex/balance';
-import { type RequestType, requestTypeName } from './request-types';
+import type { RequestType } from './request-types';
 
 /** What a company's situation allows among the request types (R3). */
 export interface CompanyFlexStatus {
@@ -11,7 +9,8 @@ export interface CompanyFlexStatus {
   flexBalanceMinutes: number | null;
 }
 
-export type UnavailableReason = 'request_type_requires_flex' | 'flex_balance_not_positive';
+/** Error codes of the catalogue, the same the ticket creation refuses with. */
+export type UnavailableReason = 'flex_contract_required' | 'flex_balance_exhausted';
 
 export interface Availability {
   available: boolean;
@@ -35,27 +34,9 @@ export async function companyFlexStatus(
  */
 export function availabilityOf(type: RequestType, flex: CompanyFlexStatus): Availability {
   if (!type.requiresFlex) return { available: true, unavailableReason: null };
-  if (!flex.hasActiveFlexContract)
-    return { available: false, unavailableReason: 'request_type_requires_flex' };
+  if (!flex.hasActiveFlexContract) return { available: false, unavailableReason: 'flex_contract_required' };
   if ((flex.flexBalanceMinutes ?? 0) <= 0) {
-    return { available: false, unavailableReason: 'flex_balance_not_positive' };
+    return { available: false, unavailableReason: 'flex_balance_exhausted' };
   }
   return { available: true, unavailableReason: null };
-}
-
-/**
- * Refuses a request type the company may not use now (for ticket creation and qualification):
- * inactive, not creatable by customers (when a customer creates), Flex without contract or balance.
- */
-export async function assertRequestTypeUsable(
-  db: DbOrTx,
-  input: { type: RequestType; companyId: string; now: Date; byCustomer: boolean; language?: Language },
-): Promise<void> {
-  const { type } = input;
-  const name = requestTypeName(type, input.language ?? 'fr');
-  if (!type.active || (input.byCustomer && !type.creatableByCustomers)) {
-    throw new AppError('request_type_not_offered', { type: name });
-  }
-  const availability = availabilityOf(type, await companyFlexStatus(db, input.companyId, input.now));
-  if (availability.unavailableReason) throw new AppError(availability.unavailableReason, { type: name });
 }

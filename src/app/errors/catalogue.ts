@@ -10,30 +10,6 @@ export const catalogueErrors = {
       en: 'A request type with the code "{code}" already exists.',
     },
   },
-  request_type_requires_flex: {
-    status: 422,
-    message: {
-      fr: 'Le type « {type} » est réservé aux sociétés ayant un contrat Flex actif.',
-      de: 'Der Typ «{type}» ist Firmen mit einem aktiven Flex-Vertrag vorbehalten.',
-      en: 'The type "{type}" is reserved for companies with an active Flex contract.',
-    },
-  },
-  flex_balance_not_positive: {
-    status: 422,
-    message: {
-      fr: 'Le solde Flex de votre société est épuisé : une demande « {type} » ne peut pas être ouverte. Contactez le Customer Services pour recharger votre contrat.',
-      de: 'Das Flex-Guthaben Ihrer Firma ist aufgebraucht: Eine Anfrage «{type}» kann nicht eröffnet werden. Kontaktieren Sie die Customer Services, um Ihren Vertrag aufzuladen.',
-      en: 'Your company’s Flex balance is used up: a "{type}" request cannot be opened. Contact Customer Services to top up your contract.',
-    },
-  },
-  request_type_not_offered: {
-    status: 422,
-    message: {
-      fr: 'Le type de demande « {type} » n’est pas proposé.',
-      de: 'Der Anfragetyp «{type}» wird nicht angeboten.',
-      en: 'The request type "{type}" is not offered.',
-    },
-  },
   attachment_missing: {
     status: 400,
     message: {
@@ -64,14 +40,6 @@ export const catalogueErrors = {
       fr: 'Le fichier « {file} » ne peut pas être ajouté : les pièces jointes de ce ticket dépasseraient {maxMb} Mo au total.',
       de: 'Die Datei «{file}» kann nicht hinzugefügt werden: Die Anhänge dieses Tickets würden insgesamt {maxMb} MB überschreiten.',
       en: 'The file "{file}" cannot be added: this ticket’s attachments would exceed {maxMb} MB in total.',
-    },
-  },
-  invalid_cursor: {
-    status: 400,
-    message: {
-      fr: 'La position dans la liste n’est plus valable. Rechargez la liste.',
-      de: 'Die Position in der Liste ist nicht mehr gültig. Laden Sie die Liste neu.',
-      en: 'The position in the list is no longer valid. Reload the list.',
     },
   },
 } satisfies Record<string, ErrorEntry>;

@@ -6,6 +6,7 @@ import { type RequestType, requestTypeDescription, requestTypeName } from '../..
 import { createRequestType, updateRequestType } from '../../app/catalogue/save-request-type';
 import type { AppContext } from '../../app/context';
 import { errorCatalogue } from '../../app/errors/index';
+import { formatMinutes } from '../../app/tickets/guards';
 import { CRITICALITIES, CRITICALITY_INFO } from '../../domain/tickets/criticality';
 import { interpolate, type Language } from '../../i18n/language';
 import { requireActor, requireAdmin, requireStaff } from '../plugins/session';
@@ -41,14 +42,21 @@ const presentType = (type: RequestType, language: Language) => ({
   createdAt: type.createdAt.toISOString(),
 });
 
-const presentOffer = ({ type, availability }: RequestTypeOffer, language: Language) => {
+const presentOffer = (
+  { type, availability }: RequestTypeOffer,
+  flexBalanceMinutes: number | null,
+  language: Language,
+) => {
   const reason = availability.unavailableReason;
   return {
     ...presentType(type, language),
     available: availability.available,
     unavailableReason: reason,
     unavailableMessage: reason
-      ? interpolate(errorCatalogue[reason].message[language], { type: requestTypeName(type, language) })
+      ? interpolate(errorCatalogue[reason].message[language], {
+          type: requestTypeName(type, language),
+          balance: formatMinutes(flexBalanceMinutes ?? 0),
+        })
       : null,
   };
 };
@@ -76,7 +84,9 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
     async (request) => {
       const catalogue = await listRequestTypesFor(ctx, requireActor(request), request.query);
       return {
-        items: catalogue.items.map((offer) => presentOffer(offer, request.language)),
+        items: catalogue.items.map((offer) =>
+          presentOffer(offer, catalogue.flexBalanceMinutes, request.language),
+        ),
         flexBalanceMinutes: catalogue.flexBalanceMinutes,
       };
     },

@@ -9,7 +9,7 @@ const localizedOptionalText = (max: number) =>
     en: z.string().trim().max(max),
   });
 
-export const unavailableReasonSchema = z.enum(['request_type_requires_flex', 'flex_balance_not_positive']);
+export const unavailableReasonSchema = z.enum(['flex_contract_required', 'flex_balance_exhausted']);
 
 export const requestTypeSchema = z.object({
   id: idSchema,
