@@ -5,3 +5,5 @@ export * from './settings';
 export * from './catalogue';
 export * from './flex';
 export * from './tickets';
+export * from './attachments';
+export * from './ticket-search';

@@ -1,0 +1,121 @@
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { attachments } from '../../db/schema/attachments';
+import { users } from '../../db/schema/core';
+import { ticketMessages, tickets } from '../../db/schema/tickets';
+import type { Actor, AppContext } from '../context';
+import { AppError } from '../errors/index';
+import { recordEvent } from '../tickets/record-event';
+import { loadTicketFor, seesInternal, visibleTicketsFor } from '../tickets/scope';
+import { type AttachmentRow, attachFiles, type IncomingFile } from './attach-files';
+import { fileStoreOf } from './store';
+
+export interface AttachmentView extends AttachmentRow {
+  uploader: { id: string; name: string } | null;
+}
+
+/**
+ * Adds files to a ticket the actor may see, optionally to one of its messages, and records it in
+ * the timeline. Customers cannot add to a closed ticket (R10) nor to an internal note.
+ */
+export async function addAttachments(
+  ctx: AppContext,
+  actor: Actor,
+  input: { ticketId: string; messageId?: string; files: IncomingFile[] },
+): Promise<AttachmentRow[]> {
+  if (input.files.length === 0) throw new AppError('attachment_missing');
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const ticket = await loadTicketFor(tx, actor, input.ticketId, { lock: true });
+    if (!seesInternal(actor)) {
+      if (ticket.status === 'closed') throw new AppError('ticket_closed');
+      if (input.messageId && !(await isCustomerVisibleMessage(tx, ticket.id, input.messageId))) {
+        throw new AppError('not_found');
+      }
+    }
+    const rows = await attachFiles(tx, ctx, {
+      ticketId: ticket.id,
+      companyId: ticket.companyId,
+      messageId: input.messageId ?? null,
+      uploadedBy: actor.userId,
+      files: input.files,
+    });
+    await recordEvent(tx, {
+      ticket,
+      actorId: actor.userId,
+      kind: 'field_changed',
+      visibility: 'public',
+      data: { field: 'attachments', added: rows.map((row) => ({ id: row.id, fileName: row.fileName })) },
+      now,
+    });
+    return rows;
+  });
+}
+
+/** The attachments of a ticket the actor may see; customers never see those of internal notes. */
+export async function listAttachments(
+  ctx: AppContext,
+  actor: Actor,
+  input: { ticketId: string },
+): Promise<AttachmentView[]> {
+  const ticket = await loadTicketFor(ctx.db, actor, input.ticketId);
+  const rows = await ctx.db
+    .select({ attachment: attachments, uploaderName: users.name })
+    .from(attachments)
+    .leftJoin(ticketMessages, eq(ticketMessages.id, attachments.messageId))
+    .leftJoin(users, eq(users.id, attachments.uploadedBy))
+    .where(and(eq(attachments.ticketId, ticket.id), visibleAttachmentsFor(actor)))
+    .orderBy(asc(attachments.createdAt), asc(attachments.fileName), asc(attachments.id));
+  return rows.map(({ attachment, uploaderName }) => ({
+    ...attachment,
+    uploader: attachment.uploadedBy ? { id: attachment.uploadedBy, name: uploaderName ?? '' } : null,
+  }));
+}
+
+/** One attachment and its bytes, if the actor may see it; otherwise not_found. */
+export async function openAttachment(
+  ctx: AppContext,
+  actor: Actor,
+  input: { attachmentId: string },
+): Promise<{ attachment: AttachmentRow; bytes: Buffer }> {
+  const [row] = await ctx.db
+    .select({ attachment: attachments })
+    .from(attachments)
+    .innerJoin(tickets, eq(tickets.id, attachments.ticketId))
+    .leftJoin(ticketMessages, eq(ticketMessages.id, attachments.messageId))
+    .where(
+      and(eq(attachments.id, input.attachmentId), visibleTicketsFor(actor), visibleAttachmentsFor(actor)),
+    )
+    .limit(1);
+  if (!row) throw new AppError('not_found');
+  const bytes = await fileStoreOf(ctx).get(row.attachment.sha256);
+  return { attachment: row.attachment, bytes };
+}
+
+/** Needs `ticket_messages` left-joined on the attachment's message. */
+function visibleAttachmentsFor(actor: Actor) {
+  if (seesInternal(actor)) return undefined;
+  if (!actor.companyId) return sql`false`;
+  return and(
+    eq(attachments.companyId, actor.companyId),
+    or(
+      isNull(attachments.messageId),
+      and(eq(ticketMessages.visibility, 'public'), eq(ticketMessages.refused, false)),
+    ),
+  );
+}
+
+async function isCustomerVisibleMessage(db: DbOrTx, ticketId: string, messageId: string): Promise<boolean> {
+  const [message] = await db
+    .select({ id: ticketMessages.id })
+    .from(ticketMessages)
+    .where(
+      and(
+        eq(ticketMessages.id, messageId),
+        eq(ticketMessages.ticketId, ticketId),
+        eq(ticketMessages.visibility, 'public'),
+        eq(ticketMessages.refused, false),
+      ),
+    );
+  return Boolean(message);
+}

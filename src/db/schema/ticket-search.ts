@@ -1,0 +1,26 @@
+import { customType, index, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { tickets } from './tickets';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * The full-text index of each ticket, kept up to date by triggers on tickets and ticket_messages
+ * (see the `search_ticket_index` migration). Two documents: what customers may search (subject,
+ * description, public messages) and what staff may search (the same plus internal notes), so a
+ * customer's search never matches a word that occurs only in an internal note. Each document holds
+ * French and German stems of unaccented words (configurations guichet_fr and guichet_de).
+ */
+export const ticketSearch = pgTable(
+  'ticket_search',
+  {
+    ticketId: uuid('ticket_id')
+      .primaryKey()
+      .references(() => tickets.id),
+    publicVector: tsvector('public_vector').notNull(),
+    staffVector: tsvector('staff_vector').notNull(),
+  },
+  (t) => [
+    index('ticket_search_public_idx').using('gin', t.publicVector),
+    index('ticket_search_staff_idx').using('gin', t.staffVector),
+  ],
+);

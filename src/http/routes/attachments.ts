@@ -1,0 +1,135 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app/context';
+import { AppError } from '../../app/errors/index';
+import type { IncomingFile } from '../../app/files/attach-files';
+import { cleanFileName } from '../../app/files/detect';
+import {
+  type AttachmentView,
+  addAttachments,
+  listAttachments,
+  openAttachment,
+} from '../../app/files/ticket-attachments';
+import type { Config } from '../../config';
+import { requireActor } from '../plugins/session';
+import { attachmentDownloadResponse, attachmentListResponse } from '../schemas/attachments';
+import { errorResponse, errorResponses, idParams, idSchema } from '../schemas/common';
+
+const present = (row: Omit<AttachmentView, 'uploader'> & { uploader?: AttachmentView['uploader'] }) => ({
+  id: row.id,
+  ticketId: row.ticketId,
+  messageId: row.messageId,
+  fileName: row.fileName,
+  contentType: row.contentType,
+  size: row.size,
+  sha256: row.sha256,
+  uploadedBy: row.uploader ?? null,
+  createdAt: row.createdAt.toISOString(),
+  downloadUrl: `/api/attachments/${row.id}/download`,
+});
+
+const uploadErrors = { ...errorResponses, 413: errorResponse, 415: errorResponse };
+
+export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post(
+    '/tickets/:id/attachments',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: 'Attach files to a ticket',
+        description:
+          'multipart/form-data with one or more `file` parts and an optional `messageId` field (a message of ' +
+          'this ticket). Types are checked by content; size limits per file and per ticket apply.',
+        consumes: ['multipart/form-data'],
+        params: idParams,
+        response: { 201: attachmentListResponse, ...uploadErrors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const form = await readUpload(request, ctx.config);
+      const rows = await addAttachments(ctx, actor, { ticketId: request.params.id, ...form });
+      const uploader = { id: actor.userId, name: actor.name };
+      return reply.status(201).send({ items: rows.map((row) => present({ ...row, uploader })) });
+    },
+  );
+
+  app.get(
+    '/tickets/:id/attachments',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: 'The attachments of a ticket',
+        params: idParams,
+        response: { 200: attachmentListResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const rows = await listAttachments(ctx, requireActor(request), { ticketId: request.params.id });
+      return { items: rows.map(present) };
+    },
+  );
+
+  app.get(
+    '/attachments/:id/download',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: 'Download an attachment (always as a download, never rendered inline)',
+        params: idParams,
+        produces: ['application/octet-stream'],
+        response: { 200: attachmentDownloadResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { attachment, bytes } = await openAttachment(ctx, requireActor(request), {
+        attachmentId: request.params.id,
+      });
+      return reply
+        .header('content-type', attachment.contentType)
+        .header('content-length', bytes.length)
+        .header('content-disposition', contentDisposition(attachment.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .send(bytes);
+    },
+  );
+};
+
+/** Reads the multipart form: every file part, and the optional messageId field. */
+async function readUpload(
+  request: FastifyRequest,
+  config: Config,
+): Promise<{ files: IncomingFile[]; messageId?: string }> {
+  const files: IncomingFile[] = [];
+  let messageId: string | undefined;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const fileName = cleanFileName(part.filename ?? '');
+      try {
+        files.push({ fileName, bytes: await part.toBuffer() });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('attachment_too_large', { file: fileName, maxMb: config.MAX_UPLOAD_MB });
+        }
+        throw error;
+      }
+    } else if (part.fieldname === 'messageId' && typeof part.value === 'string' && part.value !== '') {
+      const parsed = idSchema.safeParse(part.value);
+      if (!parsed.success) throw new AppError('validation_failed');
+      messageId = parsed.data;
+    }
+  }
+  return { files, ...(messageId ? { messageId } : {}) };
+}
+
+/** RFC 6266 / 5987: an ASCII fallback name and the exact UTF-8 name. */
+function contentDisposition(fileName: string): string {
+  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
