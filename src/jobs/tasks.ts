@@ -1,10 +1,17 @@
 import { purgeExpiredSessions } from '../app/auth/sessions';
+import { runDueTimers } from '../app/timers/index';
 import { dispatchOutbox } from '../mail/dispatch';
 import type { WorkerTask } from './worker';
 
-/** Everything the worker does on each pass, in order. */
+/** Everything the worker does on each pass, in order: timers first, so their mails leave at once. */
 export const workerTasks: WorkerTask[] = [
   { name: 'purge-sessions', run: (ctx) => purgeExpiredSessions(ctx.db, ctx.clock.now()) },
+  {
+    name: 'ticket-timers',
+    run: async (ctx) => {
+      await runDueTimers(ctx);
+    },
+  },
   {
     name: 'dispatch-outbox',
     run: async (ctx) => {

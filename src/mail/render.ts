@@ -3,7 +3,7 @@ import type { AppContext } from '../app/context';
 import type { DbOrTx } from '../db/client';
 import { type outbox, users } from '../db/schema/index';
 import { isLanguage, type Language } from '../i18n/language';
-import { loadTicketView } from './render-ticket';
+import { loadPublicMessage, loadTicketView } from './render-ticket';
 import {
   findTemplate,
   type MailTemplate,
@@ -50,6 +50,11 @@ export async function renderOutboxMail(ctx: AppContext, db: DbOrTx, row: OutboxR
     ticket = await loadTicketView(db, ticketId, ctx.publicUrl);
     if (!ticket) return { kind: 'drop', reason: 'the ticket no longer exists' };
     params = { ...params, ticket };
+    if (typeof params.messageId === 'string' && params.body === undefined) {
+      const message = await loadPublicMessage(db, ticket.id, params.messageId);
+      if (!message) return { kind: 'drop', reason: 'the message is gone or not public' };
+      params = { ...params, ...message };
+    }
   }
   if (!stillApplies(template, params)) {
     return { kind: 'drop', reason: 'no longer applies to the current state of the ticket' };

@@ -7,3 +7,4 @@ export * from './flex';
 export * from './tickets';
 export * from './attachments';
 export * from './ticket-search';
+export * from './timers';

@@ -31,6 +31,8 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
     index('outbox_ticket_idx').on(t.ticketId),
+    /** The admin outbox list, by state, newest first. */
+    index('outbox_status_idx').on(t.status, t.id),
   ],
 );
 

@@ -2,9 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { listOutbox, retryOutboxMail } from '../../app/mail-admin/outbox-admin';
 import { getStoredMail, listStoredMails } from '../../app/mail-admin/stored-mails';
+// The timers module also registers the R9 hook on ticket changes, wherever the API runs.
+import { getAutoCloseDelays, saveAutoCloseDelays } from '../../app/timers/index';
 import { requireActor } from '../plugins/session';
 import { errorResponses } from '../schemas/common';
 import {
+  autoCloseDelays,
   mailIdParams,
   outboxItem,
   outboxQuery,
@@ -116,5 +119,30 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request) => presentOutbox(await retryOutboxMail(ctx, requireActor(request), request.params.id)),
+  );
+
+  app.get(
+    '/admin/settings/auto-close',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'R9 delays: reminders and automatic closing, in calendar days of waiting on the customer',
+        response: { 200: autoCloseDelays, ...errorResponses },
+      },
+    },
+    async (request) => getAutoCloseDelays(ctx, requireActor(request)),
+  );
+
+  app.put(
+    '/admin/settings/auto-close',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Change the R9 delays (for waits that start from now on)',
+        body: autoCloseDelays,
+        response: { 200: autoCloseDelays, ...errorResponses },
+      },
+    },
+    async (request) => saveAutoCloseDelays(ctx, requireActor(request), request.body),
   );
 };

@@ -3,11 +3,19 @@ import { ticketSubject } from './format';
 import { sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
 import { defineTemplate } from './types';
 
-/** R11: a public answer of Customer Services, quoted in full. */
+/**
+ * R11: a public answer of Customer Services, quoted in full. Queued with `messageId`; the renderer
+ * adds the message's `body` and `authorName` when the mail is sent.
+ */
 export default defineTemplate({
   name: 'ticket.public_answer',
   audience: 'ticket',
-  params: z.object({ ticket: ticketViewSchema, body: z.string(), authorName: z.string().nullish() }),
+  params: z.object({
+    ticket: ticketViewSchema,
+    messageId: z.string().nullish(),
+    body: z.string(),
+    authorName: z.string().nullish(),
+  }),
   sample: {
     ticket: sampleTicket,
     body: 'Bonjour,\nVeuillez relancer le <job> & nous dire si "ça" passe.',

@@ -1,0 +1,50 @@
+import type { DbOrTx } from '../../db/client';
+import type { Actor, AppContext } from '../context';
+import { AppError } from '../errors/index';
+import { readSetting, writeSetting } from '../settings';
+
+/** R9 delays in calendar days after the ticket starts waiting on the customer. */
+export interface AutoCloseDelays {
+  reminder1Days: number;
+  reminder2Days: number;
+  closeDays: number;
+}
+
+export const autoCloseSettingKey = 'autoClose.delays';
+export const defaultAutoCloseDelays: AutoCloseDelays = {
+  reminder1Days: 10,
+  reminder2Days: 15,
+  closeDays: 20,
+};
+
+export async function readAutoCloseDelays(db: DbOrTx): Promise<AutoCloseDelays> {
+  const stored = await readSetting<Partial<AutoCloseDelays>>(db, autoCloseSettingKey);
+  return { ...defaultAutoCloseDelays, ...stored };
+}
+
+export async function getAutoCloseDelays(ctx: AppContext, actor: Actor): Promise<AutoCloseDelays> {
+  if (actor.role !== 'admin') throw new AppError('forbidden');
+  return readAutoCloseDelays(ctx.db);
+}
+
+/**
+ * Changes the delays for waits that start from now on; tickets already waiting keep the dates they
+ * were given (their reminders announced a closing date).
+ */
+export async function saveAutoCloseDelays(
+  ctx: AppContext,
+  actor: Actor,
+  input: AutoCloseDelays,
+): Promise<AutoCloseDelays> {
+  if (actor.role !== 'admin') throw new AppError('forbidden');
+  if (!(input.reminder1Days < input.reminder2Days && input.reminder2Days < input.closeDays)) {
+    throw new AppError('auto_close_delays_order');
+  }
+  const value = {
+    reminder1Days: input.reminder1Days,
+    reminder2Days: input.reminder2Days,
+    closeDays: input.closeDays,
+  };
+  await writeSetting(ctx.db, autoCloseSettingKey, value, ctx.clock.now(), actor.userId);
+  return value;
+}

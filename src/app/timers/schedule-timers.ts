@@ -1,0 +1,72 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { ticketTimers } from '../../db/schema/index';
+import type { TicketEventRow, TicketRow } from '../tickets/record-event';
+import { readAutoCloseDelays } from './auto-close-settings';
+
+export const waitingTimerKinds = ['reminder_1', 'reminder_2', 'auto_close'] as const;
+export const slaTimerKinds = [
+  'sla_engagement_at_risk',
+  'sla_engagement_breached',
+  'sla_resolution_at_risk',
+  'sla_resolution_breached',
+] as const;
+
+const dayMs = 86_400_000;
+
+/**
+ * R9, run after every ticket change in its transaction: entering waiting_customer schedules the
+ * two reminders and the closing, as a new series named after the event; leaving it by any way
+ * (customer reply, staff move, closing) cancels what is still pending. Closing also cancels SLA
+ * warnings.
+ */
+export async function scheduleTicketTimers(tx: Tx, ticket: TicketRow, event: TicketEventRow): Promise<void> {
+  const before = event.before?.status;
+  const after = event.after?.status;
+  if (after === undefined || after === before) return;
+  if (before === 'waiting_customer' || after === 'closed') {
+    const kinds = after === 'closed' ? [...waitingTimerKinds, ...slaTimerKinds] : [...waitingTimerKinds];
+    await tx
+      .update(ticketTimers)
+      .set({ state: 'cancelled', doneAt: event.at })
+      .where(
+        and(
+          eq(ticketTimers.ticketId, ticket.id),
+          eq(ticketTimers.state, 'pending'),
+          inArray(ticketTimers.kind, kinds),
+        ),
+      );
+  }
+  if (after === 'waiting_customer') {
+    const delays = await readAutoCloseDelays(tx);
+    const start = event.at.getTime();
+    const ladder = String(event.id);
+    const due = (days: number) => new Date(start + days * dayMs);
+    await tx
+      .insert(ticketTimers)
+      .values([
+        {
+          ticketId: ticket.id,
+          kind: 'reminder_1',
+          dueAt: due(delays.reminder1Days),
+          ladder,
+          createdAt: event.at,
+        },
+        {
+          ticketId: ticket.id,
+          kind: 'reminder_2',
+          dueAt: due(delays.reminder2Days),
+          ladder,
+          createdAt: event.at,
+        },
+        {
+          ticketId: ticket.id,
+          kind: 'auto_close',
+          dueAt: due(delays.closeDays),
+          ladder,
+          createdAt: event.at,
+        },
+      ])
+      .onConflictDoNothing();
+  }
+}

@@ -1,0 +1,96 @@
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { ticketTimers, users } from '../../db/schema/index';
+import type { SlaTimer } from '../../domain/sla/index';
+import { handlesDesk } from '../../domain/tickets/index';
+import type { AppContext } from '../context';
+import { queueMail } from '../outbox';
+import type { TicketRow } from '../tickets/record-event';
+
+type TimerRow = typeof ticketTimers.$inferSelect;
+type SlaKind =
+  | 'sla_engagement_at_risk'
+  | 'sla_engagement_breached'
+  | 'sla_resolution_at_risk'
+  | 'sla_resolution_breached';
+
+const kindOf = (timer: SlaTimer): SlaKind =>
+  `sla_${timer.clock}_${timer.kind === 'at_risk' ? 'at_risk' : 'breached'}` as SlaKind;
+
+/**
+ * R7 warnings: (re)arms the at-risk and breach timers of a ticket from the SLA engine's
+ * `slaTimers(report)`, called by the SLA code in the transaction that recomputed the ticket.
+ * Each warning is mailed once per ticket and target: a timer already fired stays fired; one not
+ * yet fired moves to its new instant (criticality changed, clock paused and resumed …).
+ */
+export async function scheduleSlaWarnings(tx: Tx, ticketId: string, timers: SlaTimer[], now: Date) {
+  for (const timer of timers) {
+    await tx
+      .insert(ticketTimers)
+      .values({ ticketId, kind: kindOf(timer), dueAt: timer.at, ladder: 'sla', createdAt: now })
+      .onConflictDoUpdate({
+        target: [ticketTimers.ticketId, ticketTimers.kind, ticketTimers.ladder],
+        set: { dueAt: timer.at, state: 'pending', doneAt: null },
+        setWhere: ne(ticketTimers.state, 'done'),
+      });
+  }
+}
+
+/**
+ * Fires an SLA warning if it still applies (ticket open, the clock still has its due time): mails
+ * the assignee, or every active staff member of the ticket's desk when nobody is assigned.
+ */
+export async function fireSlaTimer(
+  _ctx: AppContext,
+  tx: Tx,
+  ticket: TicketRow,
+  timer: TimerRow,
+  now: Date,
+): Promise<boolean> {
+  const target = timer.kind.startsWith('sla_engagement') ? 'engagement' : 'resolution';
+  const dueAt = target === 'engagement' ? ticket.engagementDueAt : ticket.resolutionDueAt;
+  if (ticket.status === 'closed' || !dueAt) {
+    // Paused or stopped clock: may be re-armed when it runs again.
+    await tx
+      .update(ticketTimers)
+      .set({ state: 'cancelled', doneAt: now })
+      .where(eq(ticketTimers.id, timer.id));
+    return false;
+  }
+  const template = timer.kind.endsWith('breached') ? 'sla.breached' : 'sla.at_risk';
+  for (const person of await recipients(tx, ticket)) {
+    await queueMail(
+      tx,
+      {
+        template,
+        recipient: person.notificationEmail ?? person.email,
+        language: person.language,
+        params: { ticketId: ticket.id, target, dueAt: dueAt.toISOString() },
+        ticketId: ticket.id,
+      },
+      now,
+    );
+  }
+  return true;
+}
+
+async function recipients(tx: Tx, ticket: TicketRow) {
+  const columns = {
+    email: users.email,
+    notificationEmail: users.notificationEmail,
+    language: users.language,
+  };
+  if (ticket.assigneeId) {
+    const assignee = await tx
+      .select(columns)
+      .from(users)
+      .where(and(eq(users.id, ticket.assigneeId), eq(users.active, true)));
+    if (assignee.length) return assignee;
+  }
+  const roles = (['agent', 'consultant'] as const).filter((role) => handlesDesk(role, ticket.desk));
+  if (!roles.length) return [];
+  return tx
+    .select(columns)
+    .from(users)
+    .where(and(inArray(users.role, roles), eq(users.active, true)));
+}
