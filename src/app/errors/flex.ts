@@ -58,4 +58,28 @@ export const flexErrors = {
       en: 'The billing period is invalid: the start date must come before the end date.',
     },
   },
+  time_work_date_in_future: {
+    status: 422,
+    message: {
+      fr: 'La date du travail ne peut pas être dans le futur.',
+      de: 'Das Arbeitsdatum darf nicht in der Zukunft liegen.',
+      en: 'The work date cannot be in the future.',
+    },
+  },
+  billing_nothing_to_bill: {
+    status: 409,
+    message: {
+      fr: "Il n'y a rien à facturer : ces temps ont déjà été facturés ou n'existent plus.",
+      de: 'Es gibt nichts zu verrechnen: Diese Zeiten wurden bereits verrechnet oder existieren nicht mehr.',
+      en: 'There is nothing to bill: this time has already been billed or no longer exists.',
+    },
+  },
+  billing_flex_contract_missing: {
+    status: 422,
+    message: {
+      fr: "La société « {company} » a du temps facturable sur Flex mais pas de contrat Flex actif. Corrigez la facturation de ces temps ou le contrat, puis relancez l'aperçu.",
+      de: 'Die Firma «{company}» hat über Flex zu verrechnende Zeit, aber keinen aktiven Flex-Vertrag. Korrigieren Sie die Verrechnung dieser Zeiten oder den Vertrag und erstellen Sie die Vorschau erneut.',
+      en: 'The company "{company}" has time billable to Flex but no active Flex contract. Correct the billing of that time or the contract, then preview again.',
+    },
+  },
 } satisfies Record<string, ErrorEntry>;

@@ -13,12 +13,15 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { projects } from './catalogue';
 import { companies, contracts, users } from './core';
+import { tickets } from './tickets';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const flexMovementKindEnum = pgEnum('flex_movement_kind', ['credit', 'debit', 'adjustment']);
 export const billingRunStatusEnum = pgEnum('billing_run_status', ['committed']);
+export const timeBillingEnum = pgEnum('time_billing', ['flex', 'regie', 'maintenance']);
 
 /**
  * A billing run (R12): the time logged over a period, debited from Flex balances once and marked
@@ -85,3 +88,45 @@ export const flexAlertStates = pgTable('flex_alert_states', {
   isLow: boolean('is_low').notNull().default(false),
   changedAt: instant('changed_at').notNull(),
 });
+
+/**
+ * Time staff logged on a ticket (R12). How it is billed follows from the ticket (Flex-billed type →
+ * flex, consulting desk → régie, otherwise maintenance) unless overridden with a reason. An entry
+ * can be changed or deleted until a billing run bills it, never after (a trigger refuses it too).
+ */
+export const timeEntries = pgTable(
+  'time_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    /** The ticket's company, kept here so billing groups without joining tickets. */
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id),
+    projectId: uuid('project_id').references(() => projects.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    workDate: date('work_date', { mode: 'string' }).notNull(),
+    minutes: integer('minutes').notNull(),
+    note: text('note').notNull().default(''),
+    billing: timeBillingEnum('billing').notNull(),
+    billingOverridden: boolean('billing_overridden').notNull().default(false),
+    overrideReason: text('override_reason'),
+    billedAt: instant('billed_at'),
+    billingRunId: uuid('billing_run_id').references(() => billingRuns.id),
+    createdAt: instant('created_at').notNull(),
+    updatedAt: instant('updated_at').notNull(),
+  },
+  (t) => [
+    index('time_entries_ticket_idx').on(t.ticketId, t.workDate),
+    index('time_entries_unbilled_idx').on(t.workDate).where(sql`billed_at IS NULL`),
+    index('time_entries_billing_run_idx').on(t.billingRunId),
+    index('time_entries_company_idx').on(t.companyId, t.workDate),
+    check('time_entries_minutes', sql`${t.minutes} > 0 AND ${t.minutes} <= 1440`),
+    check('time_entries_override_reason', sql`NOT ${t.billingOverridden} OR ${t.overrideReason} IS NOT NULL`),
+    check('time_entries_billed', sql`(${t.billedAt} IS NULL) = (${t.billingRunId} IS NULL)`),
+  ],
+);

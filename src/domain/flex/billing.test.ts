@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { billingKindOf, nextLowBalanceState } from './billing';
+import { billingKindOf, chooseBilling, nextLowBalanceState } from './billing';
 
 describe('billingKindOf', () => {
   it('bills Flex-billed request types to the Flex balance, on either desk', () => {
@@ -53,5 +53,36 @@ describe('nextLowBalanceState', () => {
         expect(warnings).toBe(crossings);
       }),
     );
+  });
+});
+
+describe('chooseBilling', () => {
+  it('keeps what the ticket implies when nothing else is asked', () => {
+    expect(chooseBilling('flex')).toEqual({
+      ok: true,
+      billing: 'flex',
+      overridden: false,
+      overrideReason: null,
+    });
+    expect(chooseBilling('regie', 'regie', 'ignored')).toEqual({
+      ok: true,
+      billing: 'regie',
+      overridden: false,
+      overrideReason: null,
+    });
+  });
+
+  it('needs a reason to bill otherwise', () => {
+    expect(chooseBilling('flex', 'maintenance')).toEqual({ ok: false, problem: 'override_reason_required' });
+    expect(chooseBilling('flex', 'maintenance', '  ')).toEqual({
+      ok: false,
+      problem: 'override_reason_required',
+    });
+    expect(chooseBilling('flex', 'maintenance', ' Garantie ')).toEqual({
+      ok: true,
+      billing: 'maintenance',
+      overridden: true,
+      overrideReason: 'Garantie',
+    });
   });
 });

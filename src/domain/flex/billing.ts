@@ -30,3 +30,24 @@ export function nextLowBalanceState(
   const isLow = balanceMinutes < thresholdMinutes;
   return { isLow, warn: isLow && !wasLow };
 }
+
+export type BillingChoice =
+  | { ok: true; billing: BillingKind; overridden: boolean; overrideReason: string | null }
+  | { ok: false; problem: 'override_reason_required' };
+
+/**
+ * The billing of a time entry: what the ticket implies, unless staff chose otherwise, which needs a
+ * reason. Choosing what the ticket implies is no override (and keeps no reason).
+ */
+export function chooseBilling(
+  derived: BillingKind,
+  requested?: BillingKind | null,
+  reason?: string | null,
+): BillingChoice {
+  if (!requested || requested === derived) {
+    return { ok: true, billing: derived, overridden: false, overrideReason: null };
+  }
+  const why = reason?.trim();
+  if (!why) return { ok: false, problem: 'override_reason_required' };
+  return { ok: true, billing: requested, overridden: true, overrideReason: why };
+}

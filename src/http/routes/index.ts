@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { accountAreaRoutes } from './accounts';
 import { attachmentRoutes } from './attachments';
+import { billingRoutes } from './billing';
 import { catalogueRoutes } from './catalogue';
 import { flexRoutes } from './flex';
 import { healthRoutes } from './health';
 import { mailAdminRoutes } from './mail-admin';
 import { sessionRoutes } from './session';
 import { ticketRoutes } from './tickets';
+import { timeRoutes } from './time';
 
 /** Every API resource, one file each. */
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -19,4 +21,6 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(catalogueRoutes, { ctx });
   await app.register(attachmentRoutes, { ctx });
   await app.register(flexRoutes, { ctx });
+  await app.register(timeRoutes, { ctx });
+  await app.register(billingRoutes, { ctx });
 };
