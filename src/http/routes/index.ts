@@ -5,9 +5,11 @@ import { attachmentRoutes } from './attachments';
 import { billingRoutes } from './billing';
 import { catalogueRoutes } from './catalogue';
 import { flexRoutes } from './flex';
+import { catalogueRoutes } from './catalogue';
 import { healthRoutes } from './health';
 import { mailAdminRoutes } from './mail-admin';
 import { sessionRoutes } from './session';
+import { ticketListRoutes } from './ticket-lists';
 import { ticketRoutes } from './tickets';
 import { timeRoutes } from './time';
 
@@ -15,11 +17,13 @@ import { timeRoutes } from './time';
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(healthRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
+  await app.register(catalogueRoutes, { ctx });
   await app.register(ticketRoutes, { ctx });
   await app.register(mailAdminRoutes, { ctx });
   await app.register(accountAreaRoutes, { ctx });
   await app.register(catalogueRoutes, { ctx });
   await app.register(attachmentRoutes, { ctx });
+  await app.register(ticketListRoutes, { ctx });
   await app.register(flexRoutes, { ctx });
   await app.register(timeRoutes, { ctx });
   await app.register(billingRoutes, { ctx });

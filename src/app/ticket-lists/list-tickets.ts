@@ -1,0 +1,227 @@
+import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { requestTypes } from '../../db/schema/catalogue';
+import { companies, users } from '../../db/schema/core';
+import { ticketSearch } from '../../db/schema/ticket-search';
+import { tickets } from '../../db/schema/tickets';
+import type { Criticality, Desk, TicketStatus } from '../../domain/tickets/index';
+import type { Actor, AppContext } from '../context';
+import { AppError } from '../errors/index';
+import { seesInternal, visibleTicketsFor } from '../tickets/scope';
+import { decodeListCursor, encodeListCursor } from './cursor';
+import { searchQuery } from './search';
+
+export const TICKET_SORTS = [
+  'relevance',
+  'key',
+  'subject',
+  'status',
+  'criticality',
+  'createdAt',
+  'updatedAt',
+  'engagementDueAt',
+  'resolutionDueAt',
+] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
+
+export interface ListTicketsInput {
+  desk?: Desk;
+  status?: TicketStatus[];
+  criticality?: Criticality[];
+  /** Staff: a user id, `me`, or `none` (unassigned). */
+  assigneeId?: string;
+  /** Staff: one company. */
+  companyId?: string;
+  requestTypeId?: string;
+  /** Customers: only the tickets they opened. */
+  mine?: boolean;
+  /** Full-text search over subject, description and messages (customers: public messages only). */
+  q?: string;
+  /** Default: relevance when searching, otherwise most recently updated first. */
+  sort?: TicketSort;
+  order?: 'asc' | 'desc';
+  cursor?: string;
+  limit?: number;
+}
+
+export interface TicketListItem {
+  id: string;
+  key: string;
+  desk: Desk;
+  subject: string;
+  status: TicketStatus;
+  criticality: Criticality;
+  companyId: string;
+  companyName: string;
+  requestType: { id: string; code: string; nameFr: string; nameDe: string; nameEn: string } | null;
+  assignee: { id: string; name: string } | null;
+  createdAt: Date;
+  updatedAt: Date;
+  engagementDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  slaState: string | null;
+}
+
+export interface TicketPage {
+  items: TicketListItem[];
+  /** Pass back to get the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+const assignees = alias(users, 'assignee');
+const keyPattern = /^(SUP|CON)-\d+$/i;
+
+/**
+ * The ticket queue (staff) and the company's ticket list (customers): filters, a sort on any shown
+ * column, keyset pagination (every ticket exactly once across pages, even as rows are added), and
+ * full-text search ranked by relevance. Customers are scoped to their company by the ticket scope.
+ */
+export async function listTickets(
+  ctx: AppContext,
+  actor: Actor,
+  input: ListTicketsInput = {},
+): Promise<TicketPage> {
+  const staff = seesInternal(actor);
+  const limit = Math.min(Math.max(input.limit ?? 50, 1), 100);
+  const q = input.q?.trim() ?? '';
+  const byKey = keyPattern.test(q);
+  const search = q && !byKey ? searchQuery(q) : null;
+  const sort: TicketSort = input.sort ?? (search ? 'relevance' : 'updatedAt');
+  if (sort === 'relevance' && !search) throw new AppError('validation_failed');
+  const order = input.order ?? defaultOrder(sort);
+  const vector = staff ? ticketSearch.staffVector : ticketSearch.publicVector;
+  const column = sortColumn(sort, search ? sql`ts_rank(${vector}, ${search})` : null);
+
+  const filters: (SQL | undefined)[] = [
+    visibleTicketsFor(actor),
+    input.desk ? eq(tickets.desk, input.desk) : undefined,
+    input.status?.length ? inArray(tickets.status, input.status) : undefined,
+    input.criticality?.length ? inArray(tickets.criticality, input.criticality) : undefined,
+    input.requestTypeId ? eq(tickets.requestTypeId, input.requestTypeId) : undefined,
+    byKey ? eq(tickets.key, q.toUpperCase()) : undefined,
+    search ? sql`${vector} @@ ${search}` : undefined,
+  ];
+  if (staff) {
+    if (input.companyId) filters.push(eq(tickets.companyId, input.companyId));
+    if (input.assigneeId === 'none') filters.push(isNull(tickets.assigneeId));
+    else if (input.assigneeId) {
+      filters.push(eq(tickets.assigneeId, input.assigneeId === 'me' ? actor.userId : input.assigneeId));
+    }
+  } else if (input.mine) {
+    filters.push(eq(tickets.createdBy, actor.userId));
+  }
+  if (input.cursor) {
+    const cursor = decodeListCursor(input.cursor, sort, order);
+    filters.push(after(column, order, cursor.value, cursor.id));
+  }
+
+  const base = ctx.db
+    .select({
+      ticket: {
+        id: tickets.id,
+        key: tickets.key,
+        desk: tickets.desk,
+        subject: tickets.subject,
+        status: tickets.status,
+        criticality: tickets.criticality,
+        companyId: tickets.companyId,
+        createdAt: tickets.createdAt,
+        updatedAt: tickets.updatedAt,
+        engagementDueAt: tickets.engagementDueAt,
+        resolutionDueAt: tickets.resolutionDueAt,
+        slaState: tickets.slaState,
+      },
+      companyName: companies.name,
+      requestType: {
+        id: requestTypes.id,
+        code: requestTypes.code,
+        nameFr: requestTypes.nameFr,
+        nameDe: requestTypes.nameDe,
+        nameEn: requestTypes.nameEn,
+      },
+      assignee: { id: assignees.id, name: assignees.name },
+      sortValue: sql<string | null>`(${column.expression})::text`,
+    })
+    .from(tickets)
+    .innerJoin(companies, eq(companies.id, tickets.companyId))
+    .leftJoin(requestTypes, eq(requestTypes.id, tickets.requestTypeId))
+    .leftJoin(assignees, eq(assignees.id, tickets.assigneeId));
+  const joined = search ? base.innerJoin(ticketSearch, eq(ticketSearch.ticketId, tickets.id)) : base;
+  const direction = order === 'asc' ? sql`asc` : sql`desc`;
+  const rows = await joined
+    .where(and(...filters))
+    .orderBy(sql`${column.expression} ${direction} nulls last`, sql`${tickets.id} ${direction}`)
+    .limit(limit + 1);
+
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      ...row.ticket,
+      companyName: row.companyName,
+      requestType: row.requestType,
+      assignee: row.assignee,
+    })),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeListCursor({ sort, order, value: last.sortValue, id: last.ticket.id })
+        : null,
+  };
+}
+
+interface SortColumn {
+  expression: SQL;
+  /** The SQL type the cursor's text value is cast back to. */
+  type: SQL;
+  nullable: boolean;
+}
+
+function sortColumn(sort: TicketSort, rank: SQL | null): SortColumn {
+  const column = (expression: SQL, type: string, nullable = false): SortColumn => ({
+    expression,
+    type: sql.raw(type),
+    nullable,
+  });
+  switch (sort) {
+    case 'relevance':
+      return column(rank ?? sql`0`, 'real');
+    case 'key':
+      return column(sql`${tickets.number}`, 'integer');
+    case 'subject':
+      return column(sql`${tickets.subject}`, 'text');
+    case 'status':
+      return column(sql`${tickets.status}`, 'ticket_status');
+    case 'criticality':
+      return column(sql`${tickets.criticality}`, 'criticality');
+    case 'createdAt':
+      return column(sql`${tickets.createdAt}`, 'timestamptz');
+    case 'updatedAt':
+      return column(sql`${tickets.updatedAt}`, 'timestamptz');
+    case 'engagementDueAt':
+      return column(sql`${tickets.engagementDueAt}`, 'timestamptz', true);
+    case 'resolutionDueAt':
+      return column(sql`${tickets.resolutionDueAt}`, 'timestamptz', true);
+  }
+}
+
+/** Rows strictly after (value, id) in the order `expression dir nulls last, id dir`. */
+function after(column: SortColumn, order: 'asc' | 'desc', value: string | null, id: string): SQL {
+  const { expression } = column;
+  if (value === null) {
+    return and(
+      sql`${expression} is null`,
+      order === 'asc' ? sql`${tickets.id} > ${id}` : sql`${tickets.id} < ${id}`,
+    ) as SQL;
+  }
+  const typed = sql`cast(${value} as ${column.type})`;
+  const beyond =
+    order === 'asc'
+      ? sql`(${expression}, ${tickets.id}) > (${typed}, ${id}::uuid)`
+      : sql`(${expression}, ${tickets.id}) < (${typed}, ${id}::uuid)`;
+  return column.nullable ? (or(beyond, sql`${expression} is null`) as SQL) : beyond;
+}
+
+function defaultOrder(sort: TicketSort): 'asc' | 'desc' {
+  if (sort === 'relevance' || sort === 'updatedAt' || sort === 'createdAt' || sort === 'key') return 'desc';
+  return 'asc';
+}
