@@ -5,7 +5,6 @@ import { attachmentRoutes } from './attachments';
 import { billingRoutes } from './billing';
 import { catalogueRoutes } from './catalogue';
 import { flexRoutes } from './flex';
-import { catalogueRoutes } from './catalogue';
 import { healthRoutes } from './health';
 import { mailAdminRoutes } from './mail-admin';
 import { sessionRoutes } from './session';
@@ -17,7 +16,6 @@ import { timeRoutes } from './time';
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(healthRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
-  await app.register(catalogueRoutes, { ctx });
   await app.register(ticketRoutes, { ctx });
   await app.register(mailAdminRoutes, { ctx });
   await app.register(accountAreaRoutes, { ctx });
