@@ -2,6 +2,7 @@ import { accountsErrors } from './accounts';
 import { catalogueErrors } from './catalogue';
 import { flexErrors } from './flex';
 import { foundationErrors } from './foundation';
+import { inboundErrors } from './inbound';
 import { ticketsErrors } from './tickets';
 import { mailErrors } from './mail';
 import type { ErrorEntry } from './types';
@@ -14,6 +15,7 @@ export type { ErrorEntry } from './types';
  */
 export const errorCatalogue = {
   ...foundationErrors,
+  ...inboundErrors,
   ...ticketsErrors,
   ...mailErrors,
   ...flexErrors,

@@ -8,3 +8,4 @@ export * from './tickets';
 export * from './attachments';
 export * from './ticket-search';
 export * from './timers';
+export * from './inbound';

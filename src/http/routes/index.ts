@@ -6,6 +6,7 @@ import { billingRoutes } from './billing';
 import { catalogueRoutes } from './catalogue';
 import { flexRoutes } from './flex';
 import { healthRoutes } from './health';
+import { inboundRoutes } from './inbound';
 import { mailAdminRoutes } from './mail-admin';
 import { sessionRoutes } from './session';
 import { ticketListRoutes } from './ticket-lists';
@@ -15,6 +16,7 @@ import { timeRoutes } from './time';
 /** Every API resource, one file each. */
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   await app.register(healthRoutes, { ctx });
+  await app.register(inboundRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
   await app.register(ticketRoutes, { ctx });
   await app.register(mailAdminRoutes, { ctx });
