@@ -358,3 +358,36 @@ describe('forgotten password (R13)', () => {
     expect(spent[0]?.usedAt).toBeNull();
   });
 });
+
+describe('flood protection', () => {
+  it('keeps at most 3 requests a day per address, answering the same 201 to the others', async () => {
+    const email = `flood@${domainOf(other)}`;
+    for (let i = 0; i < 5; i += 1) {
+      const response = await client().post('/api/account-requests', { name: 'F', email, companyName: 'X' });
+      expect(response.statusCode).toBe(201);
+      expect(response.json()).toEqual({ ok: true });
+    }
+    expect(
+      await t.ctx.db.select().from(accountRequests).where(eq(accountRequests.email, email)),
+    ).toHaveLength(3);
+    expect(await mailsTo(email)).toHaveLength(3);
+    t.clock.advance(24 * 3_600_000 + 1000);
+    await client().post('/api/account-requests', { name: 'F', email, companyName: 'X' });
+    expect(await mailsTo(email)).toHaveLength(4);
+  });
+
+  it('mails at most 3 reset links an hour per account, with the same answer', async () => {
+    const user = await createUser(t.ctx.db, { role: 'customer', companyId: acme.company.id });
+    const bodies = new Set<string>();
+    for (let i = 0; i < 5; i += 1) {
+      const response = await client().post('/api/password/forgot', { email: user.email });
+      expect(response.statusCode).toBe(200);
+      bodies.add(response.body);
+    }
+    expect(bodies.size).toBe(1);
+    expect(await mailsTo(user.email)).toHaveLength(3);
+    t.clock.advance(3_600_000 + 1000);
+    await client().post('/api/password/forgot', { email: user.email });
+    expect(await mailsTo(user.email)).toHaveLength(4);
+  });
+});
