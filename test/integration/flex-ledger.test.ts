@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flexBalanceMinutes } from '../../src/app/flex/balance';
 import { flexLedger } from '../../src/db/schema/index';
+import { formatHoursMinutes, parseHoursMinutes, sumMinutes } from '../../src/domain/flex/index';
 import { type TestApp, testApp } from '../support/app';
 import { createCompany } from '../support/factories';
 
@@ -50,6 +52,30 @@ describe('Flex ledger (R12)', () => {
     await expect(
       t.ctx.db.insert(flexLedger).values({ ...base, kind: 'adjustment', minutes: 30 }),
     ).rejects.toThrow();
+  });
+
+  it('keeps the balance exact in whole minutes over 5,000 movements', async () => {
+    const { company, flex } = await createCompany(t.ctx.db, { flex: true });
+    if (!flex) throw new Error('no flex contract');
+    const movements = fc
+      .sample(fc.integer({ min: -200_000, max: 200_000 }), { numRuns: 5000, seed: 20260302 })
+      .map((m) => (m === 0 ? 1 : m));
+    for (let i = 0; i < movements.length; i += 1000) {
+      await t.ctx.db.insert(flexLedger).values(
+        movements.slice(i, i + 1000).map((minutes) => ({
+          contractId: flex.id,
+          companyId: company.id,
+          kind: minutes > 0 ? ('credit' as const) : ('debit' as const),
+          minutes,
+          createdAt: t.clock.now(),
+        })),
+      );
+    }
+    const expected = sumMinutes(movements);
+    const balance = await flexBalanceMinutes(t.ctx.db, company.id, t.clock.now());
+    expect(balance).toBe(expected);
+    expect(Number.isInteger(balance)).toBe(true);
+    expect(parseHoursMinutes(formatHoursMinutes(balance ?? 0))).toBe(expected);
   });
 
   it('never lets a movement be updated or deleted, even in raw SQL', async () => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { AppError } from '../../app/errors/index';
 import { getFlexOverview } from '../../app/flex/get-flex-overview';
+import { getFlexStatement } from '../../app/flex/get-flex-statement';
 import { adjustFlex, creditFlex } from '../../app/flex/record-movement';
 import { minutesOfHours } from '../../domain/flex/index';
 import { requireActor, requireAdmin } from '../plugins/session';
@@ -12,6 +13,8 @@ import {
   flexMovementResponse,
   flexOverviewResponse,
   flexQuery,
+  flexStatementQuery,
+  flexStatementResponse,
 } from '../schemas/flex';
 
 const presentMovement = <M extends { createdAt: Date }>(m: M) => ({
@@ -34,6 +37,22 @@ export const flexRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       const actor = requireActor(request);
       const overview = await getFlexOverview(ctx, actor, { companyId: request.query.companyId });
       return { ...overview, movements: overview.movements.map(presentMovement) };
+    },
+  );
+
+  app.get(
+    '/flex/statement',
+    {
+      schema: {
+        tags: ['flex'],
+        summary: 'Managers and staff: the Flex statement of a period, with the time behind each debit',
+        querystring: flexStatementQuery,
+        response: { 200: flexStatementResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const statement = await getFlexStatement(ctx, requireActor(request), request.query);
+      return { ...statement, lines: statement.lines.map(presentMovement) };
     },
   );
 
