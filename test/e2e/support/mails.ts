@@ -1,0 +1,28 @@
+import { expect } from '@playwright/test';
+import { type ApiSession, eventually } from './session';
+
+interface MailSummary {
+  id: number;
+  recipient: string;
+  subject: string;
+}
+
+/**
+ * The newest mail to `recipient` whose text holds a link to `path`, read from the admin mail
+ * viewer; polled because the worker delivers a moment after the mail is queued.
+ */
+export async function linkFromMail(admin: ApiSession, recipient: string, path: string): Promise<string> {
+  const pattern = new RegExp(`https?://[^\\s"'<>]*${path.replace(/[/?]/g, '\\$&')}[^\\s"'<>]*`);
+  return eventually(async () => {
+    const list = await admin.context.get(`/api/admin/mails?recipient=${encodeURIComponent(recipient)}`);
+    expect(list.status(), await list.text()).toBe(200);
+    const { items } = (await list.json()) as { items: MailSummary[] };
+    for (const summary of items) {
+      const mail = await admin.context.get(`/api/admin/mails/${summary.id}`);
+      const { text } = (await mail.json()) as { text: string };
+      const link = text.match(pattern)?.[0];
+      if (link) return link;
+    }
+    return undefined;
+  }, `a mail to ${recipient} with a ${path} link`);
+}

@@ -1,0 +1,92 @@
+import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../api/client';
+import { logout, useMe } from '../api/session';
+import { PageLoader } from '../components/guards';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { notify } from '../components/notify';
+import { navigationFor } from '../navigation';
+import classes from './layout.module.css';
+
+/** The signed-in frame: header (name, language, sign out) and the navigation of the user's role. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
+
+  const signOut = async () => {
+    try {
+      await logout();
+    } catch (error) {
+      notify({ color: 'red', message: error instanceof ApiError ? error.message : String(error) });
+      return;
+    }
+    client.clear();
+    await navigate('/login', { replace: true });
+  };
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a href="#main" className={classes.skipLink}>
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t(opened ? 'app.closeMenu' : 'app.openMenu')}
+              aria-expanded={opened}
+              aria-controls="main-navigation"
+            />
+            <Text component={Link} to="/" className={classes.brand}>
+              {t('app.name')}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" className={classes.userName} visibleFrom="xs" data-testid="user-name">
+              {me.name}
+            </Text>
+            <LanguageSwitch />
+            <Button variant="default" size="xs" onClick={() => void signOut()}>
+              {t('app.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" id="main-navigation" aria-label={t('app.navigation')}>
+        {navigationFor(me).map((item) => (
+          <NavLink
+            key={item.id}
+            component={Link}
+            to={item.to}
+            active={isActive(item.to)}
+            aria-current={isActive(item.to) ? 'page' : undefined}
+            label={t(item.label)}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main">
+        <Suspense fallback={<PageLoader />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,82 @@
+import { Anchor, Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { loginBody } from '../../../src/http/schemas/session';
+import { login, useSessionCache } from '../api/session';
+import { FormAlert } from '../components/FormAlert';
+import { PasswordField } from '../components/PasswordField';
+import { applyApiError, schemaValidator } from '../forms/validation';
+import { applyLanguage } from '../i18n/index';
+import { usePageTitle } from './usePageTitle';
+
+/** A `next` address from the query string, kept only when it stays inside the portal. */
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('login.title'));
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const cache = useSessionCache();
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: schemaValidator(loginBody, t),
+    validateInputOnBlur: true,
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    try {
+      const session = await login(values);
+      cache.set(session);
+      if (session.user) applyLanguage(session.user.language);
+      await navigate(safeNext(params.get('next')), { replace: true });
+    } catch (error) {
+      form.setFieldValue('password', '');
+      setFailure(applyApiError(error, form.setFieldError, ['email', 'password']));
+    }
+  });
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('login.title')}</Title>
+      {params.get('passwordSet') === '1' && <FormAlert color="green" message={t('login.passwordSet')} />}
+      <Paper withBorder p="lg" radius="md">
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <FormAlert message={failure} />
+            <TextInput
+              label={t('fields.email')}
+              type="email"
+              autoComplete="username"
+              required
+              {...form.getInputProps('email')}
+            />
+            <PasswordField
+              label={t('fields.password')}
+              autoComplete="current-password"
+              required
+              {...form.getInputProps('password')}
+            />
+            <Button type="submit" loading={form.submitting} fullWidth>
+              {t('login.submit')}
+            </Button>
+          </Stack>
+        </form>
+      </Paper>
+      <Group justify="space-between">
+        <Anchor component={Link} to="/forgot-password">
+          {t('login.forgot')}
+        </Anchor>
+        <Anchor component={Link} to="/request-account">
+          {t('login.requestAccount')}
+        </Anchor>
+      </Group>
+    </Stack>
+  );
+}

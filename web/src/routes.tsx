@@ -1,0 +1,78 @@
+import { lazy } from 'react';
+import { createBrowserRouter, Outlet, useRouteError } from 'react-router';
+import { ErrorScreen } from './components/ErrorScreen';
+import { RequireGuest, RequireSignedIn, RequireUser, SessionLanguage } from './components/guards';
+import { AppLayout } from './layout/AppLayout';
+import { PublicLayout } from './layout/PublicLayout';
+import { navigation } from './navigation';
+
+// Every page is its own chunk: the first load carries the shell only.
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const RequestAccountPage = lazy(() => import('./pages/RequestAccountPage'));
+const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
+const SetPasswordPage = lazy(() => import('./pages/SetPasswordPage'));
+const HomePage = lazy(() => import('./pages/HomePage'));
+const AccountRequestsPage = lazy(() => import('./pages/AccountRequestsPage'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+
+const showOf = (id: string) => navigation.find((item) => item.id === id)?.show ?? (() => false);
+
+function Root() {
+  return (
+    <>
+      <SessionLanguage />
+      <Outlet />
+    </>
+  );
+}
+
+function RouteCrash() {
+  const error = useRouteError();
+  console.error(error);
+  return <ErrorScreen kind="crash" />;
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <Root />,
+    errorElement: <RouteCrash />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          {
+            path: '/login',
+            element: (
+              <RequireGuest>
+                <LoginPage />
+              </RequireGuest>
+            ),
+          },
+          { path: '/request-account', element: <RequestAccountPage /> },
+          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+          { path: '/set-password', element: <SetPasswordPage /> },
+        ],
+      },
+      {
+        element: (
+          <RequireSignedIn>
+            <AppLayout />
+          </RequireSignedIn>
+        ),
+        children: [
+          { index: true, element: <HomePage /> },
+          {
+            path: '/account-requests',
+            element: (
+              <RequireUser allow={showOf('accountRequests')}>
+                <AccountRequestsPage />
+              </RequireUser>
+            ),
+          },
+          { path: '/profile', element: <ProfilePage /> },
+        ],
+      },
+      { path: '*', element: <ErrorScreen kind="notFound" /> },
+    ],
+  },
+]);
