@@ -3,8 +3,9 @@ import { catalogueErrors } from './catalogue';
 import { flexErrors } from './flex';
 import { foundationErrors } from './foundation';
 import { inboundErrors } from './inbound';
-import { ticketsErrors } from './tickets';
 import { mailErrors } from './mail';
+import { slaErrors } from './sla';
+import { ticketsErrors } from './tickets';
 import type { ErrorEntry } from './types';
 
 export type { ErrorEntry } from './types';
@@ -16,11 +17,12 @@ export type { ErrorEntry } from './types';
 export const errorCatalogue = {
   ...foundationErrors,
   ...inboundErrors,
-  ...ticketsErrors,
   ...mailErrors,
+  ...ticketsErrors,
   ...flexErrors,
   ...catalogueErrors,
   ...accountsErrors,
+  ...slaErrors,
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

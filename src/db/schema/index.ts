@@ -7,5 +7,6 @@ export * from './flex';
 export * from './tickets';
 export * from './attachments';
 export * from './ticket-search';
-export * from './timers';
 export * from './inbound';
+export * from './timers';
+export * from './sla';

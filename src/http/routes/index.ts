@@ -9,6 +9,7 @@ import { healthRoutes } from './health';
 import { inboundRoutes } from './inbound';
 import { mailAdminRoutes } from './mail-admin';
 import { sessionRoutes } from './session';
+import { slaRoutes } from './sla';
 import { ticketListRoutes } from './ticket-lists';
 import { ticketRoutes } from './tickets';
 import { timeRoutes } from './time';
@@ -27,4 +28,5 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(flexRoutes, { ctx });
   await app.register(timeRoutes, { ctx });
   await app.register(billingRoutes, { ctx });
+  await app.register(slaRoutes, { ctx });
 };

@@ -1,0 +1,215 @@
+/**
+ * What a person is told about a ticket's SLA (R7): staff see the clocks in full (targets, due
+ * times, business minutes used and left, at-risk, pauses); customers see the commitment, its due
+ * time and a sentence in their language.
+ */
+import type { SlaClockReport, SlaReport, SlaTargets } from '../../domain/sla/index';
+import type { TicketStatus } from '../../domain/tickets/index';
+import type { Language } from '../../i18n/language';
+import { interpolate } from '../../i18n/language';
+import type { Actor, AppContext } from '../context';
+import { AppError } from '../errors/index';
+import { loadTicketFor } from '../tickets/scope';
+import { evaluateTicketSla, type TicketSlaState, ticketSlaState } from './ticket-sla';
+
+export interface StaffTicketSla {
+  view: 'staff';
+  ticketId: string;
+  report: SlaReport;
+  targets: SlaTargets;
+  contractId: string | null;
+  state: TicketSlaState;
+  paused: boolean;
+  computedAt: Date;
+}
+
+export interface CustomerCommitment {
+  commitment: string;
+  dueAt: Date | null;
+  met: boolean;
+}
+
+export interface CustomerTicketSla {
+  view: 'customer';
+  ticketId: string;
+  applicable: boolean;
+  engagement: CustomerCommitment | null;
+  resolution: CustomerCommitment | null;
+  paused: boolean;
+  explanation: string;
+}
+
+/** The SLA of a ticket the actor may see (404 otherwise), as of now, in the actor's view. */
+export async function getTicketSla(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  language: Language = actor.language,
+): Promise<StaffTicketSla | CustomerTicketSla> {
+  await loadTicketFor(ctx.db, actor, ticketId);
+  const now = ctx.clock.now();
+  const evaluation = await evaluateTicketSla(ctx.db, ticketId, now);
+  if (!evaluation) throw new AppError('not_found');
+  const { report, targets, contractId, ticket } = evaluation;
+  const pause = report.pauses.at(-1);
+  const pausedNow = pause !== undefined && pause.to === null && report.applicable;
+  if (actor.role !== 'customer') {
+    return {
+      view: 'staff',
+      ticketId,
+      report,
+      targets,
+      contractId,
+      state: ticketSlaState(report),
+      paused: pausedNow,
+      computedAt: now,
+    };
+  }
+  if (!report.applicable) {
+    return {
+      view: 'customer',
+      ticketId,
+      applicable: false,
+      engagement: null,
+      resolution: null,
+      paused: false,
+      explanation: sentences.noSla[language],
+    };
+  }
+  return {
+    view: 'customer',
+    ticketId,
+    applicable: true,
+    engagement: commitment('engagement', report.engagement, language),
+    resolution: commitment('resolution', report.resolution, language),
+    paused: pausedNow,
+    explanation: explain(report, ticket.status, pausedNow ? pause?.reason : undefined, language),
+  };
+}
+
+function commitment(
+  clock: 'engagement' | 'resolution',
+  report: SlaClockReport,
+  language: Language,
+): CustomerCommitment {
+  const duration = businessDuration(report.targetMinutes ?? 0, language);
+  return {
+    commitment: interpolate(sentences[clock][language], { duration }),
+    dueAt: report.state === 'stopped' ? null : report.dueAt,
+    met: report.state === 'met',
+  };
+}
+
+function explain(
+  report: SlaReport,
+  status: TicketStatus,
+  pausedFor: TicketStatus | undefined,
+  language: Language,
+): string {
+  const { engagement, resolution } = report;
+  if (status === 'closed') return sentences.closed[language];
+  if (resolution.state === 'stopped') return sentences.transferred[language];
+  if (pausedFor === 'waiting_customer') return sentences.pausedCustomer[language];
+  if (pausedFor) return sentences.pausedDevelopment[language];
+  const ended = engagement.metAt !== null || engagement.stoppedAt !== null;
+  if (!ended) {
+    if (engagement.state === 'breached') return sentences.engagementLate[language];
+    return interpolate(sentences.engagementDue[language], { due: formatInstant(engagement.dueAt, language) });
+  }
+  if (resolution.state === 'breached') return sentences.resolutionLate[language];
+  return interpolate(sentences.resolutionDue[language], { due: formatInstant(resolution.dueAt, language) });
+}
+
+/** "4 heures ouvrées", "90 Arbeitsminuten", "1 business hour". */
+export function businessDuration(minutes: number, language: Language): string {
+  const whole = minutes % 60 === 0;
+  const amount = whole ? minutes / 60 : minutes;
+  const unit = units[language][whole ? 'hour' : 'minute'][amount === 1 ? 0 : 1];
+  return `${amount} ${unit}`;
+}
+
+const units: Record<Language, Record<'hour' | 'minute', [string, string]>> = {
+  fr: { hour: ['heure ouvrée', 'heures ouvrées'], minute: ['minute ouvrée', 'minutes ouvrées'] },
+  de: { hour: ['Arbeitsstunde', 'Arbeitsstunden'], minute: ['Arbeitsminute', 'Arbeitsminuten'] },
+  en: { hour: ['business hour', 'business hours'], minute: ['business minute', 'business minutes'] },
+};
+
+const locales: Record<Language, string> = { fr: 'fr-CH', de: 'de-CH', en: 'en-GB' };
+const formatters = new Map<Language, Intl.DateTimeFormat>();
+
+/** "lundi, 2 mars 2026 à 10:00", Zurich time, as the customer reads it. */
+export function formatInstant(instant: Date | null, language: Language): string {
+  if (!instant) return '';
+  let formatter = formatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locales[language], {
+      timeZone: 'Europe/Zurich',
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formatters.set(language, formatter);
+  }
+  return formatter.format(instant);
+}
+
+const sentences = {
+  engagement: {
+    fr: 'Prise en charge sous {duration}',
+    de: 'Übernahme innert {duration}',
+    en: 'Taken in charge within {duration}',
+  },
+  resolution: {
+    fr: 'Résolution sous {duration}',
+    de: 'Lösung innert {duration}',
+    en: 'Resolution within {duration}',
+  },
+  noSla: {
+    fr: 'Ce type de demande n’est pas soumis à un engagement de délai.',
+    de: 'Für diesen Anfragetyp gilt keine Fristzusage.',
+    en: 'This type of request comes with no time commitment.',
+  },
+  closed: {
+    fr: 'Cette demande est fermée.',
+    de: 'Diese Anfrage ist geschlossen.',
+    en: 'This request is closed.',
+  },
+  transferred: {
+    fr: 'Cette demande a été transmise au Consulting : les délais du support ne s’appliquent plus.',
+    de: 'Diese Anfrage wurde an das Consulting übergeben: Die Fristen des Supports gelten nicht mehr.',
+    en: 'This request was handed to Consulting: the support time commitments no longer apply.',
+  },
+  pausedCustomer: {
+    fr: 'Les délais sont suspendus en attendant votre réponse ; ils reprennent dès que vous répondez. Les échéances indiquées supposent une réponse maintenant.',
+    de: 'Die Fristen ruhen, solange wir auf Ihre Antwort warten; sie laufen weiter, sobald Sie antworten. Die angegebenen Termine gelten bei einer Antwort jetzt.',
+    en: 'The time commitments are on hold while we wait for your answer; they resume as soon as you reply. The due times shown assume you reply now.',
+  },
+  pausedDevelopment: {
+    fr: 'Les délais sont suspendus pendant que notre département Développement traite la demande.',
+    de: 'Die Fristen ruhen, während unsere Entwicklungsabteilung die Anfrage bearbeitet.',
+    en: 'The time commitments are on hold while our Development department works on the request.',
+  },
+  engagementDue: {
+    fr: 'Nous prendrons votre demande en charge au plus tard le {due}.',
+    de: 'Wir übernehmen Ihre Anfrage spätestens am {due}.',
+    en: 'We will take your request in charge by {due} at the latest.',
+  },
+  engagementLate: {
+    fr: 'Le délai de prise en charge est dépassé : votre demande est traitée en priorité.',
+    de: 'Die Übernahmefrist ist überschritten: Ihre Anfrage wird vorrangig behandelt.',
+    en: 'The time to take your request in charge has passed: it is being handled with priority.',
+  },
+  resolutionDue: {
+    fr: 'Votre demande est prise en charge ; notre objectif est de la résoudre au plus tard le {due}.',
+    de: 'Ihre Anfrage ist in Bearbeitung; unser Ziel ist, sie spätestens am {due} zu lösen.',
+    en: 'Your request is being handled; we aim to resolve it by {due} at the latest.',
+  },
+  resolutionLate: {
+    fr: 'Le délai de résolution est dépassé : votre demande est traitée en priorité.',
+    de: 'Die Lösungsfrist ist überschritten: Ihre Anfrage wird vorrangig behandelt.',
+    en: 'The resolution time has passed: your request is being handled with priority.',
+  },
+} satisfies Record<string, Record<Language, string>>;

@@ -1,0 +1,42 @@
+/**
+ * The SLA of tickets (R7) over the business calendar (R8): configuration (targets, contract
+ * overrides, calendar), the due times stored on each ticket after every change, the queue's
+ * at-risk/breached filter, and what staff and customers are shown.
+ */
+import './register';
+
+export { type AdminAuditEntry, listAdminAudit } from './admin-audit';
+export {
+  type ClosedDayItem,
+  getCalendarConfig,
+  listClosedDays,
+  updateCalendarConfig,
+} from './calendar-admin';
+export { calendarFor, overrideForCompany, readSlaConfig, type SettingState } from './config';
+export {
+  type CustomerTicketSla,
+  getTicketSla,
+  type StaffTicketSla,
+} from './get-ticket-sla';
+export { type SlaQueueFilter, slaStateFilter } from './queue-filter';
+export { recomputeOpenTickets } from './recompute-open-tickets';
+export {
+  getSlaOverride,
+  getSlaTargets,
+  type SlaChangeResult,
+  type SlaOverrideState,
+  setSlaOverride,
+  updateSlaTargets,
+} from './sla-targets-admin';
+export {
+  afterSlaRecompute,
+  computeTicketSla,
+  evaluateTicketSla,
+  recomputeTicketSla,
+  type SlaRecomputation,
+  type SlaRecomputeHook,
+  type StoredSla,
+  TICKET_SLA_STATES,
+  type TicketSlaState,
+} from './ticket-sla';
+export { ticketSlaEvents } from './ticket-sla-events';

@@ -1,0 +1,180 @@
+/**
+ * A ticket's SLA (R7): computed from its history by the engine, and the part the queue needs
+ * (due times, state, next warning instants) stored on the ticket after every change.
+ */
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client';
+import { ticketSla, tickets } from '../../db/schema/index';
+import {
+  computeSla,
+  resolveSlaTargets,
+  type SlaClockReport,
+  type SlaReport,
+  type SlaTargets,
+  type SlaTimer,
+  slaTimers,
+} from '../../domain/sla/index';
+import { overrideForCompany, readSlaConfig } from './config';
+import { type SlaTicketRow, ticketSlaEvents } from './ticket-sla-events';
+
+/**
+ * The one-word SLA state stored on a ticket, the worst of its two clocks: breached › at_risk ›
+ * running › paused › met › stopped; 'none' when the request type does not count toward SLA.
+ * 'breached' stays once a commitment was missed, even after the ticket is closed.
+ */
+export const TICKET_SLA_STATES = [
+  'none',
+  'running',
+  'paused',
+  'at_risk',
+  'breached',
+  'met',
+  'stopped',
+] as const;
+export type TicketSlaState = (typeof TICKET_SLA_STATES)[number];
+
+export interface TicketSlaEvaluation {
+  ticket: SlaTicketRow;
+  report: SlaReport;
+  /** The targets in force for this ticket (global, with its contract's overrides). */
+  targets: SlaTargets;
+  /** The maintenance contract whose overrides apply, if any. */
+  contractId: string | null;
+}
+
+/** The due times and state stored on the ticket row. */
+export interface StoredSla {
+  engagementDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  slaState: TicketSlaState;
+}
+
+/** Everything about a recomputation, for whoever schedules warnings from it. */
+export interface SlaRecomputation {
+  ticketId: string;
+  now: Date;
+  report: SlaReport;
+  /** The future at-risk and breach instants of the running clocks (see slaTimers). */
+  timers: SlaTimer[];
+  before: StoredSla;
+  after: StoredSla;
+}
+
+/**
+ * Runs inside the transaction of every recomputation, after the ticket row is updated: the place
+ * for at-risk and breach warning timers to follow the new due times.
+ */
+export type SlaRecomputeHook = (tx: DbOrTx, change: SlaRecomputation) => Promise<void>;
+export const afterSlaRecompute: SlaRecomputeHook[] = [];
+
+/**
+ * The SLA of a ticket as of `now`, or null when the ticket does not exist. A closed ticket is
+ * judged by the targets in force when it was last computed (so a later change of targets does
+ * not rewrite its record); an open one by the targets in force now.
+ */
+export async function evaluateTicketSla(
+  db: DbOrTx,
+  ticketId: string,
+  now: Date,
+): Promise<TicketSlaEvaluation | null> {
+  const history = await ticketSlaEvents(db, ticketId);
+  if (!history) return null;
+  const { ticket, events } = history;
+  const config = await readSlaConfig(db);
+  const { contractId, override } = await overrideForCompany(db, ticket.companyId, ticket.createdAt);
+  let targets = resolveSlaTargets(config.targets, override);
+  if (ticket.status === 'closed') {
+    const [kept] = await db
+      .select({ targets: ticketSla.targets })
+      .from(ticketSla)
+      .where(eq(ticketSla.ticketId, ticketId))
+      .limit(1);
+    if (kept) targets = kept.targets;
+  }
+  // The row's own clock may be slightly behind the event's (same transaction): never before creation.
+  const at = now.getTime() < ticket.createdAt.getTime() ? ticket.createdAt : now;
+  const report = computeSla(events, { now: at, calendar: config.calendar, targets });
+  return { ticket, report, targets, contractId };
+}
+
+/** The SLA report of a ticket as of `now`; throws when the ticket does not exist. */
+export async function computeTicketSla(db: DbOrTx, ticketId: string, now: Date): Promise<SlaReport> {
+  const evaluation = await evaluateTicketSla(db, ticketId, now);
+  if (!evaluation) throw new Error(`ticket ${ticketId} not found`);
+  return evaluation.report;
+}
+
+/**
+ * Recomputes a ticket's SLA and stores it: due times and state on the ticket (what the queue
+ * sorts and filters on), the next warning instants and targets in `ticket_sla`; then runs the
+ * `afterSlaRecompute` hooks. Returns null when the ticket does not exist.
+ */
+export async function recomputeTicketSla(
+  db: DbOrTx,
+  ticketId: string,
+  now: Date,
+): Promise<SlaRecomputation | null> {
+  const evaluation = await evaluateTicketSla(db, ticketId, now);
+  if (!evaluation) return null;
+  const { ticket, report, targets } = evaluation;
+  const before: StoredSla = {
+    engagementDueAt: ticket.engagementDueAt,
+    resolutionDueAt: ticket.resolutionDueAt,
+    slaState: (ticket.slaState as TicketSlaState | null) ?? 'none',
+  };
+  const after = storedSla(report);
+  if (!sameStoredSla(before, after) || ticket.slaState === null) {
+    await db.update(tickets).set(after).where(eq(tickets.id, ticketId));
+  }
+  const timers = slaTimers(report);
+  const next = {
+    nextAtRiskAt: timers.find((timer) => timer.kind === 'at_risk')?.at ?? null,
+    nextBreachAt: timers.find((timer) => timer.kind === 'breach')?.at ?? null,
+    targets,
+    computedAt: now,
+  };
+  await db
+    .insert(ticketSla)
+    .values({ ticketId, ...next })
+    .onConflictDoUpdate({ target: ticketSla.ticketId, set: next });
+  const change: SlaRecomputation = { ticketId, now, report, timers, before, after };
+  for (const hook of afterSlaRecompute) await hook(db, change);
+  return change;
+}
+
+/** What the ticket row keeps of a report: the due times of the clocks still counting, and the state. */
+export function storedSla(report: SlaReport): StoredSla {
+  return {
+    engagementDueAt: storedDue(report.engagement),
+    resolutionDueAt: storedDue(report.resolution),
+    slaState: ticketSlaState(report),
+  };
+}
+
+export function sameStoredSla(a: StoredSla, b: StoredSla): boolean {
+  return (
+    a.slaState === b.slaState &&
+    a.engagementDueAt?.getTime() === b.engagementDueAt?.getTime() &&
+    a.resolutionDueAt?.getTime() === b.resolutionDueAt?.getTime()
+  );
+}
+
+/**
+ * A clock's due time while it counts (running, or breached and not yet ended); null when it is
+ * paused (its due time moves with the pause), ended, or not applicable.
+ */
+function storedDue(clock: SlaClockReport): Date | null {
+  if (clock.metAt || clock.stoppedAt) return null;
+  return clock.state === 'running' || clock.state === 'breached' ? clock.dueAt : null;
+}
+
+export function ticketSlaState(report: SlaReport): TicketSlaState {
+  if (!report.applicable) return 'none';
+  const clocks = [report.engagement, report.resolution];
+  if (clocks.some((clock) => clock.state === 'breached')) return 'breached';
+  if (clocks.some((clock) => clock.atRisk)) return 'at_risk';
+  if (clocks.some((clock) => clock.state === 'running')) return 'running';
+  if (clocks.some((clock) => clock.state === 'paused')) return 'paused';
+  if (clocks.some((clock) => clock.state === 'met')) return 'met';
+  return 'stopped';
+}
