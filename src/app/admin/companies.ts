@@ -70,12 +70,13 @@ export async function listCompanies(
   return { items, nextCursor: rows.length > pageSize && last ? encodeCursor(last.name, last.id) : null };
 }
 
-// count and exists come back as numbers and booleans on both engines, but make sure of it.
+// Both engines already return numbers and booleans here (count is cast to int in SQL); Number()
+// and Boolean() only make the types honest.
 const normalise = (row: CompanySummary): CompanySummary => ({
   ...row,
   userCount: Number(row.userCount),
-  maintenanceActive: row.maintenanceActive === true || String(row.maintenanceActive) === 't',
-  flexActive: row.flexActive === true || String(row.flexActive) === 't',
+  maintenanceActive: Boolean(row.maintenanceActive),
+  flexActive: Boolean(row.flexActive),
 });
 
 async function companySummary(db: DbOrTx, id: string, today: string): Promise<CompanySummary> {
