@@ -1,0 +1,266 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { AppContext } from '../../src/app/context';
+import { runDueTimers } from '../../src/app/timers/index';
+import { type Database, type DbOrTx, openPostgres } from '../../src/db/client';
+import { outbox, storedMails, ticketEvents, tickets, ticketTimers } from '../../src/db/schema/index';
+import { type TestApp, testApp } from '../support/app';
+import { testEngine } from '../support/db';
+import { createCompany, type TestCompany } from '../support/factories';
+import { withDatabase } from '../support/global-setup';
+
+let t: TestApp;
+let acme: TestCompany;
+const day = 86_400_000;
+
+beforeAll(async () => {
+  t = await testApp();
+  acme = await createCompany(t.ctx.db);
+});
+afterAll(() => t.close());
+
+/**
+ * `n` tickets of acme that entered waiting_customer at `t0`, with their R9 series scheduled as the
+ * hook does (set up in bulk: going through the app a thousand times would only slow the test).
+ */
+async function seedWaitingTickets(db: DbOrTx, n: number, t0: Date, tag: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < n; start += 250) {
+    const count = Math.min(250, n - start);
+    const rows = await db
+      .insert(tickets)
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          desk: 'support' as const,
+          key: `SUP-${tag}${start + i}`,
+          number: 900_000 + start + i,
+          companyId: acme.company.id,
+          criticality: 'moyenne' as const,
+          status: 'waiting_customer' as const,
+          subject: `Waiting ${start + i}`,
+          description: 'Waiting on the customer.',
+          createdBy: acme.customer.id,
+          createdAt: t0,
+          updatedAt: t0,
+        })),
+      )
+      .returning({ id: tickets.id });
+    const events = await db
+      .insert(ticketEvents)
+      .values(
+        rows.map((r) => ({
+          ticketId: r.id,
+          at: t0,
+          kind: 'status_changed',
+          visibility: 'public' as const,
+          before: { status: 'in_progress' },
+          after: { status: 'waiting_customer' },
+        })),
+      )
+      .returning({ id: ticketEvents.id, ticketId: ticketEvents.ticketId });
+    await db.insert(ticketTimers).values(
+      events.flatMap((e) =>
+        (
+          [
+            ['reminder_1', 10],
+            ['reminder_2', 15],
+            ['auto_close', 20],
+          ] as const
+        ).map(([kind, days]) => ({
+          ticketId: e.ticketId,
+          kind,
+          dueAt: new Date(t0.getTime() + days * day),
+          ladder: String(e.id),
+          createdAt: t0,
+        })),
+      ),
+    );
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
+}
+
+async function countWhere(db: DbOrTx, ids: string[], what: 'reminder_1' | 'reminder_2' | 'closed') {
+  const template = what === 'closed' ? 'ticket.closed' : `ticket.${what}`;
+  const [mails] = await db
+    .select({ n: sql<number>`count(*)::int`, tickets: sql<number>`count(distinct ${outbox.ticketId})::int` })
+    .from(outbox)
+    .where(and(eq(outbox.template, template), inArray(outbox.ticketId, ids)));
+  const eventFilter =
+    what === 'closed'
+      ? eq(ticketEvents.kind, 'closed')
+      : and(
+          eq(ticketEvents.kind, 'reminder_sent'),
+          sql`${ticketEvents.data} ->> 'reminder' = ${what.slice(-1)}`,
+        );
+  const [events] = await db
+    .select({
+      n: sql<number>`count(*)::int`,
+      tickets: sql<number>`count(distinct ${ticketEvents.ticketId})::int`,
+    })
+    .from(ticketEvents)
+    .where(and(eventFilter, inArray(ticketEvents.ticketId, ids)));
+  return { mails: mails?.n, mailTickets: mails?.tickets, events: events?.n, eventTickets: events?.tickets };
+}
+
+async function pendingDue(db: DbOrTx, now: Date) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(ticketTimers)
+    .where(and(eq(ticketTimers.state, 'pending'), lte(ticketTimers.dueAt, now)));
+  return row?.n ?? 0;
+}
+
+/** A worker's loop over the timer task, until nothing is due. */
+async function drain(ctx: AppContext) {
+  for (let pass = 0; pass < 500; pass += 1) {
+    await runDueTimers(ctx, { batchSize: 20, maxBatches: 5 });
+    if ((await pendingDue(ctx.db, ctx.clock.now())) === 0) return;
+  }
+  throw new Error('timers never drained');
+}
+
+async function currentDatabaseUrl(): Promise<string> {
+  const testDb = inject('testDb');
+  if (testDb.engine !== 'postgres') throw new Error('PostgreSQL only');
+  const result = await t.ctx.db.execute<{ name: string }>(sql`select current_database() as name`);
+  const name = (result as unknown as { rows: { name: string }[] }).rows[0]?.name;
+  if (!name) throw new Error('no database name');
+  return withDatabase(testDb.url, name);
+}
+
+describe('R9 exactly once with two workers', () => {
+  // 1,000 tickets on PostgreSQL; PGlite, with its one connection, only interleaves the two loops,
+  // so a smaller set makes the same point there.
+  const n = testEngine() === 'postgres' ? 1000 : 150;
+
+  it(`sends every reminder and closes every ticket once, over ${n} due tickets`, {
+    timeout: 300_000,
+  }, async () => {
+    const t0 = new Date('2026-03-02T09:00:00Z');
+    const ids = await seedWaitingTickets(t.ctx.db, n, t0, 'A');
+    // Two workers: on PostgreSQL two connection pools (two instances); PGlite has a single
+    // connection, so there the two loops interleave on it.
+    const second: Database | null =
+      testEngine() === 'postgres' ? await openPostgres(await currentDatabaseUrl(), 4) : null;
+    const workerA: AppContext = t.ctx;
+    const workerB: AppContext = { ...t.ctx, db: second?.db ?? t.ctx.db };
+    try {
+      for (const [offset, what] of [
+        [10, 'reminder_1'],
+        [15, 'reminder_2'],
+        [20, 'closed'],
+      ] as const) {
+        t.clock.set(new Date(t0.getTime() + offset * day));
+        await Promise.all([drain(workerA), drain(workerB)]);
+        expect(await countWhere(t.ctx.db, ids, what)).toEqual({
+          mails: n,
+          mailTickets: n,
+          events: n,
+          eventTickets: n,
+        });
+      }
+      const [open] = await t.ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(tickets)
+        .where(and(inArray(tickets.id, ids), sql`${tickets.status} <> 'closed'`));
+      expect(open?.n).toBe(0);
+      // Each reminder counted once more, after the closing: nothing was repeated.
+      expect((await countWhere(t.ctx.db, ids, 'reminder_1')).mails).toBe(n);
+      expect((await countWhere(t.ctx.db, ids, 'reminder_2')).mails).toBe(n);
+    } finally {
+      await second?.close();
+    }
+  });
+});
+
+describe.runIf(testEngine() === 'postgres')('a real worker process', () => {
+  const children: ChildProcess[] = [];
+  afterAll(() => {
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  // Node itself (not npx), so the signals reach the worker and not a wrapper.
+  const start = (url: string, fakeNow: string): ChildProcess => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/jobs/worker-main.ts'], {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        GUICHET_FAKE_NOW: fakeNow,
+        WORKER_INTERVAL_MS: '50',
+        SESSION_SECRET: t.ctx.config.secret,
+        SMTP_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    return child;
+  };
+  const exited = (child: ChildProcess) =>
+    new Promise<number | string | null>((resolve) =>
+      child.once('exit', (code, signal) => resolve(code ?? signal)),
+    );
+  const until = async (check: () => Promise<boolean>, what: string, timeoutMs = 90_000) => {
+    const started = Date.now();
+    while (!(await check())) {
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  it('killed with SIGKILL mid-batch and restarted: nothing lost, nothing repeated', {
+    timeout: 300_000,
+  }, async () => {
+    const t0 = new Date('2026-03-02T09:00:00Z');
+    const ids = await seedWaitingTickets(t.ctx.db, 1000, t0, 'K');
+    const url = await currentDatabaseUrl();
+    const fakeNow = new Date(t0.getTime() + 10 * day + 3_600_000).toISOString();
+    const done = async () => {
+      const [row] = await t.ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(ticketTimers)
+        .where(
+          and(
+            inArray(ticketTimers.ticketId, ids),
+            eq(ticketTimers.kind, 'reminder_1'),
+            eq(ticketTimers.state, 'done'),
+          ),
+        );
+      return row?.n ?? 0;
+    };
+
+    const first = start(url, fakeNow);
+    const firstExit = exited(first);
+    await until(async () => (await done()) > 0, 'the first reminders');
+    first.kill('SIGKILL');
+    expect(await firstExit).toBe('SIGKILL');
+    const atKill = await done();
+    expect(atKill).toBeGreaterThan(0);
+    expect(atKill).toBeLessThan(1000);
+
+    const second = start(url, fakeNow);
+    const secondExit = exited(second);
+    const stored = async () => {
+      const [row] = await t.ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(storedMails)
+        .innerJoin(outbox, eq(outbox.id, storedMails.outboxId))
+        .where(and(inArray(outbox.ticketId, ids), eq(outbox.template, 'ticket.reminder_1')));
+      return row?.n ?? 0;
+    };
+    await until(async () => (await done()) === 1000 && (await stored()) >= 1000, 'all reminders delivered');
+    second.kill('SIGTERM');
+    expect(await secondExit).toBe(0);
+
+    expect(await countWhere(t.ctx.db, ids, 'reminder_1')).toEqual({
+      mails: 1000,
+      mailTickets: 1000,
+      events: 1000,
+      eventTickets: 1000,
+    });
+    expect(await stored()).toBe(1000);
+    // Reminder 2 and the closing are not due yet at the worker's time.
+    expect((await countWhere(t.ctx.db, ids, 'reminder_2')).mails).toBe(0);
+  });
+});
