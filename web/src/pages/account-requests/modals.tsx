@@ -63,6 +63,7 @@ export function ApproveModal({ request, onClose }: { request: AccountRequest; on
       onClose={onClose}
       title={t('accountRequests.approveTitle', { name: request.name })}
       centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md">
         <FormAlert message={failure ?? (companies.error ? messageOf(companies.error) : null)} />
@@ -131,7 +132,13 @@ export function RefuseModal({ request, onClose }: { request: AccountRequest; onC
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('accountRequests.refuseTitle', { name: request.name })} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('accountRequests.refuseTitle', { name: request.name })}
+      centered
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+    >
       <Stack gap="md">
         <FormAlert message={failure} />
         <Text size="sm">{t('accountRequests.refuseText')}</Text>

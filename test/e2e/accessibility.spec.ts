@@ -1,0 +1,90 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectAccessible } from './support/axe';
+import { screenshots } from './support/screenshots';
+import { demo, signIn } from './support/session';
+
+/** Each page: no serious or critical axe violation, and a screenshot at desktop and phone widths. */
+async function check(page: Page, name: string) {
+  await expectAccessible(page, name);
+  await screenshots(page, name);
+}
+
+test('public pages are accessible', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+  await check(page, 'login');
+
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByText('Ce champ est obligatoire.').first()).toBeVisible();
+  await check(page, 'login-errors');
+
+  await page.goto('/request-account');
+  await expect(page.getByRole('heading', { level: 1, name: 'Demander un compte' })).toBeVisible();
+  await check(page, 'request-account');
+
+  await page.goto('/forgot-password');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mot de passe oublié' })).toBeVisible();
+  await check(page, 'forgot-password');
+
+  await page.goto('/set-password?token=expired');
+  await expect(page.getByRole('heading', { level: 1, name: 'Lien expiré ou déjà utilisé' })).toBeVisible();
+  await check(page, 'set-password-expired');
+
+  await page.goto('/nowhere');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+  await check(page, 'not-found');
+});
+
+test('customer pages are accessible', async ({ page }) => {
+  await signIn(page, demo.customer);
+  await check(page, 'home-customer');
+
+  await page.goto('/profile');
+  await expect(page.getByRole('heading', { level: 2, name: 'Vos coordonnées' })).toBeVisible();
+  await check(page, 'profile');
+});
+
+test('staff pages are accessible', async ({ page, request }) => {
+  await request.get('/api/session');
+  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'guichet_csrf')?.value ?? '';
+  const stamp = Date.now();
+  const name = `Axe Essai ${stamp}`;
+  const created = await request.post('/api/account-requests', {
+    data: { name, email: `axe.${stamp}@acme.demo`, companyName: 'Acme', message: 'Bonjour' },
+    headers: { 'x-csrf-token': csrf },
+  });
+  expect(created.status()).toBe(201);
+
+  await signIn(page, demo.agent);
+  await check(page, 'home-agent');
+
+  await page.goto('/account-requests');
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  await check(page, 'account-requests');
+
+  await page.getByRole('button', { name: `Approuver la demande de ${name}` }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(page.getByRole('dialog').getByRole('combobox', { name: 'Entreprise' })).toBeEnabled();
+  await check(page, 'account-requests-approve');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: `Refuser la demande de ${name}` }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await check(page, 'account-requests-refuse');
+});
+
+test('the navigation opens from the menu button on a phone and works with the keyboard', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, demo.manager);
+  const menu = page.getByRole('button', { name: 'Ouvrir le menu' });
+  await menu.focus();
+  await page.keyboard.press('Enter');
+  const link = page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Demandes de compte' });
+  await expect(link).toBeVisible();
+  await screenshots(page, 'navigation-open');
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Demandes de compte' })).toBeVisible();
+});
