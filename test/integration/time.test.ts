@@ -140,10 +140,12 @@ describe('Time logging (R12)', () => {
       to: '2026-02-28',
       entryIds: [id],
     });
-    await expect(
-      t.ctx.db.execute(sql`UPDATE time_entries SET minutes = 1 WHERE id = ${id}`),
-    ).rejects.toThrow();
-    await expect(t.ctx.db.execute(sql`DELETE FROM time_entries WHERE id = ${id}`)).rejects.toThrow();
+    expect(
+      await failure(t.ctx.db.execute(sql`UPDATE time_entries SET minutes = 1 WHERE id = ${id}`)),
+    ).toMatch(/is billed: UPDATE refused/);
+    expect(await failure(t.ctx.db.execute(sql`DELETE FROM time_entries WHERE id = ${id}`))).toMatch(
+      /is billed: DELETE refused/,
+    );
     expect((await entryById(t.ctx, id))?.minutes).toBe(30);
   });
 
@@ -179,3 +181,14 @@ describe('Time logging (R12)', () => {
     expect((await customer.delete(`/api/time/${logged.json().id}`)).statusCode).toBe(404);
   });
 });
+
+/** The database's own message of a failed query (the ORM wraps it as the cause). */
+async function failure(query: Promise<unknown>): Promise<string> {
+  try {
+    await query;
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } }).cause;
+    return `${(error as Error).message} ${cause?.message ?? ''}`;
+  }
+  return 'no error';
+}
