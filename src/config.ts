@@ -35,6 +35,8 @@ const configSchema = z.object({
     .string()
     .regex(/^imaps?:\/\//, 'must be an imap:// or imaps:// URL')
     .optional(),
+  IMAP_MAILBOX: z.string().min(1).default('INBOX'),
+  IMAP_POLL_SECONDS: z.coerce.number().int().min(5).default(60),
   SEED_DEMO: booleanFlag.default(true),
   WORKER: booleanFlag.default(true),
   WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),

@@ -1,10 +1,45 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../app/context';
+import { type ImapPoller, startImapPoller } from './inbound/imap-poller';
+import { type SmtpListener, startSmtpListener } from './inbound/smtp-listener';
 
-/** Inbound mail listeners (embedded SMTP, IMAP polling) started with the server. */
+/**
+ * Inbound mail listeners started with the server: the embedded SMTP listener (INBOUND_SMTP_PORT,
+ * 0 disables it) and IMAP polling when IMAP_URL is set. The webhook is a route of the HTTP server.
+ */
 export async function startInboundServices(
-  _ctx: AppContext,
-  _log: FastifyBaseLogger,
+  ctx: AppContext,
+  log: FastifyBaseLogger,
 ): Promise<{ stop(): Promise<void> }> {
-  return { stop: async () => undefined };
+  const { config } = ctx;
+  const report = (msg: string, err?: unknown) => log.error({ err }, msg);
+  let smtp: SmtpListener | null = null;
+  if (config.INBOUND_SMTP_PORT > 0) {
+    smtp = await startSmtpListener(ctx, {
+      host: config.INBOUND_SMTP_HOST,
+      port: config.INBOUND_SMTP_PORT,
+      domain: config.INBOUND_DOMAIN,
+      log: report,
+    });
+    log.info(
+      `inbound SMTP listening on ${config.INBOUND_SMTP_HOST}:${smtp.port} for @${config.INBOUND_DOMAIN}`,
+    );
+  }
+  let imap: ImapPoller | null = null;
+  if (config.IMAP_URL) {
+    imap = startImapPoller(ctx, {
+      url: config.IMAP_URL,
+      mailbox: config.IMAP_MAILBOX,
+      intervalMs: config.IMAP_POLL_SECONDS * 1000,
+      log: report,
+    });
+    imap.start();
+    log.info(`inbound IMAP polling ${config.IMAP_MAILBOX}`);
+  }
+  return {
+    stop: async () => {
+      await imap?.stop();
+      await smtp?.stop();
+    },
+  };
 }

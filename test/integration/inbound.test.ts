@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueMail } from '../../src/app/outbox';
 import { attachments, outbox } from '../../src/db/schema/index';
-import { ingestMail } from '../../src/mail/inbound/ingest';
 import { replyAddress } from '../../src/mail/reply-token';
 import { mailFixture } from '../fixtures/mail/load';
 import { type TestApp, TestClient, testApp } from '../support/app';
