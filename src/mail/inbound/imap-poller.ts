@@ -75,7 +75,7 @@ export function startImapPoller(ctx: AppContext, options: ImapPollerOptions): Im
         const uids = (await client.search({ seen: false }, { uid: true })) || [];
         for (const uid of uids) {
           const message = await client.fetchOne(String(uid), { source: true, flags: true }, { uid: true });
-          if (!message?.source || message.flags?.has(REJECTED)) continue;
+          if (message === false || !message.source || message.flags?.has(REJECTED)) continue;
           try {
             await ingest(ctx, message.source, { via: 'imap' });
           } catch (error) {
