@@ -258,6 +258,7 @@ describe('attachments', () => {
     const post = doc.paths['/api/tickets/{id}/attachments'].post;
     expect(post.summary).toBe('Attach files to a ticket');
     expect(post.responses['201']).toBeDefined();
+    expect(post.requestBody.content['multipart/form-data'].schema.properties.file).toBeDefined();
     expect(doc.paths['/api/attachments/{id}/download'].get.summary).toContain('Download');
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { type FastifyPluginAsyncZod, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { AppError } from '../../app/errors/index';
 import type { IncomingFile } from '../../app/files/attach-files';
@@ -12,7 +12,11 @@ import {
 } from '../../app/files/ticket-attachments';
 import type { Config } from '../../config';
 import { requireActor } from '../plugins/session';
-import { attachmentDownloadResponse, attachmentListResponse } from '../schemas/attachments';
+import {
+  attachmentDownloadResponse,
+  attachmentListResponse,
+  attachmentUploadForm,
+} from '../schemas/attachments';
 import { errorResponse, errorResponses, idParams, idSchema } from '../schemas/common';
 
 const present = (row: Omit<AttachmentView, 'uploader'> & { uploader?: AttachmentView['uploader'] }) => ({
@@ -42,8 +46,15 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
           'this ticket). Types are checked by content; size limits per file and per ticket apply.',
         consumes: ['multipart/form-data'],
         params: idParams,
+        body: attachmentUploadForm,
         response: { 201: attachmentListResponse, ...uploadErrors },
       },
+      // The body is a multipart stream read by the handler; its schema documents it only.
+      validatorCompiler: (route) =>
+        route.httpPart === 'body'
+          ? () => ({ value: undefined })
+          : // Fastify hands each part's own schema here; the route-level typing only knows the whole.
+            validatorCompiler(route as unknown as Parameters<typeof validatorCompiler>[0]),
     },
     async (request, reply) => {
       const actor = requireActor(request);

@@ -20,6 +20,15 @@ export type AttachmentDto = z.infer<typeof attachmentSchema>;
 
 export const attachmentListResponse = z.object({ items: z.array(attachmentSchema) });
 
+/**
+ * The multipart form of an upload, for the API documentation: one or more `file` parts and an
+ * optional `messageId` field. The route reads the parts as a stream, so this is not validated.
+ */
+export const attachmentUploadForm = z.object({
+  file: z.array(z.string().meta({ format: 'binary' })).describe('One or more files'),
+  messageId: idSchema.optional().describe('The message of this ticket the files belong to'),
+});
+
 export const attachmentDownloadResponse = z
   .unknown()
   .describe('The file bytes, with its stored content type');
