@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client';
 import { requestTypes } from '../../db/schema/catalogue';
 import { companies, users } from '../../db/schema/core';
 import { ticketSearch } from '../../db/schema/ticket-search';
@@ -81,6 +82,26 @@ export async function listTickets(
   actor: Actor,
   input: ListTicketsInput = {},
 ): Promise<TicketPage> {
+  const { query, sort, order, limit } = ticketListQuery(ctx.db, actor, input);
+  const rows = await query;
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      ...row.ticket,
+      companyName: row.companyName,
+      requestType: row.requestType,
+      assignee: row.assignee,
+    })),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeListCursor({ sort, order, value: last.sortValue, id: last.ticket.id })
+        : null,
+  };
+}
+
+/** The query behind a page of the list: one row more than the page, to know whether more follow. */
+export function ticketListQuery(db: DbOrTx, actor: Actor, input: ListTicketsInput) {
   const staff = seesInternal(actor);
   const limit = Math.min(Math.max(input.limit ?? 50, 1), 100);
   const q = input.q?.trim() ?? '';
@@ -115,7 +136,7 @@ export async function listTickets(
     filters.push(after(column, order, cursor.value, cursor.id));
   }
 
-  const base = ctx.db
+  const base = db
     .select({
       ticket: {
         id: tickets.id,
@@ -148,25 +169,18 @@ export async function listTickets(
     .leftJoin(assignees, eq(assignees.id, tickets.assigneeId));
   const joined = search ? base.innerJoin(ticketSearch, eq(ticketSearch.ticketId, tickets.id)) : base;
   const direction = order === 'asc' ? sql`asc` : sql`desc`;
-  const rows = await joined
+  const query = joined
     .where(and(...filters))
-    .orderBy(sql`${column.expression} ${direction} nulls last`, sql`${tickets.id} ${direction}`)
+    // "nulls last" only where nulls exist: on a NOT NULL column it would keep a descending scan
+    // from using the column's index.
+    .orderBy(
+      column.nullable
+        ? sql`${column.expression} ${direction} nulls last`
+        : sql`${column.expression} ${direction}`,
+      sql`${tickets.id} ${direction}`,
+    )
     .limit(limit + 1);
-
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => ({
-      ...row.ticket,
-      companyName: row.companyName,
-      requestType: row.requestType,
-      assignee: row.assignee,
-    })),
-    nextCursor:
-      rows.length > limit && last
-        ? encodeListCursor({ sort, order, value: last.sortValue, id: last.ticket.id })
-        : null,
-  };
+  return { query, sort, order, limit };
 }
 
 interface SortColumn {
