@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMessage } from '../../src/app/tickets/add-message';
 import { changeStatus } from '../../src/app/tickets/change-status';
-import { runDueTimers } from '../../src/app/timers/index';
+import { runDueTimers, scheduleSlaWarnings } from '../../src/app/timers/index';
 import { outbox, storedMails, ticketEvents, tickets, ticketTimers } from '../../src/db/schema/index';
 import { dispatchOutbox } from '../../src/mail/dispatch';
 import { parseReplyAddress } from '../../src/mail/reply-token';
@@ -129,7 +129,9 @@ describe('R9: reminders and automatic closing', () => {
       visibility: 'public',
     });
     expect((await statusOf(id))?.status).toBe('in_progress');
-    const timers = await t.ctx.db.select().from(ticketTimers).where(eq(ticketTimers.ticketId, id));
+    const timers = (await t.ctx.db.select().from(ticketTimers).where(eq(ticketTimers.ticketId, id))).filter(
+      (x) => ['reminder_1', 'reminder_2', 'auto_close'].includes(x.kind),
+    );
     expect(timers.filter((x) => x.state === 'pending')).toHaveLength(0);
     expect(
       timers
@@ -214,5 +216,52 @@ describe('R9: reminders and automatic closing', () => {
         closeDays: 20,
       });
     }
+  });
+});
+
+describe('R7: SLA warnings', () => {
+  it('mails the assignee once per ticket and target, or the desk when nobody is assigned', async () => {
+    t.clock.set('2026-10-05T08:00:00Z');
+    const assigned = await openTicket(t.ctx, acme.customer, {
+      status: 'in_progress',
+      assigneeId: staff.agent.id,
+    });
+    const unassigned = await openTicket(t.ctx, acme.customer, { status: 'qualified' });
+    const dueAt = new Date('2026-10-05T16:00:00Z');
+    await t.ctx.db.update(tickets).set({ engagementDueAt: dueAt }).where(eq(tickets.id, assigned.id));
+    await t.ctx.db.update(tickets).set({ engagementDueAt: dueAt }).where(eq(tickets.id, unassigned.id));
+    const warnings = [
+      { clock: 'engagement' as const, kind: 'at_risk' as const, at: new Date('2026-10-05T14:00:00Z') },
+      { clock: 'engagement' as const, kind: 'breach' as const, at: dueAt },
+    ];
+    await t.ctx.db.transaction(async (tx) => {
+      await scheduleSlaWarnings(tx, assigned.id, warnings, t.clock.now());
+      await scheduleSlaWarnings(tx, unassigned.id, warnings, t.clock.now());
+    });
+
+    await runAt(Date.parse('2026-10-05T14:00:00Z'));
+    const atRisk = await t.ctx.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.ticketId, assigned.id), eq(outbox.template, 'sla.at_risk')));
+    expect(atRisk.map((m) => m.recipient)).toEqual([staff.agent.email]);
+    const desk = await t.ctx.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.ticketId, unassigned.id), eq(outbox.template, 'sla.at_risk')));
+    expect(desk.map((m) => m.recipient)).toContain(staff.agent.email);
+    expect(desk.map((m) => m.recipient)).not.toContain(staff.admin.email);
+
+    // Recomputed later (same warnings again): an at-risk warning already sent is not sent twice.
+    await t.ctx.db.transaction((tx) => scheduleSlaWarnings(tx, assigned.id, warnings, t.clock.now()));
+    await runAt(Date.parse('2026-10-05T16:00:00Z'));
+    expect(await mailCount(assigned.id, 'sla.at_risk')).toBe(1);
+    expect(await mailCount(assigned.id, 'sla.breached')).toBe(1);
+    await dispatchOutbox(t.ctx);
+    const [breach] = await t.ctx.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.ticketId, assigned.id), eq(outbox.template, 'sla.breached')));
+    expect(breach?.status).toBe('sent');
   });
 });
