@@ -3,7 +3,7 @@
  * (due times, state, next warning instants) stored on the ticket after every change.
  */
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client';
+import type { DbOrTx, Tx } from '../../db/client';
 import { ticketSla, tickets } from '../../db/schema/index';
 import {
   computeSla,
@@ -64,7 +64,7 @@ export interface SlaRecomputation {
  * Runs inside the transaction of every recomputation, after the ticket row is updated: the place
  * for at-risk and breach warning timers to follow the new due times.
  */
-export type SlaRecomputeHook = (tx: DbOrTx, change: SlaRecomputation) => Promise<void>;
+export type SlaRecomputeHook = (tx: Tx, change: SlaRecomputation) => Promise<void>;
 export const afterSlaRecompute: SlaRecomputeHook[] = [];
 
 /**
@@ -110,7 +110,7 @@ export async function computeTicketSla(db: DbOrTx, ticketId: string, now: Date):
  * `afterSlaRecompute` hooks. Returns null when the ticket does not exist.
  */
 export async function recomputeTicketSla(
-  db: DbOrTx,
+  db: Tx,
   ticketId: string,
   now: Date,
 ): Promise<SlaRecomputation | null> {
