@@ -88,3 +88,14 @@ test('the navigation opens from the menu button on a phone and works with the ke
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Demandes de compte' })).toBeVisible();
 });
+
+test('on a phone, signing out is in the menu', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, demo.customer);
+  await page.getByRole('button', { name: 'Ouvrir le menu' }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('button', { name: 'Se déconnecter' })
+    .click();
+  await expect(page).toHaveURL(/\/login$/);
+});

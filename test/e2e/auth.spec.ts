@@ -80,3 +80,10 @@ test('an unknown address shows the not-found page with a way home', async ({ pag
   await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
   await expect(page.getByRole('link', { name: "Retour à l'accueil" })).toBeVisible();
 });
+
+test('when the server fails, a crash page explains it and offers a way out', async ({ page }) => {
+  await page.route('**/api/session', (route) => route.fulfill({ status: 500, body: 'upstream down' }));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: "Une erreur s'est produite" })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Recharger la page' })).toBeVisible();
+});

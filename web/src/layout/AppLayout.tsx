@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense } from 'react';
@@ -59,11 +59,11 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
-            <Text size="sm" className={classes.userName} visibleFrom="xs" data-testid="user-name">
+            <Text size="sm" className={classes.userName} visibleFrom="sm" data-testid="user-name">
               {me.name}
             </Text>
             <LanguageSwitch />
-            <Button variant="default" size="xs" onClick={() => void signOut()}>
+            <Button variant="default" size="xs" onClick={() => void signOut()} visibleFrom="sm">
               {t('app.signOut')}
             </Button>
           </Group>
@@ -81,6 +81,15 @@ export function AppLayout() {
             onClick={close}
           />
         ))}
+        {/* On a phone the header has no room: who is signed in, and signing out, live in the menu. */}
+        <Stack gap="xs" mt="md" pt="md" hiddenFrom="sm" className={classes.navFooter}>
+          <Text size="sm" px="sm">
+            {me.name}
+          </Text>
+          <Button variant="default" onClick={() => void signOut()}>
+            {t('app.signOut')}
+          </Button>
+        </Stack>
       </AppShell.Navbar>
       <AppShell.Main id="main">
         <Suspense fallback={<PageLoader />}>

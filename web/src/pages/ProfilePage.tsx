@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePasswordBody, updateProfileBody } from '../../../src/http/schemas/profile';
+import { ApiError } from '../api/client';
 import { changePassword, fetchProfile, type Profile, profileKey, updateProfile } from '../api/profile';
 import { type SessionResponse, sessionKey } from '../api/session';
 import { FormAlert } from '../components/FormAlert';
@@ -148,6 +149,10 @@ function PasswordForm() {
       form.reset();
       notify({ color: 'green', message: t('profile.passwordChanged') });
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'wrong_password') {
+        form.setFieldError('currentPassword', error.message);
+        return;
+      }
       setFailure(applyApiError(error, form.setFieldError, ['currentPassword', 'newPassword']));
     }
   });
