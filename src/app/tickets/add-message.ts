@@ -1,6 +1,7 @@
 import { ticketMessages } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { type AttachmentRow, attachFiles, type IncomingFile } from '../files/attach-files';
 import { queueMail } from '../outbox';
 import { assertWorksDesk } from './guards';
 import { mailTicketCreator } from './notify';
@@ -13,6 +14,8 @@ export interface AddMessageInput {
   /** 'internal' is a staff note, never shown to customers anywhere. */
   visibility: Visibility;
   source?: 'portal' | 'mail';
+  /** Attachments of the message, stored in the same transaction (dropped with a refused reply). */
+  files?: IncomingFile[];
 }
 
 export type TicketMessage = typeof ticketMessages.$inferSelect;
@@ -30,7 +33,7 @@ export async function addMessage(
   actor: Actor,
   ticketId: string,
   input: AddMessageInput,
-): Promise<{ ticket: TicketRow; message: TicketMessage }> {
+): Promise<{ ticket: TicketRow; message: TicketMessage; attachments: AttachmentRow[] }> {
   const now = ctx.clock.now();
   const source = input.source ?? 'portal';
   const isCustomer = actor.role === 'customer';
@@ -92,13 +95,27 @@ export async function addMessage(
       })
       .returning();
     if (!message) throw new Error('message insert returned nothing');
+    const attached = await attachFiles(tx, ctx, {
+      ticketId: ticket.id,
+      companyId: ticket.companyId,
+      messageId: message.id,
+      uploadedBy: actor.userId,
+      files: input.files ?? [],
+    });
     ({ ticket } = await recordEvent(tx, {
       ticket,
       actorId: actor.userId,
       kind: input.visibility === 'internal' ? 'internal_note' : 'message',
       visibility: input.visibility,
       patch: isCustomer ? { lastCustomerActivityAt: now } : {},
-      data: { messageId: message.id, source, ...(isCustomer ? {} : { byStaff: true }) },
+      data: {
+        messageId: message.id,
+        source,
+        ...(isCustomer ? {} : { byStaff: true }),
+        ...(attached.length
+          ? { attachments: attached.map((a) => ({ id: a.id, fileName: a.fileName })) }
+          : {}),
+      },
       now,
     }));
 
@@ -114,7 +131,7 @@ export async function addMessage(
     if (isCustomer && ticket.status === 'waiting_customer') {
       ({ ticket } = await applyStatusChange(tx, { ticket, actor, to: 'in_progress', now, viaReply: true }));
     }
-    return { refused: false as const, ticket, message };
+    return { refused: false as const, ticket, message, attachments: attached };
   });
 
   if (outcome.refused) {
@@ -128,7 +145,7 @@ export async function addMessage(
       },
     );
   }
-  return { ticket: outcome.ticket, message: outcome.message };
+  return { ticket: outcome.ticket, message: outcome.message, attachments: outcome.attachments };
 }
 
 const newTicketUrl = (ctx: AppContext, ticketId: string) =>

@@ -4,6 +4,7 @@ import { companies, deskCounters, projects, tickets, users } from '../../db/sche
 import { type Criticality, type Desk, ticketKey } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { attachFiles, type IncomingFile } from '../files/attach-files';
 import { hasActiveMaintenance } from './maintenance';
 import { mailTicketCreator } from './notify';
 import { recordEvent, type TicketRow } from './record-event';
@@ -28,6 +29,8 @@ export interface CreateTicketInput {
   module?: string;
   /** A closed ticket this one follows up (R10). */
   linkedTicketId?: string;
+  /** Attachments (R15), checked and stored in the same transaction. */
+  files?: IncomingFile[];
 }
 
 /**
@@ -99,6 +102,12 @@ export async function createTicket(
       })
       .returning();
     if (!row) throw new Error('ticket insert returned nothing');
+    const attached = await attachFiles(tx, ctx, {
+      ticketId: row.id,
+      companyId,
+      uploadedBy: actor.userId,
+      files: input.files ?? [],
+    });
     const { ticket } = await recordEvent(tx, {
       ticket: row,
       actorId: actor.userId,
@@ -112,6 +121,9 @@ export async function createTicket(
         projectId,
         linkedTicketId: row.linkedTicketId,
         onBehalfOf: createdBy === actor.userId ? null : createdBy,
+        ...(attached.length
+          ? { attachments: attached.map((a) => ({ id: a.id, fileName: a.fileName })) }
+          : {}),
       },
       now,
     });

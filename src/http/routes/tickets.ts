@@ -1,5 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor, AppContext } from '../../app/context';
+import { AppError } from '../../app/errors/index';
+import type { IncomingFile } from '../../app/files/attach-files';
+import { cleanFileName } from '../../app/files/detect';
 import { addMessage } from '../../app/tickets/add-message';
 import { assignTicket } from '../../app/tickets/assign-ticket';
 import { changeStatus } from '../../app/tickets/change-status';
@@ -81,8 +85,40 @@ export function presentTicket(detail: TicketDetail, actor: Actor, language: Lang
 }
 
 const tags = ['tickets'];
+const consumes = ['application/json', 'multipart/form-data'];
+
+/** Files of a multipart request, read before validation (see `readMultipartForm`). */
+const uploads = new WeakMap<FastifyRequest, IncomingFile[]>();
+
+/**
+ * Lets a route take either JSON or a multipart form (fields + `file` parts, R15): the form's
+ * text fields become the body, validated by the same schema, and its files wait for the handler.
+ */
+async function readMultipartForm(request: FastifyRequest, maxMb: number): Promise<void> {
+  if (!request.isMultipart()) return;
+  const fields: Record<string, string> = {};
+  const files: IncomingFile[] = [];
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const fileName = cleanFileName(part.filename ?? '');
+      try {
+        files.push({ fileName, bytes: await part.toBuffer() });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('attachment_too_large', { file: fileName, maxMb });
+        }
+        throw error;
+      }
+    } else if (typeof part.value === 'string' && part.value !== '') {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  request.body = fields;
+  uploads.set(request, files);
+}
 
 export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const readForm = (request: FastifyRequest) => readMultipartForm(request, ctx.config.MAX_UPLOAD_MB);
   const respond = async (actor: Actor, language: Language, ticketId: string) => ({
     ticket: presentTicket(await getTicket(ctx, actor, ticketId), actor, language),
   });
@@ -93,13 +129,16 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags,
         summary: 'Open a support ticket or a consulting request',
+        description: 'JSON, or multipart/form-data with the same fields and `file` parts (attachments).',
+        consumes,
         body: createTicketBody,
         response: { 201: ticketResponse, ...errorResponses },
       },
+      preValidation: readForm,
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const ticket = await createTicket(ctx, actor, request.body);
+      const ticket = await createTicket(ctx, actor, { ...request.body, files: uploads.get(request) ?? [] });
       reply.status(201);
       return respond(actor, request.language, ticket.id);
     },
@@ -258,14 +297,20 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       schema: {
         tags,
         summary: 'Answer, reply or add an internal note (a reply to a closed ticket is refused: 409)',
+        description: 'JSON, or multipart/form-data with the same fields and `file` parts (attachments).',
+        consumes,
         params: idParams,
         body: addMessageBody,
         response: { 201: addMessageResponse, ...errorResponses },
       },
+      preValidation: readForm,
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { message } = await addMessage(ctx, actor, request.params.id, request.body);
+      const { message, attachments } = await addMessage(ctx, actor, request.params.id, {
+        ...request.body,
+        files: uploads.get(request) ?? [],
+      });
       reply.status(201);
       return {
         message: {
@@ -274,6 +319,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
           visibility: message.visibility,
           source: message.source,
           createdAt: message.createdAt.toISOString(),
+          attachments: attachments.map((a) => ({ id: a.id, fileName: a.fileName, size: a.size })),
         },
         ...(await respond(actor, request.language, request.params.id)),
       };

@@ -145,6 +145,9 @@ export const timelineEntrySchema = z.object({
 export const timelineResponse = z.object({ entries: z.array(timelineEntrySchema) });
 
 export const addMessageResponse = z.object({
-  message: messageSchema.extend({ createdAt: z.string() }),
+  message: messageSchema.extend({
+    createdAt: z.string(),
+    attachments: z.array(z.object({ id: idSchema, fileName: z.string(), size: z.number().int() })),
+  }),
   ticket: ticketSchema,
 });
