@@ -119,4 +119,16 @@ describe('attachments with tickets and messages (R15)', () => {
       'export.log',
     ]);
   });
+
+  it('documents the ticket routes, with both body encodings, in the OpenAPI document', async () => {
+    const response = await customer.get('/api/openapi.json');
+    expect(response.statusCode).toBe(200);
+    const paths = response.json().paths;
+    expect(Object.keys(paths)).toEqual(
+      expect.arrayContaining(['/api/tickets', '/api/tickets/{id}', '/api/tickets/{id}/messages']),
+    );
+    expect(Object.keys(paths['/api/tickets'].post.requestBody.content)).toEqual(
+      expect.arrayContaining(['application/json', 'multipart/form-data']),
+    );
+  });
 });
