@@ -112,6 +112,23 @@ describe('ticket lists', () => {
     expect(flex.every((i) => (i.requestType as { code: string }).code === 'solva_flex')).toBe(true);
   });
 
+  it('filters the staff queue on SLA state', async () => {
+    const company = await createCompany(t.ctx.db);
+    const make = (slaState: string | null) =>
+      insertTicket(t.ctx.db, { companyId: company.company.id, createdBy: company.customer.id, slaState });
+    const breached = await make('breached');
+    const atRisk = await make('at_risk');
+    await make('on_track');
+    await make(null);
+    const agent = await signedIn(staff.agent.email);
+    const get = async (sla: string) =>
+      (await agent.get(`/api/tickets?companyId=${company.company.id}&sla=${sla}`)).json().items as Item[];
+    expect((await get('breached')).map((i) => i.id)).toEqual([breached.id]);
+    const risky = await get('at_risk');
+    expect(risky.map((i) => i.id)).toEqual([atRisk.id]);
+    expect(risky[0]?.slaState).toBe('at_risk');
+  });
+
   it('lets customers filter on their own tickets', async () => {
     const client = await signedIn(acme.customer.email);
     const mine = (await client.get('/api/tickets?mine=true&limit=100')).json().items;

@@ -8,6 +8,7 @@ import { tickets } from '../../db/schema/tickets';
 import type { Criticality, Desk, TicketStatus } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { type SlaQueueFilter, slaStateFilter } from '../sla/queue-filter';
 import { seesInternal, visibleTicketsFor } from '../tickets/scope';
 import { decodeListCursor, encodeListCursor } from './cursor';
 import { searchQuery } from './search';
@@ -33,6 +34,8 @@ export interface ListTicketsInput {
   assigneeId?: string;
   /** Staff: one company. */
   companyId?: string;
+  /** Staff: tickets whose SLA is at risk or breached now. */
+  sla?: SlaQueueFilter;
   requestTypeId?: string;
   /** Customers: only the tickets they opened. */
   mine?: boolean;
@@ -82,7 +85,7 @@ export async function listTickets(
   actor: Actor,
   input: ListTicketsInput = {},
 ): Promise<TicketPage> {
-  const { query, sort, order, limit } = ticketListQuery(ctx.db, actor, input);
+  const { query, sort, order, limit } = ticketListQuery(ctx.db, actor, input, ctx.clock.now());
   const rows = await query;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -101,7 +104,7 @@ export async function listTickets(
 }
 
 /** The query behind a page of the list: one row more than the page, to know whether more follow. */
-export function ticketListQuery(db: DbOrTx, actor: Actor, input: ListTicketsInput) {
+export function ticketListQuery(db: DbOrTx, actor: Actor, input: ListTicketsInput, now: Date) {
   const staff = seesInternal(actor);
   const limit = Math.min(Math.max(input.limit ?? 50, 1), 100);
   const q = input.q?.trim() ?? '';
@@ -124,6 +127,7 @@ export function ticketListQuery(db: DbOrTx, actor: Actor, input: ListTicketsInpu
   ];
   if (staff) {
     if (input.companyId) filters.push(eq(tickets.companyId, input.companyId));
+    if (input.sla) filters.push(slaStateFilter(input.sla, now));
     if (input.assigneeId === 'none') filters.push(isNull(tickets.assigneeId));
     else if (input.assigneeId) {
       filters.push(eq(tickets.assigneeId, input.assigneeId === 'me' ? actor.userId : input.assigneeId));

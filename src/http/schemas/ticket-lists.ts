@@ -45,6 +45,8 @@ export const ticketListQuery = z.object({
   /** Staff: one company. */
   companyId: idSchema.optional(),
   requestTypeId: idSchema.optional(),
+  /** Staff: tickets whose SLA is at risk (75 % of a target used) or breached, as of now. */
+  sla: z.enum(['at_risk', 'breached']).optional(),
   /** Customers: only the tickets I opened. */
   mine: z.stringbool().optional(),
   /** Full-text search (French and German, accents ignored), or a ticket key such as SUP-1042. */
