@@ -112,3 +112,28 @@ test('a set-password link without a valid token says it expired and offers a new
   await page.getByRole('link', { name: 'Demander un nouveau lien' }).click();
   await expect(page).toHaveURL(/\/forgot-password$/);
 });
+
+test("a manager approves a colleague's request into their own company", async ({ page, request }) => {
+  const stamp = Date.now();
+  const name = `Collègue Essai ${stamp}`;
+  await request.get('/api/session');
+  const csrf = (await request.storageState()).cookies.find((c) => c.name === 'guichet_csrf')?.value ?? '';
+  const created = await request.post('/api/account-requests', {
+    data: { name, email: `collegue.${stamp}@acme.demo`, companyName: 'Acme' },
+    headers: { 'x-csrf-token': csrf },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+
+  await signIn(page, demo.manager);
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Demandes de compte' })
+    .click();
+  await page.getByRole('button', { name: `Approuver la demande de ${name}` }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('La personne rejoindra votre entreprise.')).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Entreprise' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Approuver et créer le compte' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 2, name })).toHaveCount(0);
+});
