@@ -1,5 +1,7 @@
 import { accountsErrors } from './accounts';
 import { catalogueErrors } from './catalogue';
+import { consoleErrors } from './console';
+import { contentErrors } from './content';
 import { flexErrors } from './flex';
 import { foundationErrors } from './foundation';
 import { inboundErrors } from './inbound';
@@ -23,6 +25,8 @@ export const errorCatalogue = {
   ...catalogueErrors,
   ...accountsErrors,
   ...slaErrors,
+  ...consoleErrors,
+  ...contentErrors,
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

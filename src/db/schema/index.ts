@@ -10,3 +10,5 @@ export * from './ticket-search';
 export * from './inbound';
 export * from './timers';
 export * from './sla';
+export * from './content';
+export * from './views';
