@@ -1,6 +1,5 @@
 import { accountsErrors } from './accounts';
 import { catalogueErrors } from './catalogue';
-import { consoleErrors } from './console';
 import { contentErrors } from './content';
 import { flexErrors } from './flex';
 import { foundationErrors } from './foundation';
@@ -25,7 +24,6 @@ export const errorCatalogue = {
   ...catalogueErrors,
   ...accountsErrors,
   ...slaErrors,
-  ...consoleErrors,
   ...contentErrors,
 } satisfies Record<string, ErrorEntry>;
 

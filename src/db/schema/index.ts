@@ -11,4 +11,3 @@ export * from './inbound';
 export * from './timers';
 export * from './sla';
 export * from './content';
-export * from './views';
