@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachFiles } from '../../src/app/files/attach-files';
 import { MemoryFileStore, sha256Of, useFileStore } from '../../src/app/files/store';
-import { attachments } from '../../src/db/schema/index';
+import { attachments, ticketEvents } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
 import { createCompany, createStaff, type TestCompany } from '../support/factories';
 import { insertMessage, insertTicket, multipart, sampleFiles } from './catalogue-support';
@@ -195,6 +195,8 @@ describe('attachments', () => {
     expect(response.statusCode).toBe(201);
     const { downloadUrl, messageId } = response.json().items[0];
     expect(messageId).toBe(note.id);
+    const [event] = await t.ctx.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticket.id));
+    expect(event?.visibility).toBe('internal');
     const customer = await signedIn(acme.customer.email);
     expect((await customer.get(downloadUrl)).statusCode).toBe(404);
     expect((await customer.get(`/api/tickets/${ticket.id}/attachments`)).json().items).toEqual([]);
@@ -202,6 +204,29 @@ describe('attachments', () => {
       messageId: note.id,
     });
     expect(onNote.statusCode).toBe(404);
+  });
+
+  it('refuses a customer’s files on a closed ticket (R10), and records additions in the timeline', async () => {
+    const closed = await insertTicket(t.ctx.db, {
+      companyId: acme.company.id,
+      createdBy: acme.customer.id,
+      status: 'closed',
+    });
+    const client = await signedIn(acme.customer.email);
+    const refused = await upload(client, closed.id, [{ fileName: 'late.pdf', bytes: sampleFiles.pdf }]);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('ticket_closed');
+
+    const ticket = await acmeTicket();
+    await upload(client, ticket.id, [{ fileName: 'plan.pdf', bytes: sampleFiles.pdf }]);
+    const events = await t.ctx.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticket.id));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      kind: 'field_changed',
+      visibility: 'public',
+      actorId: acme.customer.id,
+      data: { field: 'attachments', added: [{ fileName: 'plan.pdf' }] },
+    });
   });
 
   it('refuses an upload without files, and a message of another ticket', async () => {

@@ -27,12 +27,10 @@ export async function addAttachments(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const ticket = await loadTicketFor(tx, actor, input.ticketId, { lock: true });
-    if (!seesInternal(actor)) {
-      if (ticket.status === 'closed') throw new AppError('ticket_closed');
-      if (input.messageId && !(await isCustomerVisibleMessage(tx, ticket.id, input.messageId))) {
-        throw new AppError('not_found');
-      }
-    }
+    if (!seesInternal(actor) && ticket.status === 'closed') throw new AppError('ticket_closed');
+    const visibility = input.messageId
+      ? await messageVisibility(tx, actor, ticket.id, input.messageId)
+      : 'public';
     const rows = await attachFiles(tx, ctx, {
       ticketId: ticket.id,
       companyId: ticket.companyId,
@@ -44,7 +42,8 @@ export async function addAttachments(
       ticket,
       actorId: actor.userId,
       kind: 'field_changed',
-      visibility: 'public',
+      // Files of an internal note are named in the staff timeline only.
+      visibility,
       data: { field: 'attachments', added: rows.map((row) => ({ id: row.id, fileName: row.fileName })) },
       now,
     });
@@ -105,17 +104,19 @@ function visibleAttachmentsFor(actor: Actor) {
   );
 }
 
-async function isCustomerVisibleMessage(db: DbOrTx, ticketId: string, messageId: string): Promise<boolean> {
+/** The visibility of a message of the ticket the actor may see; not_found otherwise. */
+async function messageVisibility(
+  db: DbOrTx,
+  actor: Actor,
+  ticketId: string,
+  messageId: string,
+): Promise<'public' | 'internal'> {
   const [message] = await db
-    .select({ id: ticketMessages.id })
+    .select({ visibility: ticketMessages.visibility, refused: ticketMessages.refused })
     .from(ticketMessages)
-    .where(
-      and(
-        eq(ticketMessages.id, messageId),
-        eq(ticketMessages.ticketId, ticketId),
-        eq(ticketMessages.visibility, 'public'),
-        eq(ticketMessages.refused, false),
-      ),
-    );
-  return Boolean(message);
+    .where(and(eq(ticketMessages.id, messageId), eq(ticketMessages.ticketId, ticketId)));
+  if (!message) throw new AppError('not_found');
+  if (!seesInternal(actor) && (message.visibility !== 'public' || message.refused))
+    throw new AppError('not_found');
+  return message.visibility;
 }
