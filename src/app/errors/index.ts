@@ -1,5 +1,6 @@
 import { accountsErrors } from './accounts';
 import { catalogueErrors } from './catalogue';
+import { consoleErrors } from './console';
 import { contentErrors } from './content';
 import { flexErrors } from './flex';
 import { foundationErrors } from './foundation';
@@ -24,6 +25,7 @@ export const errorCatalogue = {
   ...catalogueErrors,
   ...accountsErrors,
   ...slaErrors,
+  ...consoleErrors,
   ...contentErrors,
 } satisfies Record<string, ErrorEntry>;
 

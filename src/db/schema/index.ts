@@ -11,3 +11,4 @@ export * from './inbound';
 export * from './timers';
 export * from './sla';
 export * from './content';
+export * from './views';

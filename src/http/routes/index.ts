@@ -5,15 +5,18 @@ import { attachmentRoutes } from './attachments';
 import { billingRoutes } from './billing';
 import { catalogueRoutes } from './catalogue';
 import { contentRoutes } from './content';
+import { dashboardRoutes } from './dashboard';
 import { flexRoutes } from './flex';
 import { healthRoutes } from './health';
 import { inboundRoutes } from './inbound';
+import { liveRoutes } from './live';
 import { mailAdminRoutes } from './mail-admin';
 import { sessionRoutes } from './session';
 import { slaRoutes } from './sla';
 import { ticketListRoutes } from './ticket-lists';
 import { ticketRoutes } from './tickets';
 import { timeRoutes } from './time';
+import { viewRoutes } from './views';
 
 /** Every API resource, one file each. */
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -30,5 +33,8 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(timeRoutes, { ctx });
   await app.register(billingRoutes, { ctx });
   await app.register(slaRoutes, { ctx });
+  await app.register(liveRoutes, { ctx });
+  await app.register(viewRoutes, { ctx });
+  await app.register(dashboardRoutes, { ctx });
   await app.register(contentRoutes, { ctx });
 };

@@ -1,0 +1,87 @@
+import type { Db } from '../../db/client';
+import { liveChannel } from './channel';
+
+/** Stops listening; resolves once the connection is given back. */
+export type StopListening = () => Promise<void>;
+
+interface PgliteLike {
+  listen(channel: string, callback: (payload: string) => void): Promise<() => Promise<void>>;
+}
+interface PgClientLike {
+  query(text: string): Promise<unknown>;
+  on(event: 'notification', cb: (msg: { channel: string; payload?: string }) => void): unknown;
+  on(event: 'error', cb: (error: Error) => void): unknown;
+  release(destroy?: boolean): void;
+}
+interface PgPoolLike {
+  connect(): Promise<PgClientLike>;
+}
+
+const isPglite = (client: unknown): client is PgliteLike =>
+  typeof (client as PgliteLike | undefined)?.listen === 'function';
+const isPool = (client: unknown): client is PgPoolLike =>
+  typeof (client as PgPoolLike | undefined)?.connect === 'function';
+
+/**
+ * Listens to the live channel of the database behind `db`. On PostgreSQL a dedicated pooled
+ * connection holds the LISTEN (notices of every instance arrive there); on PGlite the embedded
+ * engine's own LISTEN serves the single process. A lost PostgreSQL connection is re-opened.
+ */
+export async function listenToTicketChanges(
+  db: Db,
+  onNotice: (payload: string) => void,
+  onError: (error: unknown) => void = () => undefined,
+): Promise<StopListening> {
+  const client: unknown = (db as unknown as { $client?: unknown }).$client;
+  if (isPglite(client)) {
+    const unlisten = await client.listen(liveChannel, onNotice);
+    return () => unlisten();
+  }
+  if (!isPool(client)) throw new Error('live updates: unknown database client');
+  const pool = client;
+
+  let stopped = false;
+  let current: PgClientLike | null = null;
+  let retry: NodeJS.Timeout | null = null;
+
+  const connect = async (): Promise<void> => {
+    const connection = await pool.connect();
+    if (stopped) {
+      connection.release(true);
+      return;
+    }
+    connection.on('notification', (msg) => {
+      if (msg.channel === liveChannel && msg.payload) onNotice(msg.payload);
+    });
+    connection.on('error', (error) => {
+      onError(error);
+      if (current === connection) current = null;
+      connection.release(true);
+      scheduleReconnect();
+    });
+    await connection.query(`LISTEN ${liveChannel}`);
+    current = connection;
+  };
+  const scheduleReconnect = () => {
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = null;
+      connect().catch((error: unknown) => {
+        onError(error);
+        scheduleReconnect();
+      });
+    }, 1000);
+    retry.unref();
+  };
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const connection = current;
+    current = null;
+    if (!connection) return;
+    await connection.query(`UNLISTEN ${liveChannel}`).catch(() => undefined);
+    connection.release(true);
+  };
+}

@@ -1,0 +1,71 @@
+import type { ServerResponse } from 'node:http';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../app/context';
+import { LiveHub, type TicketChangedEvent } from '../../app/live/hub';
+import '../../app/live/register';
+import { requireActor } from '../plugins/session';
+import { errorResponses } from '../schemas/common';
+import { liveEventName, liveStreamResponse } from '../schemas/live';
+
+const heartbeatMs = 25_000;
+
+/**
+ * Server-sent events: ticket changes as they commit, to staff (every ticket) and customers (their
+ * company's tickets, public changes only). Streams are written raw (never compressed or buffered),
+ * end when the client goes away, and are ended by the server when it closes.
+ */
+export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const hub = new LiveHub(ctx, (error) => app.log.error({ err: error }, 'live updates'));
+  const streams = new Set<ServerResponse>();
+
+  // preClose runs before the server waits for its connections: open streams would hold it forever.
+  app.addHook('preClose', async () => {
+    for (const stream of streams) stream.end();
+    streams.clear();
+  });
+  app.addHook('onClose', async () => {
+    await hub.close();
+  });
+
+  app.get(
+    '/live/tickets',
+    {
+      schema: {
+        tags: ['live'],
+        summary: 'Live ticket changes as server-sent events (`ticket-changed`)',
+        produces: ['text/event-stream'],
+        response: { 200: liveStreamResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const raw = reply.raw;
+      const send = (event: TicketChangedEvent) => {
+        raw.write(`event: ${liveEventName}\ndata: ${JSON.stringify(event)}\n\n`);
+      };
+      const unsubscribe = await hub.subscribe({ actor, send });
+
+      reply.hijack();
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+        'content-encoding': 'identity',
+      });
+      raw.write('retry: 3000\n: connected\n\n');
+      raw.flushHeaders?.();
+      streams.add(raw);
+
+      const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), heartbeatMs);
+      heartbeat.unref();
+      const cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        streams.delete(raw);
+      };
+      request.raw.on('close', cleanup);
+      raw.on('close', cleanup);
+    },
+  );
+};

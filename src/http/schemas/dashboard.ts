@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { idSchema } from './common';
+
+const criticality = z.enum(['critique', 'haute', 'moyenne', 'basse']);
+
+export const dashboardResponse = z.object({
+  generatedAt: z.string(),
+  /** Tickets created in the last 30 or 90 days (with an SLA), met or breached, per criticality. */
+  slaCompliance: z.array(
+    z.object({
+      criticality,
+      criticalityLabel: z.string(),
+      days: z.union([z.literal(30), z.literal(90)]),
+      met: z.number().int(),
+      breached: z.number().int(),
+      /** Percentage met, one decimal; null when no ticket. */
+      metPercent: z.number().nullable(),
+    }),
+  ),
+  backlogByStatus: z.array(
+    z.object({ status: z.string(), statusLabel: z.string(), count: z.number().int() }),
+  ),
+  backlogByAge: z.array(
+    z.object({ bucket: z.enum(['lt1d', 'd1to3', 'd3to7', 'd7to30', 'gt30d']), count: z.number().int() }),
+  ),
+  atRisk: z.array(
+    z.object({
+      id: idSchema,
+      key: z.string(),
+      subject: z.string(),
+      status: z.string(),
+      statusLabel: z.string(),
+      criticality,
+      criticalityLabel: z.string(),
+      companyName: z.string(),
+      assigneeName: z.string().nullable(),
+      state: z.enum(['at_risk', 'breached']),
+      engagementDueAt: z.string().nullable(),
+      resolutionDueAt: z.string().nullable(),
+    }),
+  ),
+  /** Tickets closed for lack of answer (R9), per week starting Monday (Europe/Zurich), twelve weeks. */
+  autoClosings: z.array(z.object({ week: z.string(), count: z.number().int() })),
+  /** Flex-billed minutes logged per company and month (YYYY-MM), twelve months. */
+  flexConsumption: z.array(
+    z.object({ companyId: idSchema, companyName: z.string(), month: z.string(), minutes: z.number().int() }),
+  ),
+});
+export type DashboardDto = z.infer<typeof dashboardResponse>;

@@ -1,0 +1,176 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, TestClient, testApp } from '../support/app';
+import { createCompany, createStaff, type TestCompany } from '../support/factories';
+import { openTicket } from '../support/ticket-factories';
+
+interface LiveEvent {
+  event: string;
+  data: { ticketId: string; key: string; status: string; actorId: string | null; actorName: string | null };
+}
+
+/** An open event stream: every event received so far, and a way to wait for the next matching one. */
+class Stream {
+  readonly events: LiveEvent[] = [];
+  private waiters: { match: (e: LiveEvent) => boolean; resolve: (e: LiveEvent) => void }[] = [];
+  private buffer = '';
+  readonly ended: Promise<void>;
+
+  constructor(
+    readonly response: IncomingMessage,
+    private readonly close: () => void,
+  ) {
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => this.push(chunk));
+    this.ended = new Promise((resolve) => response.on('close', () => resolve()));
+  }
+
+  next(match: (e: LiveEvent) => boolean): Promise<LiveEvent> {
+    const found = this.events.find(match);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.waiters.push({ match, resolve }));
+  }
+
+  stop() {
+    this.close();
+  }
+
+  private push(chunk: string) {
+    this.buffer += chunk;
+    let end = this.buffer.indexOf('\n\n');
+    while (end >= 0) {
+      const block = this.buffer.slice(0, end);
+      this.buffer = this.buffer.slice(end + 2);
+      const event = /^event: (.+)$/m.exec(block)?.[1];
+      const data = /^data: (.+)$/m.exec(block)?.[1];
+      if (event && data) {
+        const parsed: LiveEvent = { event, data: JSON.parse(data) };
+        this.events.push(parsed);
+        for (const waiter of this.waiters.filter((w) => w.match(parsed))) waiter.resolve(parsed);
+        this.waiters = this.waiters.filter((w) => !w.match(parsed));
+      }
+      end = this.buffer.indexOf('\n\n');
+    }
+  }
+}
+
+function openStream(base: string, client: TestClient | null): Promise<Stream> {
+  return new Promise((resolve, reject) => {
+    const session = client?.cookie('guichet_session');
+    const req = httpRequest(`${base}/api/live/tickets`, {
+      headers: session ? { cookie: `guichet_session=${session}` } : {},
+    });
+    req.on('response', (response) => resolve(new Stream(response, () => req.destroy())));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+let t: TestApp;
+let base: string;
+let staff: Awaited<ReturnType<typeof createStaff>>;
+let acme: TestCompany;
+let globex: TestCompany;
+let agent: TestClient;
+let consultant: TestClient;
+let acmeCustomer: TestClient;
+
+beforeAll(async () => {
+  t = await testApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  staff = await createStaff(t.ctx.db);
+  acme = await createCompany(t.ctx.db);
+  globex = await createCompany(t.ctx.db);
+  agent = new TestClient(t.app);
+  await agent.login(staff.agent.email);
+  consultant = new TestClient(t.app);
+  await consultant.login(staff.consultant.email);
+  acmeCustomer = new TestClient(t.app);
+  await acmeCustomer.login(acme.customer.email);
+});
+afterAll(() => t.close());
+
+describe('GET /api/live/tickets', () => {
+  it('answers 401 to a caller who is not signed in', async () => {
+    const stream = await openStream(base, null);
+    expect(stream.response.statusCode).toBe(401);
+    stream.stop();
+  });
+
+  it('streams uncompressed server-sent events to staff: who changed which ticket, to what status', async () => {
+    const stream = await openStream(base, consultant);
+    expect(stream.response.statusCode).toBe(200);
+    expect(stream.response.headers['content-type']).toMatch(/^text\/event-stream/);
+    expect(stream.response.headers['cache-control']).toContain('no-transform');
+    expect(stream.response.headers['content-encoding'] ?? 'identity').toBe('identity');
+
+    const ticket = await openTicket(t.ctx, acme.customer, { status: 'qualified' });
+    const taken = await agent.post(`/api/tickets/${ticket.id}/take`);
+    expect(taken.statusCode).toBe(200);
+
+    const event = await stream.next((e) => e.data.ticketId === ticket.id && e.data.status === 'in_progress');
+    expect(event).toEqual({
+      event: 'ticket-changed',
+      data: {
+        ticketId: ticket.id,
+        key: ticket.key,
+        status: 'in_progress',
+        actorId: staff.agent.id,
+        actorName: staff.agent.name,
+      },
+    });
+    stream.stop();
+  });
+
+  it('tells a customer of their company’s public changes only: never another company’s, never an internal note', async () => {
+    const theirs = await openTicket(t.ctx, globex.customer, { status: 'in_progress' });
+    const mine = await openTicket(t.ctx, acme.customer, { status: 'in_progress' });
+    const stream = await openStream(base, acmeCustomer);
+
+    const foreign = await agent.post(`/api/tickets/${theirs.id}/messages`, { body: 'Answer to Globex' });
+    expect(foreign.statusCode).toBe(201);
+    const note = await agent.post(`/api/tickets/${mine.id}/messages`, {
+      body: 'Internal: check the export job',
+      visibility: 'internal',
+    });
+    expect(note.statusCode).toBe(201);
+    const answer = await agent.post(`/api/tickets/${mine.id}/status`, { status: 'waiting_customer' });
+    expect(answer.statusCode).toBe(200);
+
+    // Changes are delivered in commit order: once the last one arrives, the earlier ones would have.
+    await stream.next((e) => e.data.ticketId === mine.id && e.data.status === 'waiting_customer');
+    expect(stream.events.map((e) => e.data.ticketId)).not.toContain(theirs.id);
+    expect(stream.events.filter((e) => e.data.ticketId === mine.id)).toHaveLength(1);
+    stream.stop();
+  });
+
+  it('announces nothing for a change that is refused (rolled back)', async () => {
+    const ticket = await openTicket(t.ctx, acme.customer, { status: 'open' });
+    const other = await openTicket(t.ctx, acme.customer, { status: 'qualified' });
+    const stream = await openStream(base, consultant);
+    const refused = await agent.post(`/api/tickets/${ticket.id}/status`, { status: 'waiting_development' });
+    expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+    await agent.post(`/api/tickets/${other.id}/take`);
+    await stream.next((e) => e.data.ticketId === other.id);
+    expect(stream.events.map((e) => e.data.ticketId)).not.toContain(ticket.id);
+    stream.stop();
+  });
+});
+
+describe('server close', () => {
+  it('ends open streams, so closing the server does not wait for clients', async () => {
+    const own = await testApp();
+    await own.app.listen({ port: 0, host: '127.0.0.1' });
+    const ownBase = `http://127.0.0.1:${(own.app.server.address() as AddressInfo).port}`;
+    const people = await createStaff(own.ctx.db);
+    const client = new TestClient(own.app);
+    await client.login(people.agent.email);
+    const streams = await Promise.all([openStream(ownBase, client), openStream(ownBase, client)]);
+    expect(streams.map((s) => s.response.statusCode)).toEqual([200, 200]);
+
+    await own.close();
+    await Promise.all(streams.map((s) => s.ended));
+  });
+});
