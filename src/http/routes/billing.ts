@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   type BillingRunView,
   getBillingRun,
@@ -85,6 +86,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         summary: 'Admin: the run’s régie time as a spreadsheet (semicolon CSV, UTF-8 with BOM)',
         params: idParams,
         produces: ['text/csv'],
+        response: { 200: z.string().describe('semicolon-separated CSV, UTF-8 with BOM'), ...errorResponses },
       },
     },
     async (request, reply) => {

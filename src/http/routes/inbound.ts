@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { AppError } from '../../app/errors/index';
 import {
@@ -12,7 +13,7 @@ import {
 import { getInboundSettings, updateInboundSettings } from '../../app/inbound/settings';
 import { attachmentsOf, ingestMail, MAX_INBOUND_BYTES } from '../../mail/inbound/ingest';
 import { requireAdmin } from '../plugins/session';
-import { errorResponses, idParams } from '../schemas/common';
+import { emptyBody, errorResponses, idParams } from '../schemas/common';
 import {
   inboundListQuery,
   inboundListResponse,
@@ -68,6 +69,8 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       schema: {
         tags: ['inbound'],
         summary: 'Receive one mail as raw MIME (message/rfc822), authenticated by a bearer token',
+        consumes: ['message/rfc822', 'text/plain'],
+        body: z.unknown().describe('the raw mail, as received (RFC 5322)'),
         response: { 200: inboundWebhookResponse, ...errorResponses },
       },
     },
@@ -146,6 +149,7 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         tags: ['inbound'],
         summary: 'Discard a quarantined mail',
         params: idParams,
+        body: emptyBody,
         response: { 200: inboundMailDetail, ...errorResponses },
       },
     },

@@ -5,7 +5,7 @@ import { getStoredMail, listStoredMails } from '../../app/mail-admin/stored-mail
 // The timers module also registers the R9 hook on ticket changes, wherever the API runs.
 import { getAutoCloseDelays, saveAutoCloseDelays } from '../../app/timers/index';
 import { requireActor } from '../plugins/session';
-import { errorResponses } from '../schemas/common';
+import { emptyBody, errorResponses } from '../schemas/common';
 import {
   autoCloseDelays,
   mailIdParams,
@@ -115,6 +115,7 @@ export const mailAdminRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         tags: ['mail'],
         summary: 'Send a failed or dropped mail again',
         params: mailIdParams,
+        body: emptyBody,
         response: { 200: outboxItem, ...errorResponses },
       },
     },

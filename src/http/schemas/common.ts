@@ -26,4 +26,7 @@ export const errorResponses = {
   429: errorResponse,
 };
 
+/** The body of an action that needs no input: absent, null or `{}`. */
+export const emptyBody = z.object({}).nullish();
+
 export const okResponse = z.object({ ok: z.literal(true) });
