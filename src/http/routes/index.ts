@@ -4,6 +4,7 @@ import { accountAreaRoutes } from './accounts';
 import { attachmentRoutes } from './attachments';
 import { billingRoutes } from './billing';
 import { catalogueRoutes } from './catalogue';
+import { consoleRoutes } from './console';
 import { contentRoutes } from './content';
 import { dashboardRoutes } from './dashboard';
 import { flexRoutes } from './flex';
@@ -36,5 +37,6 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(liveRoutes, { ctx });
   await app.register(viewRoutes, { ctx });
   await app.register(dashboardRoutes, { ctx });
+  await app.register(consoleRoutes, { ctx });
   await app.register(contentRoutes, { ctx });
 };
