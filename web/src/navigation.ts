@@ -1,3 +1,4 @@
+import { knownToHaveFlex } from './api/flex';
 import type { Me } from './api/session';
 
 /**
@@ -21,12 +22,18 @@ const everyone = () => true;
 
 export const navigation: NavItem[] = [
   { id: 'home', label: 'nav.home', to: '/', ready: true, show: everyone },
-  { id: 'tickets', label: 'nav.tickets', to: '/tickets', ready: false, show: customer },
-  { id: 'newTicket', label: 'nav.newTicket', to: '/tickets/new', ready: false, show: customer },
-  { id: 'escalation', label: 'nav.escalation', to: '/escalation', ready: false, show: customer },
-  { id: 'help', label: 'nav.help', to: '/help', ready: false, show: customer },
+  { id: 'tickets', label: 'nav.tickets', to: '/tickets', ready: true, show: customer },
+  { id: 'newTicket', label: 'nav.newTicket', to: '/tickets/new', ready: true, show: customer },
+  { id: 'escalation', label: 'nav.escalation', to: '/escalation', ready: true, show: customer },
+  { id: 'help', label: 'nav.help', to: '/help', ready: true, show: customer },
   // Shown only to companies with a Flex contract once the Flex pages exist.
-  { id: 'flex', label: 'nav.flex', to: '/flex', ready: false, show: customer },
+  {
+    id: 'flex',
+    label: 'nav.flex',
+    to: '/flex',
+    ready: true,
+    show: (u) => customer(u) && knownToHaveFlex(u.companyId),
+  },
   { id: 'queues', label: 'nav.queues', to: '/queues', ready: false, show: staff },
   { id: 'dashboard', label: 'nav.dashboard', to: '/dashboard', ready: false, show: staff },
   { id: 'admin', label: 'nav.admin', to: '/admin', ready: false, show: admin },

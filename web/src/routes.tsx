@@ -11,7 +11,14 @@ const LoginPage = lazy(() => import('./pages/LoginPage'));
 const RequestAccountPage = lazy(() => import('./pages/RequestAccountPage'));
 const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
 const SetPasswordPage = lazy(() => import('./pages/SetPasswordPage'));
-const HomePage = lazy(() => import('./pages/HomePage'));
+const HomePage = lazy(() => import('./pages/portal/PortalHome'));
+const NewTicketPage = lazy(() => import('./pages/portal/NewTicketPage'));
+const TicketsPage = lazy(() => import('./pages/portal/TicketsPage'));
+const TicketPage = lazy(() => import('./pages/portal/TicketPage'));
+const EscalationPage = lazy(() => import('./pages/portal/EscalationPage'));
+const HelpPage = lazy(() => import('./pages/portal/HelpPage'));
+const HelpArticlePage = lazy(() => import('./pages/portal/HelpArticlePage'));
+const FlexPage = lazy(() => import('./pages/portal/FlexPage'));
 const AccountRequestsPage = lazy(() => import('./pages/AccountRequestsPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 
@@ -70,6 +77,14 @@ export const router = createBrowserRouter([
             ),
           },
           { path: '/profile', element: <ProfilePage /> },
+          { path: '/tickets', element: <TicketsPage /> },
+          { path: '/tickets/new', element: <NewTicketPage desk="support" /> },
+          { path: '/requests/new', element: <NewTicketPage desk="consulting" /> },
+          { path: '/tickets/:id', element: <TicketPage /> },
+          { path: '/escalation', element: <EscalationPage /> },
+          { path: '/help', element: <HelpPage /> },
+          { path: '/help/:slug', element: <HelpArticlePage /> },
+          { path: '/flex', element: <FlexPage /> },
         ],
       },
       { path: '*', element: <ErrorScreen kind="notFound" /> },

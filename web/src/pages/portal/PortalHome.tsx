@@ -1,0 +1,224 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Paper,
+  Radio,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatMinutes } from '../../api/flex';
+import { useMe } from '../../api/session';
+import { fetchTickets } from '../../api/tickets';
+import StaffHome from '../HomePage';
+import { usePageTitle } from '../usePageTitle';
+import { StatusBadge, useErrorText, useFormatDate, useRequestTypes } from './shared';
+
+/** Customers land on the two desks and what waits for them; staff keep their own home. */
+export default function PortalHome() {
+  const me = useMe();
+  if (me.role !== 'customer') return <StaffHome />;
+  return <CustomerHome />;
+}
+
+function CustomerHome() {
+  const { t } = useTranslation();
+  const me = useMe();
+  usePageTitle(t('nav.home'));
+  const catalogue = useRequestTypes();
+  const balance = catalogue.data?.flexBalanceMinutes ?? null;
+  return (
+    <Stack gap="xl">
+      <Stack gap="xs">
+        <Title order={1}>{t('home.welcome', { name: me.name })}</Title>
+        <Text>{t('portal:home.intro')}</Text>
+      </Stack>
+      <WaitingForYou />
+      <Desks />
+      <DeskQuestion />
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+        <Card withBorder padding="lg">
+          <Anchor component={Link} to="/escalation" fw={600}>
+            {t('portal:escalation.title')}
+          </Anchor>
+          <Text size="sm" mt="xs">
+            {t('portal:home.escalationHint')}
+          </Text>
+        </Card>
+        <Card withBorder padding="lg">
+          <Anchor component={Link} to="/help" fw={600}>
+            {t('portal:help.title')}
+          </Anchor>
+          <Text size="sm" mt="xs">
+            {t('portal:home.helpHint')}
+          </Text>
+        </Card>
+        {balance !== null && (
+          <Card withBorder padding="lg">
+            <Anchor component={Link} to="/flex" fw={600}>
+              {t('portal:flex.title')}
+            </Anchor>
+            <Text size="sm" mt="xs">
+              {t('portal:home.flexHint', { balance: formatMinutes(balance) })}
+            </Text>
+          </Card>
+        )}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+function Desks() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="desks-title">
+      <Title order={2} size="h3" id="desks-title" mb="sm">
+        {t('portal:home.desksTitle')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Paper withBorder p="lg" radius="md" data-testid="desk-support">
+          <Stack gap="sm">
+            <Title order={3} size="h4">
+              {t('portal:desk.support')}
+            </Title>
+            <Text size="sm">{t('portal:home.supportGuide')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('portal:home.supportExamples')}
+            </Text>
+            <Button component={Link} to="/tickets/new" style={{ alignSelf: 'flex-start' }}>
+              {t('portal:home.newSupport')}
+            </Button>
+          </Stack>
+        </Paper>
+        <Paper withBorder p="lg" radius="md" data-testid="desk-consulting">
+          <Stack gap="sm">
+            <Title order={3} size="h4">
+              {t('portal:desk.consulting')}
+            </Title>
+            <Text size="sm">{t('portal:home.consultingGuide')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('portal:home.consultingExamples')}
+            </Text>
+            <Button component={Link} to="/requests/new" variant="outline" style={{ alignSelf: 'flex-start' }}>
+              {t('portal:home.newConsulting')}
+            </Button>
+          </Stack>
+        </Paper>
+      </SimpleGrid>
+    </section>
+  );
+}
+
+/** One question points to the right desk. */
+function DeskQuestion() {
+  const { t } = useTranslation();
+  const [project, setProject] = useState<string | null>(null);
+  const [standard, setStandard] = useState<string | null>(null);
+  const answer = project === 'yes' ? 'consulting' : project === 'no' && standard !== null ? 'support' : null;
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="desk-question-title">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="desk-question-title">
+          {t('portal:home.questionTitle')}
+        </Title>
+        <Radio.Group label={t('portal:home.questionProject')} value={project} onChange={setProject}>
+          <Group mt="xs">
+            <Radio value="yes" label={t('portal:common.yes')} />
+            <Radio value="no" label={t('portal:common.no')} />
+          </Group>
+        </Radio.Group>
+        {project === 'no' && (
+          <Radio.Group label={t('portal:home.questionStandard')} value={standard} onChange={setStandard}>
+            <Group mt="xs">
+              <Radio value="malfunction" label={t('portal:home.answerMalfunction')} />
+              <Radio value="evolution" label={t('portal:home.answerEvolution')} />
+            </Group>
+          </Radio.Group>
+        )}
+        <div aria-live="polite">
+          {answer === 'consulting' && (
+            <Group gap="sm">
+              <Text fw={500}>{t('portal:home.pointConsulting')}</Text>
+              <Anchor component={Link} to="/requests/new">
+                {t('portal:home.newConsulting')}
+              </Anchor>
+            </Group>
+          )}
+          {answer === 'support' && (
+            <Group gap="sm">
+              <Text fw={500}>
+                {standard === 'evolution' ? t('portal:home.pointEvolution') : t('portal:home.pointSupport')}
+              </Text>
+              <Anchor component={Link} to="/tickets/new">
+                {t('portal:home.newSupport')}
+              </Anchor>
+            </Group>
+          )}
+        </div>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The company's open tickets that wait for the customer, first thing on the page. */
+function WaitingForYou() {
+  const { t } = useTranslation();
+  const format = useFormatDate();
+  const errorText = useErrorText();
+  const waiting = useQuery({
+    queryKey: ['tickets', 'waiting_customer'],
+    queryFn: () => fetchTickets({ status: ['waiting_customer'], sort: 'updatedAt', order: 'asc', limit: 20 }),
+  });
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="waiting-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="waiting-title">
+          {t('portal:home.waitingTitle')}
+        </Title>
+        {waiting.error && <Text c="red.8">{errorText(waiting.error)}</Text>}
+        {waiting.data && waiting.data.items.length === 0 && <Text>{t('portal:home.waitingNone')}</Text>}
+        {waiting.data && waiting.data.items.length > 0 && (
+          <>
+            <Text size="sm">{t('portal:home.waitingIntro')}</Text>
+            <Table.ScrollContainer minWidth={480}>
+              <Table data-testid="waiting-tickets">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('portal:tickets.key')}</Table.Th>
+                    <Table.Th>{t('portal:tickets.subject')}</Table.Th>
+                    <Table.Th>{t('portal:tickets.status')}</Table.Th>
+                    <Table.Th>{t('portal:tickets.updated')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {waiting.data.items.map((ticket) => (
+                    <Table.Tr key={ticket.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/tickets/${ticket.id}`}>
+                          {ticket.key}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{ticket.subject}</Table.Td>
+                      <Table.Td>
+                        <StatusBadge status={ticket.status} label={ticket.statusLabel} />
+                      </Table.Td>
+                      <Table.Td>{format(ticket.updatedAt)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,188 @@
+import {
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { fetchTickets, type TicketListFilters, type TicketStatus } from '../../api/tickets';
+import { FormAlert } from '../../components/FormAlert';
+import { PageLoader } from '../../components/guards';
+import { usePageTitle } from '../usePageTitle';
+import { StatusBadge, useErrorText, useFormatDate, useStatusMeaning } from './shared';
+
+const statuses: TicketStatus[] = [
+  'open',
+  'qualified',
+  'in_progress',
+  'waiting_customer',
+  'waiting_development',
+  'transferred_development',
+  'transferred_consulting',
+  'closed',
+];
+const criticalities = ['critique', 'haute', 'moyenne', 'basse'] as const;
+
+/** The company's tickets: filters and search live in the address, so a view can be shared. */
+export default function TicketsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('portal:tickets.title'));
+  const format = useFormatDate();
+  const meaning = useStatusMeaning();
+  const errorText = useErrorText();
+  const [params, setParams] = useSearchParams();
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const status = params.get('status') ?? '';
+  const desk = params.get('desk') ?? '';
+  const criticality = params.get('criticality') ?? '';
+  const mine = params.get('mine') === 'true';
+  const [q] = useDebouncedValue(params.get('q') ?? '', 300);
+
+  const filters: TicketListFilters = {
+    ...(status === 'active'
+      ? { status: statuses.filter((s) => s !== 'closed') }
+      : status
+        ? { status: [status as TicketStatus] }
+        : {}),
+    ...(desk ? { desk: desk as 'support' } : {}),
+    ...(criticality ? { criticality: [criticality as 'basse'] } : {}),
+    ...(mine ? { mine: 'true' } : {}),
+    ...(q.trim() ? { q: q.trim() } : {}),
+    limit: 50,
+  };
+  const list = useInfiniteQuery({
+    queryKey: ['tickets', 'list', filters],
+    queryFn: ({ pageParam }) => fetchTickets({ ...filters, ...(pageParam ? { cursor: pageParam } : {}) }),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>{t('portal:tickets.title')}</Title>
+        <Group>
+          <Button component={Link} to="/tickets/new">
+            {t('portal:home.newSupport')}
+          </Button>
+          <Button component={Link} to="/requests/new" variant="outline">
+            {t('portal:home.newConsulting')}
+          </Button>
+        </Group>
+      </Group>
+      <Paper withBorder p="md" radius="md" component="section" aria-label={t('portal:tickets.filters')}>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+          <TextInput
+            label={t('portal:tickets.search')}
+            description={t('portal:tickets.searchHint')}
+            type="search"
+            value={params.get('q') ?? ''}
+            onChange={(e) => set('q', e.currentTarget.value)}
+          />
+          <NativeSelect
+            label={t('portal:tickets.status')}
+            value={status}
+            onChange={(e) => set('status', e.currentTarget.value)}
+            data={[
+              { value: '', label: t('portal:tickets.all') },
+              { value: 'active', label: t('portal:tickets.allOpen') },
+              ...statuses.map((s) => ({ value: s, label: t(`portal:status.label.${s}`) })),
+            ]}
+          />
+          <NativeSelect
+            label={t('portal:tickets.desk')}
+            value={desk}
+            onChange={(e) => set('desk', e.currentTarget.value)}
+            data={[
+              { value: '', label: t('portal:tickets.all') },
+              { value: 'support', label: t('portal:desk.support') },
+              { value: 'consulting', label: t('portal:desk.consulting') },
+            ]}
+          />
+          <NativeSelect
+            label={t('portal:tickets.criticality')}
+            value={criticality}
+            onChange={(e) => set('criticality', e.currentTarget.value)}
+            data={[
+              { value: '', label: t('portal:tickets.all') },
+              ...criticalities.map((c) => ({ value: c, label: t(`portal:criticality.${c}`) })),
+            ]}
+          />
+        </SimpleGrid>
+        <Checkbox
+          mt="md"
+          label={t('portal:tickets.mine')}
+          checked={mine}
+          onChange={(e) => set('mine', e.currentTarget.checked ? 'true' : '')}
+        />
+      </Paper>
+      {list.error && <FormAlert message={errorText(list.error)} />}
+      {list.isPending && <PageLoader />}
+      {list.data && items.length === 0 && <Text>{t('portal:tickets.none')}</Text>}
+      {items.length > 0 && (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped highlightOnHover data-testid="tickets-table">
+            <Table.Caption>{t('portal:tickets.caption', { count: items.length })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('portal:tickets.key')}</Table.Th>
+                <Table.Th>{t('portal:tickets.subject')}</Table.Th>
+                <Table.Th>{t('portal:tickets.status')}</Table.Th>
+                <Table.Th>{t('portal:tickets.criticality')}</Table.Th>
+                <Table.Th>{t('portal:tickets.updated')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((ticket) => (
+                <Table.Tr key={ticket.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={600}>
+                      {ticket.key}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    {ticket.subject}
+                    <Text size="xs" c="dimmed">
+                      {ticket.desk === 'support' ? t('portal:desk.support') : t('portal:desk.consulting')}
+                      {ticket.requestType ? ` · ${ticket.requestType.name}` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={ticket.status} label={ticket.statusLabel} />
+                    <Text size="xs" mt={2}>
+                      {meaning(ticket.status)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{ticket.criticalityLabel}</Table.Td>
+                  <Table.Td>{format(ticket.updatedAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {list.hasNextPage && (
+        <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          {t('portal:tickets.more')}
+        </Button>
+      )}
+    </Stack>
+  );
+}

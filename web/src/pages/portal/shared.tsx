@@ -1,0 +1,107 @@
+import { Badge, List, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchRequestTypes, requestTypesKey } from '../../api/catalogue';
+import { ApiError } from '../../api/client';
+import { rememberFlex } from '../../api/flex';
+import { useMe } from '../../api/session';
+import type { TicketStatus } from '../../api/tickets';
+
+/** Who acts next, by status: the colour tells the reader whether the ball is in their court. */
+const statusColor: Record<TicketStatus, string> = {
+  open: 'blue',
+  qualified: 'blue',
+  in_progress: 'indigo',
+  waiting_customer: 'orange',
+  waiting_development: 'grape',
+  transferred_development: 'grape',
+  transferred_consulting: 'teal',
+  closed: 'gray',
+};
+
+export function StatusBadge({ status, label }: { status: TicketStatus; label: string }) {
+  return (
+    <Badge color={statusColor[status]} variant="light" radius="sm" style={{ textTransform: 'none' }}>
+      {label}
+    </Badge>
+  );
+}
+
+/** The meaning of a status in a few words: who acts next. */
+export function useStatusMeaning() {
+  const { t } = useTranslation();
+  return (status: TicketStatus) => t(`portal:status.next.${status}`);
+}
+
+/** Dates and times in the reader's language, Zurich time (the desk's). */
+export function useFormatDate() {
+  const { i18n } = useTranslation();
+  const locale = { fr: 'fr-CH', de: 'de-CH', en: 'en-GB' }[i18n.language as 'fr' | 'de' | 'en'] ?? 'fr-CH';
+  return (iso: string | null, withTime = true) =>
+    iso
+      ? new Intl.DateTimeFormat(locale, {
+          dateStyle: 'medium',
+          ...(withTime ? { timeStyle: 'short' } : {}),
+          timeZone: 'Europe/Zurich',
+        }).format(new Date(iso))
+      : '';
+}
+
+/** A message for a failure: the server's own words, or ours when it could not be reached. */
+export function useErrorText() {
+  const { t } = useTranslation();
+  return (error: unknown) =>
+    error instanceof ApiError
+      ? error.code === 'network'
+        ? t('errors.network')
+        : error.message
+      : t('errors.unexpected');
+}
+
+/**
+ * Renders the plain-text format of help articles: paragraphs separated by a blank line, `## `
+ * headings and `- ` list items. Text only, never HTML.
+ */
+export function ArticleBody({ body }: { body: string }) {
+  const blocks = body
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
+  const out: ReactNode[] = [];
+  for (const block of blocks) {
+    const lines = block.split('\n');
+    const heading = lines[0]?.startsWith('## ') ? lines.shift() : undefined;
+    if (heading) {
+      out.push(
+        <Title key={`h:${block}`} order={2} size="h4" mt="sm">
+          {heading.slice(3)}
+        </Title>,
+      );
+    }
+    const items = lines.filter((l) => l.startsWith('- '));
+    if (items.length > 0 && items.length === lines.length) {
+      out.push(
+        <List key={`l:${block}`} spacing={4}>
+          {items.map((item) => (
+            <List.Item key={item}>{item.slice(2)}</List.Item>
+          ))}
+        </List>,
+      );
+    } else if (lines.length > 0) {
+      out.push(<Text key={`p:${block}`}>{lines.join(' ')}</Text>);
+    }
+  }
+  return <Stack gap="xs">{out}</Stack>;
+}
+
+/** The request-type catalogue of the signed-in customer's company; tells the navigation about Flex. */
+export function useRequestTypes() {
+  const me = useMe();
+  const query = useQuery({ queryKey: requestTypesKey, queryFn: fetchRequestTypes, staleTime: 60_000 });
+  const balance = query.data?.flexBalanceMinutes;
+  useEffect(() => {
+    if (me.companyId && balance !== undefined) rememberFlex(me.companyId, balance !== null);
+  }, [me.companyId, balance]);
+  return query;
+}
