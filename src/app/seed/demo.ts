@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { companies, contracts, users } from '../../db/schema/index';
 import { hashPassword } from '../auth/passwords';
 import type { AppContext, Role } from '../context';
+import { seedDemoTickets } from './demo-tickets';
 
 export const demoPassword = 'guichet-demo';
 
@@ -140,6 +141,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
     companies: { flex, maintenanceOnly, expired },
     users: Object.fromEntries(inserted.map((u) => [u.email, u.id])),
   };
+  await seedDemoTickets(ctx, world);
   for (const seeder of seeders) await seeder(ctx, world);
   return people.map((p) => ({ email: p.email, role: p.label }));
 }
