@@ -47,6 +47,9 @@ export const qualifyTicketBody = z.object({
   reason: z.string().trim().max(2000).optional(),
 });
 
+/** Actions that need no input accept an empty JSON object, or nothing. */
+export const noBody = z.object({}).nullish();
+
 export const assignTicketBody = z.object({ assigneeId: idSchema.nullable() });
 
 export const changeStatusBody = z.object({
