@@ -34,9 +34,9 @@ export const navigation: NavItem[] = [
     ready: true,
     show: (u) => customer(u) && knownToHaveFlex(u.companyId),
   },
-  { id: 'queues', label: 'nav.queues', to: '/queues', ready: false, show: staff },
-  { id: 'dashboard', label: 'nav.dashboard', to: '/dashboard', ready: false, show: staff },
-  { id: 'admin', label: 'nav.admin', to: '/admin', ready: false, show: admin },
+  { id: 'queues', label: 'nav.queues', to: '/queues', ready: true, show: staff },
+  { id: 'dashboard', label: 'nav.dashboard', to: '/dashboard', ready: true, show: staff },
+  { id: 'admin', label: 'nav.admin', to: '/admin', ready: true, show: admin },
   {
     id: 'accountRequests',
     label: 'nav.accountRequests',

@@ -5,6 +5,7 @@ import { RequireGuest, RequireSignedIn, RequireUser, SessionLanguage } from './c
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { navigation } from './navigation';
+import { staffRoutes } from './pages/staff/routes';
 
 // Every page is its own chunk: the first load carries the shell only.
 const LoginPage = lazy(() => import('./pages/LoginPage'));
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
             ),
           },
           { path: '/profile', element: <ProfilePage /> },
+          ...staffRoutes,
           { path: '/tickets', element: <TicketsPage /> },
           { path: '/tickets/new', element: <NewTicketPage desk="support" /> },
           { path: '/requests/new', element: <NewTicketPage desk="consulting" /> },

@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { QUEUES } from '../pages/staff/queues';
+import de from './staff.de.json';
+import en from './staff.en.json';
+import fr from './staff.fr.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const placeholders = (value: string) => [...value.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const reference = flatten(fr as Tree);
+const sections = new Set(Object.keys(fr));
+
+describe('staff console translations', () => {
+  it('French, the reference, has no empty value', () => {
+    expect([...reference].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
+  });
+
+  for (const [language, tree] of Object.entries({ de, en })) {
+    const table = flatten(tree as Tree);
+    it(`${language} has every key of French, no other, none empty, the same placeholders`, () => {
+      const missing = [...reference.keys()].filter((k) => !table.has(k));
+      const extra = [...table.keys()].filter((k) => !reference.has(k));
+      const empty = [...table].filter(([, v]) => v.trim() === '').map(([k]) => k);
+      const differing = [...reference]
+        .filter(
+          ([k, v]) => table.has(k) && placeholders(v).join() !== placeholders(table.get(k) ?? '').join(),
+        )
+        .map(([k]) => k);
+      expect({ missing, extra, empty, differing }).toEqual({
+        missing: [],
+        extra: [],
+        empty: [],
+        differing: [],
+      });
+    });
+  }
+});
+
+/** Every literal that names a key of the staff namespace in the console's pages. */
+function literalKeys(dir: string): string[] {
+  const keys: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) keys.push(...literalKeys(path));
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
+      for (const m of readFileSync(path, 'utf8').matchAll(/'([a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+)'/g)) {
+        const key = m[1] ?? '';
+        if (sections.has(key.split('.')[0] ?? '')) keys.push(key);
+      }
+    }
+  }
+  return keys;
+}
+
+describe('keys used by the staff console', () => {
+  it('all exist in French (and so in every language)', () => {
+    const pages = join(import.meta.dirname, '..', 'pages');
+    const used = [...literalKeys(join(pages, 'staff')), ...literalKeys(join(pages, 'admin'))];
+    expect(used.length).toBeGreaterThan(150);
+    expect([...new Set(used)].filter((k) => !reference.has(k))).toEqual([]);
+  });
+
+  it('names every queue, status, criticality, close reason and SLA state', () => {
+    const dynamic = [
+      ...QUEUES.map((q) => `queue.names.${q}`),
+      ...[
+        'open',
+        'qualified',
+        'in_progress',
+        'waiting_customer',
+        'waiting_development',
+        'transferred_development',
+        'transferred_consulting',
+        'closed',
+      ].map((s) => `status.${s}`),
+      ...['critique', 'haute', 'moyenne', 'basse'].map((c) => `criticality.${c}`),
+      ...['solution_delivered', 'no_answer', 'closed_by_customer'].map((r) => `closeReason.${r}`),
+      ...['on_track', 'at_risk', 'breached', 'met', 'paused', 'stopped', 'none', 'running'].map(
+        (s) => `sla.state.${s}`,
+      ),
+    ];
+    expect(dynamic.filter((k) => !reference.has(k))).toEqual([]);
+  });
+});

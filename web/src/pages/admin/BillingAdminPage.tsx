@@ -1,0 +1,159 @@
+import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { type BillingPreview, commitBilling, listBillingRuns, previewBilling } from '../../api/staff-admin';
+import { notify } from '../../components/notify';
+import { formatDateTime, formatMinutes, zurichToday } from '../staff/format';
+import { useStaffT } from '../staff/i18n';
+import { usePageTitle } from '../usePageTitle';
+
+const firstOfMonth = () => `${zurichToday().slice(0, 8)}01`;
+
+/** Billing runs (R12): preview a period, commit it once, see past runs and download the régie CSV. */
+export default function BillingAdminPage() {
+  const { st, language } = useStaffT();
+  usePageTitle(st('admin.billing.title'));
+  const client = useQueryClient();
+  const [from, setFrom] = useState('2020-01-01');
+  const [to, setTo] = useState(zurichToday());
+  const [preview, setPreview] = useState<BillingPreview | null>(null);
+  const runs = useQuery({ queryKey: ['billing-runs'], queryFn: listBillingRuns });
+  const doPreview = useMutation({
+    mutationFn: () => previewBilling(from, to),
+    onSuccess: setPreview,
+  });
+  const commit = useMutation({
+    mutationFn: () => commitBilling(from, to, preview?.entryIds ?? []),
+    onSuccess: () => {
+      setPreview(null);
+      notify({ color: 'green', message: st('admin.billing.committed') });
+      void client.invalidateQueries();
+    },
+  });
+  return (
+    <Stack gap="md">
+      <Card withBorder component="section" aria-labelledby="billing-title">
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="billing-title">
+            {st('admin.billing.title')}
+          </Title>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              doPreview.mutate();
+            }}
+          >
+            <Group align="flex-end" gap="xs">
+              <TextInput
+                type="date"
+                label={st('admin.billing.from')}
+                value={from}
+                onChange={(e) => setFrom(e.currentTarget.value)}
+                required
+              />
+              <TextInput
+                type="date"
+                label={st('admin.billing.to')}
+                value={to}
+                onChange={(e) => setTo(e.currentTarget.value)}
+                required
+              />
+              <Button type="submit" variant="default" loading={doPreview.isPending}>
+                {st('admin.billing.preview')}
+              </Button>
+              <Button variant="subtle" onClick={() => setFrom(firstOfMonth())}>
+                {st('admin.billing.thisMonth')}
+              </Button>
+            </Group>
+          </form>
+          {(doPreview.error || commit.error) && (
+            <Alert color="red" role="alert">
+              {(doPreview.error ?? commit.error)?.message}
+            </Alert>
+          )}
+          {preview && (
+            <Stack gap="xs" data-testid="billing-preview">
+              <Text>
+                {st('admin.billing.totals', {
+                  entries: preview.entries,
+                  flex: formatMinutes(preview.flexMinutes),
+                  regie: formatMinutes(preview.regieMinutes),
+                })}
+              </Text>
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{st('dashboard.company')}</Table.Th>
+                    <Table.Th>{st('admin.billing.flex')}</Table.Th>
+                    <Table.Th>{st('admin.billing.regie')}</Table.Th>
+                    <Table.Th>{st('admin.billing.balanceBefore')}</Table.Th>
+                    <Table.Th>{st('admin.billing.balanceAfter')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {preview.companies.map((c) => (
+                    <Table.Tr key={c.companyId}>
+                      <Table.Td>{c.companyName}</Table.Td>
+                      <Table.Td>{formatMinutes(c.flexMinutes)}</Table.Td>
+                      <Table.Td>{formatMinutes(c.regieMinutes)}</Table.Td>
+                      <Table.Td>
+                        {c.flexBalanceMinutes === null ? '—' : formatMinutes(c.flexBalanceMinutes)}
+                      </Table.Td>
+                      <Table.Td>
+                        {c.resultingBalanceMinutes === null ? '—' : formatMinutes(c.resultingBalanceMinutes)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              <Group>
+                <Button
+                  onClick={() => commit.mutate()}
+                  loading={commit.isPending}
+                  disabled={preview.entryIds.length === 0}
+                >
+                  {st('admin.billing.commit')}
+                </Button>
+              </Group>
+            </Stack>
+          )}
+        </Stack>
+      </Card>
+      <Card withBorder component="section" aria-labelledby="runs-title">
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="runs-title">
+            {st('admin.billing.runs')}
+          </Title>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{st('admin.billing.when')}</Table.Th>
+                <Table.Th>{st('admin.billing.period')}</Table.Th>
+                <Table.Th>{st('admin.billing.flex')}</Table.Th>
+                <Table.Th>{st('admin.billing.regie')}</Table.Th>
+                <Table.Th>{st('admin.billing.csv')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {(runs.data?.items ?? []).map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{formatDateTime(r.createdAt, language)}</Table.Td>
+                  <Table.Td>
+                    {r.periodFrom} – {r.periodTo}
+                  </Table.Td>
+                  <Table.Td>{formatMinutes(r.totals.flexMinutes)}</Table.Td>
+                  <Table.Td>{formatMinutes(r.totals.regieMinutes)}</Table.Td>
+                  <Table.Td>
+                    <Anchor href={`/api/billing/runs/${r.id}/regie.csv`} download>
+                      {st('admin.billing.download')}
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

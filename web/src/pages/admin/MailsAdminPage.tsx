@@ -1,0 +1,195 @@
+import { Alert, Anchor, Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  discardInbound,
+  getMail,
+  listMails,
+  listOutbox,
+  listQuarantine,
+  retryOutbox,
+} from '../../api/staff-admin';
+import { notify } from '../../components/notify';
+import { formatDateTime } from '../staff/format';
+import { useStaffT } from '../staff/i18n';
+import { usePageTitle } from '../usePageTitle';
+
+/** The mail viewer (mails kept when no SMTP server is set), failed outbox mails, quarantined inbound mails. */
+export default function MailsAdminPage() {
+  const { st } = useStaffT();
+  usePageTitle(st('admin.mails.title'));
+  return (
+    <Stack gap="md">
+      <Viewer />
+      <FailedOutbox />
+      <Quarantine />
+    </Stack>
+  );
+}
+
+function Viewer() {
+  const { st, language } = useStaffT();
+  const mails = useQuery({ queryKey: ['admin-mails'], queryFn: listMails, refetchInterval: 5000 });
+  const [open, setOpen] = useState<number | null>(null);
+  const mail = useQuery({
+    queryKey: ['admin-mail', open],
+    queryFn: () => getMail(open as number),
+    enabled: open !== null,
+  });
+  return (
+    <Card withBorder component="section" aria-labelledby="viewer-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="viewer-title">
+          {st('admin.mails.title')}
+        </Title>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{st('admin.mails.when')}</Table.Th>
+              <Table.Th>{st('admin.mails.to')}</Table.Th>
+              <Table.Th>{st('admin.mails.subject')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(mails.data?.items ?? []).slice(0, 50).map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{formatDateTime(m.storedAt, language)}</Table.Td>
+                <Table.Td>{m.recipient}</Table.Td>
+                <Table.Td>
+                  <Anchor component="button" type="button" onClick={() => setOpen(m.id)}>
+                    {m.subject}
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {mail.data && (
+          <Card withBorder component="article" aria-labelledby="mail-subject">
+            <Text fw={700} id="mail-subject">
+              {mail.data.subject}
+            </Text>
+            <Text size="sm">
+              {st('admin.mails.fromTo', { from: mail.data.sender, to: mail.data.recipient })}
+            </Text>
+            <Code block mt="xs" data-testid="mail-text">
+              {mail.data.text}
+            </Code>
+          </Card>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function FailedOutbox() {
+  const { st, language } = useStaffT();
+  const client = useQueryClient();
+  const failed = useQuery({ queryKey: ['admin-outbox', 'failed'], queryFn: () => listOutbox('failed') });
+  const retry = useMutation({
+    mutationFn: (id: number) => retryOutbox(id),
+    onSuccess: () => {
+      notify({ color: 'green', message: st('admin.mails.retried') });
+      void client.invalidateQueries({ queryKey: ['admin-outbox'] });
+    },
+    onError: (e) => notify({ color: 'red', message: e.message }),
+  });
+  const items = failed.data?.items ?? [];
+  return (
+    <Card withBorder component="section" aria-labelledby="outbox-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="outbox-title">
+          {st('admin.mails.failed')}
+        </Title>
+        {items.length === 0 ? (
+          <Text size="sm">{st('admin.mails.noFailed')}</Text>
+        ) : (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{st('admin.mails.when')}</Table.Th>
+                <Table.Th>{st('admin.mails.to')}</Table.Th>
+                <Table.Th>{st('admin.mails.template')}</Table.Th>
+                <Table.Th>{st('admin.mails.error')}</Table.Th>
+                <Table.Th>{st('admin.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>{formatDateTime(m.createdAt, language)}</Table.Td>
+                  <Table.Td>{m.recipient}</Table.Td>
+                  <Table.Td>{m.template}</Table.Td>
+                  <Table.Td>{m.lastError ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="default" onClick={() => retry.mutate(m.id)}>
+                      {st('admin.mails.retry')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function Quarantine() {
+  const { st, language } = useStaffT();
+  const client = useQueryClient();
+  const list = useQuery({ queryKey: ['admin-quarantine'], queryFn: listQuarantine });
+  const discard = useMutation({
+    mutationFn: (id: string) => discardInbound(id),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['admin-quarantine'] }),
+    onError: (e) => notify({ color: 'red', message: e.message }),
+  });
+  const items = list.data?.items ?? [];
+  return (
+    <Card withBorder component="section" aria-labelledby="quarantine-title">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="quarantine-title">
+          {st('admin.mails.quarantine')}
+        </Title>
+        {list.error && (
+          <Alert color="red" role="alert">
+            {list.error.message}
+          </Alert>
+        )}
+        {items.length === 0 ? (
+          <Text size="sm">{st('admin.mails.noQuarantine')}</Text>
+        ) : (
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{st('admin.mails.when')}</Table.Th>
+                <Table.Th>{st('admin.mails.from')}</Table.Th>
+                <Table.Th>{st('admin.mails.subject')}</Table.Th>
+                <Table.Th>{st('admin.mails.reason')}</Table.Th>
+                <Table.Th>{st('admin.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>{formatDateTime(m.receivedAt, language)}</Table.Td>
+                  <Table.Td>{m.fromAddress ?? '—'}</Table.Td>
+                  <Table.Td>{m.subject}</Table.Td>
+                  <Table.Td>{m.reason ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Button size="xs" variant="outline" color="red.9" onClick={() => discard.mutate(m.id)}>
+                        {st('admin.mails.discard')}
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import type { QueueFilters } from '../../api/staff-tickets';
+
+export const QUEUES = [
+  'toQualify',
+  'toPickUp',
+  'mine',
+  'waitingCustomer',
+  'development',
+  'consulting',
+  'all',
+] as const;
+export type QueueId = (typeof QUEUES)[number];
+
+const notClosed = [
+  'open',
+  'qualified',
+  'in_progress',
+  'waiting_customer',
+  'waiting_development',
+  'transferred_development',
+  'transferred_consulting',
+];
+
+/** Each queue is a filter of GET /api/tickets, sorted by the due time that matters in it. */
+export const QUEUE_FILTERS: Record<QueueId, QueueFilters> = {
+  toQualify: { status: ['open'], sort: 'engagementDueAt', order: 'asc' },
+  toPickUp: { status: ['qualified'], sort: 'engagementDueAt', order: 'asc' },
+  mine: { assigneeId: 'me', status: notClosed, sort: 'resolutionDueAt', order: 'asc' },
+  waitingCustomer: { status: ['waiting_customer'], sort: 'resolutionDueAt', order: 'asc' },
+  development: {
+    status: ['waiting_development', 'transferred_development'],
+    sort: 'resolutionDueAt',
+    order: 'asc',
+  },
+  consulting: { desk: 'consulting', status: notClosed, sort: 'updatedAt', order: 'desc' },
+  all: { sort: 'updatedAt', order: 'desc' },
+};
+
+export const isQueue = (value: string | undefined): value is QueueId =>
+  (QUEUES as readonly string[]).includes(value ?? '');
+
+/** The due time a ticket's next step is measured against. */
+export const relevantDue = (item: {
+  status: string;
+  engagementDueAt: string | null;
+  resolutionDueAt: string | null;
+}) => (item.status === 'open' || item.status === 'qualified' ? item.engagementDueAt : item.resolutionDueAt);

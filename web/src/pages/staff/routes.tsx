@@ -1,0 +1,44 @@
+import { lazy } from 'react';
+import { Navigate, type RouteObject } from 'react-router';
+import type { Me } from '../../api/session';
+import { RequireUser } from '../../components/guards';
+
+// Every console page is its own chunk (charts only in the dashboard's).
+const QueuePage = lazy(() => import('./QueuePage'));
+const TicketWorkspacePage = lazy(() => import('./TicketWorkspacePage'));
+const DashboardPage = lazy(() => import('./DashboardPage'));
+const AdminLayout = lazy(() => import('../admin/AdminLayout'));
+const CompaniesAdminPage = lazy(() => import('../admin/CompaniesAdminPage'));
+const SlaAdminPage = lazy(() => import('../admin/SlaAdminPage'));
+const SettingsAdminPage = lazy(() => import('../admin/SettingsAdminPage'));
+const MailsAdminPage = lazy(() => import('../admin/MailsAdminPage'));
+const BillingAdminPage = lazy(() => import('../admin/BillingAdminPage'));
+
+const staff = (u: Me) => u.role !== 'customer';
+const admin = (u: Me) => u.role === 'admin';
+const forStaff = (element: React.ReactNode) => <RequireUser allow={staff}>{element}</RequireUser>;
+
+/** The staff console and administration, added to the signed-in area by routes.tsx. */
+export const staffRoutes: RouteObject[] = [
+  { path: '/queues', element: forStaff(<QueuePage />) },
+  { path: '/queues/:queue', element: forStaff(<QueuePage />) },
+  { path: '/staff/tickets/:id', element: forStaff(<TicketWorkspacePage />) },
+  { path: '/dashboard', element: forStaff(<DashboardPage />) },
+  {
+    path: '/admin',
+    element: (
+      <RequireUser allow={admin}>
+        <AdminLayout />
+      </RequireUser>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/admin/companies" replace /> },
+      { path: 'companies', element: <CompaniesAdminPage /> },
+      { path: 'companies/:id', element: <CompaniesAdminPage /> },
+      { path: 'sla', element: <SlaAdminPage /> },
+      { path: 'settings', element: <SettingsAdminPage /> },
+      { path: 'mails', element: <MailsAdminPage /> },
+      { path: 'billing', element: <BillingAdminPage /> },
+    ],
+  },
+];

@@ -1,0 +1,139 @@
+import { Button, Group, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { addMessage } from '../../../api/staff-tickets';
+import { notify } from '../../../components/notify';
+import { useStaffT } from '../i18n';
+
+export type ComposerMode = 'public' | 'internal';
+export interface ComposerHandle {
+  open(mode: ComposerMode): void;
+}
+
+/**
+ * Answer or internal note: two tabs of different colours and labels, and a confirmation that
+ * names which one is about to be sent. Ctrl+Enter sends.
+ */
+export const Composer = forwardRef<
+  ComposerHandle,
+  { ticketId: string; canAnswer: boolean; canNote: boolean; onSent: () => void }
+>(function Composer({ ticketId, canAnswer, canNote, onSent }, ref) {
+  const { st } = useStaffT();
+  const [mode, setMode] = useState<ComposerMode>(canAnswer ? 'public' : 'internal');
+  const [texts, setTexts] = useState<Record<ComposerMode, string>>({ public: '', internal: '' });
+  const [confirming, setConfirming] = useState(false);
+  const areas = { public: useRef<HTMLTextAreaElement>(null), internal: useRef<HTMLTextAreaElement>(null) };
+
+  useImperativeHandle(ref, () => ({
+    open(next) {
+      setMode(next);
+      setTimeout(() => areas[next].current?.focus(), 0);
+    },
+  }));
+
+  const send = useMutation({
+    mutationFn: () => addMessage(ticketId, texts[mode].trim(), mode),
+    onSuccess: () => {
+      setConfirming(false);
+      setTexts((t) => ({ ...t, [mode]: '' }));
+      notify({
+        color: 'green',
+        message: st(mode === 'public' ? 'composer.sentPublic' : 'composer.sentInternal'),
+      });
+      onSent();
+    },
+    onError: (error) => {
+      setConfirming(false);
+      notify({ color: 'red', message: error.message });
+    },
+  });
+
+  const area = (m: ComposerMode) => (
+    <Textarea
+      ref={areas[m]}
+      label={st(m === 'public' ? 'composer.publicLabel' : 'composer.internalLabel')}
+      description={st(m === 'public' ? 'composer.publicHint' : 'composer.internalHint')}
+      autosize
+      minRows={4}
+      value={texts[m]}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setTexts((t) => ({ ...t, [m]: value }));
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && texts[m].trim()) {
+          e.preventDefault();
+          setConfirming(true);
+        }
+      }}
+      styles={m === 'internal' ? { input: { background: 'var(--mantine-color-yellow-0)' } } : undefined}
+    />
+  );
+
+  return (
+    <Stack gap="xs" component="section" aria-labelledby="composer-title">
+      <Text component="h2" fw={700} size="lg" id="composer-title">
+        {st('composer.title')}
+      </Text>
+      <Tabs
+        value={mode}
+        onChange={(v) => v && setMode(v as ComposerMode)}
+        color={mode === 'public' ? 'blue' : 'yellow'}
+      >
+        <Tabs.List>
+          {canAnswer && (
+            <Tabs.Tab value="public" color="blue">
+              {st('composer.publicTab')}
+            </Tabs.Tab>
+          )}
+          {canNote && (
+            <Tabs.Tab value="internal" color="yellow.8">
+              {st('composer.internalTab')}
+            </Tabs.Tab>
+          )}
+        </Tabs.List>
+        {canAnswer && (
+          <Tabs.Panel value="public" pt="xs">
+            {area('public')}
+          </Tabs.Panel>
+        )}
+        {canNote && (
+          <Tabs.Panel value="internal" pt="xs">
+            {area('internal')}
+          </Tabs.Panel>
+        )}
+      </Tabs>
+      <Group>
+        <Button
+          color={mode === 'public' ? 'blue' : 'yellow.9'}
+          disabled={!texts[mode].trim()}
+          onClick={() => setConfirming(true)}
+        >
+          {st(mode === 'public' ? 'composer.sendPublic' : 'composer.sendInternal')}
+        </Button>
+      </Group>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={st(mode === 'public' ? 'composer.confirmPublicTitle' : 'composer.confirmInternalTitle')}
+      >
+        <Stack>
+          <Text>{st(mode === 'public' ? 'composer.confirmPublic' : 'composer.confirmInternal')}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {st('common.cancel')}
+            </Button>
+            <Button
+              data-autofocus
+              color={mode === 'public' ? 'blue' : 'yellow.9'}
+              loading={send.isPending}
+              onClick={() => send.mutate()}
+            >
+              {st(mode === 'public' ? 'composer.confirmPublicButton' : 'composer.confirmInternalButton')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+});
