@@ -5,15 +5,8 @@ import de from './de.json';
 import en from './en.json';
 import fr from './fr.json';
 import { defaultLanguage, type Language, languageCookie, pickLanguage } from './language';
-import portalDe from './portal.de.json';
-import portalEn from './portal.en.json';
-import portalFr from './portal.fr.json';
 
-export const resources = {
-  fr: { translation: fr, portal: portalFr },
-  de: { translation: de, portal: portalDe },
-  en: { translation: en, portal: portalEn },
-};
+export const resources = { fr: { translation: fr }, de: { translation: de }, en: { translation: en } };
 
 /** Starts i18next in the language known before the session is loaded (cookie, then browser). */
 export async function startI18n(): Promise<typeof i18next> {

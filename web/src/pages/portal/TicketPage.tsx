@@ -415,13 +415,14 @@ function CloseButton({ ticket }: { ticket: Ticket }) {
   };
   return (
     <>
-      <Button variant="default" color="red" onClick={open} style={{ alignSelf: 'flex-start' }}>
+      <Button variant="default" onClick={open} style={{ alignSelf: 'flex-start' }}>
         {t('portal:ticket.close')}
       </Button>
       <Modal
         opened={opened}
         onClose={close}
         title={t('portal:ticket.closeConfirmTitle', { key: ticket.key })}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Stack gap="md">
           <Text>{t('portal:ticket.closeConfirmText')}</Text>

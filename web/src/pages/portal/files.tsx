@@ -1,4 +1,5 @@
 import '@mantine/dropzone/styles.css';
+import './i18n';
 import { Button, List, Progress, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { useTranslation } from 'react-i18next';

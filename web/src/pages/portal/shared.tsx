@@ -1,3 +1,4 @@
+import './i18n';
 import { Badge, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect } from 'react';
@@ -22,7 +23,14 @@ const statusColor: Record<TicketStatus, string> = {
 
 export function StatusBadge({ status, label }: { status: TicketStatus; label: string }) {
   return (
-    <Badge color={statusColor[status]} variant="light" radius="sm" style={{ textTransform: 'none' }}>
+    // Dark text on the light tint: the colour tells who acts, the text stays readable (WCAG AA).
+    <Badge
+      color={statusColor[status]}
+      c="dark.9"
+      variant="light"
+      radius="sm"
+      style={{ textTransform: 'none' }}
+    >
       {label}
     </Badge>
   );
