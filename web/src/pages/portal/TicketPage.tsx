@@ -18,8 +18,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
+import { useMe } from '../../api/session';
 import { fetchTicketSla } from '../../api/sla';
 import {
   type Attachment,
@@ -42,6 +43,13 @@ import { StatusBadge, useErrorText, useFormatDate } from './shared';
 
 export default function TicketPage() {
   const { id = '' } = useParams();
+  const me = useMe();
+  // Staff work on a ticket in their own workspace; links in mails lead everyone here first.
+  if (me.role !== 'customer') return <Navigate to={`/staff/tickets/${id}`} replace />;
+  return <CustomerTicketPage id={id} />;
+}
+
+function CustomerTicketPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const ticket = useQuery({ queryKey: ticketKey(id), queryFn: () => fetchTicket(id) });
