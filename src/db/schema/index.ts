@@ -1,14 +1,15 @@
 // The whole schema, one file per area. drizzle-kit reads this folder to generate migrations.
+
+export * from './attachments';
+export * from './catalogue';
+export * from './content';
 export * from './core';
+export * from './flex';
+export * from './inbound';
 export * from './mail';
 export * from './settings';
-export * from './catalogue';
-export * from './flex';
-export * from './tickets';
-export * from './attachments';
-export * from './ticket-search';
-export * from './inbound';
-export * from './timers';
 export * from './sla';
-export * from './content';
+export * from './ticket-search';
+export * from './tickets';
+export * from './timers';
 export * from './views';
