@@ -1,0 +1,25 @@
+/**
+ * Entry point of `npm run bench -- <what> [options]`:
+ *   seed      fill the benchmark database (bench/seed-million.ts)
+ *   latency   queue, ticket page and search latency through HTTP (bench/api-latency.ts)
+ *   create    ticket creations per second (bench/create-throughput.ts)
+ * The database is BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/guichet_bench).
+ */
+const scripts: Record<string, string> = {
+  seed: './seed-million',
+  latency: './api-latency',
+  create: './create-throughput',
+};
+
+const [what, ...rest] = process.argv.slice(2);
+const script = what ? scripts[what] : undefined;
+if (!script) {
+  console.error(
+    `usage: npm run bench -- <${Object.keys(scripts).join('|')}> [options]  (see bench/README.md)`,
+  );
+  process.exit(2);
+}
+process.argv = [process.argv[0] ?? 'node', script, ...rest];
+await import(script);
+
+export {};
