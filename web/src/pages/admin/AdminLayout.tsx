@@ -4,7 +4,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { PageLoader } from '../../components/guards';
 import { useStaffT } from '../staff/i18n';
 
-export const adminSections = ['companies', 'sla', 'settings', 'mails', 'billing'] as const;
+export const adminSections = ['companies', 'sla', 'settings', 'content', 'mails', 'billing'] as const;
 
 /** Administration: one tab per area, each its own page. */
 export default function AdminLayout() {

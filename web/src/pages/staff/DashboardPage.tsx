@@ -111,6 +111,7 @@ export default function DashboardPage() {
                 { name: 'breached', label: st('dashboard.breached'), color: 'red.8' },
               ]}
               withLegend
+              barChartProps={{ accessibilityLayer: false }}
               aria-hidden
             />
             <NumbersTable
@@ -131,6 +132,7 @@ export default function DashboardPage() {
             data={d.backlogByStatus.map((r) => ({ status: r.statusLabel, count: r.count }))}
             dataKey="status"
             series={[{ name: 'count', label: st('dashboard.count'), color: 'blue.8' }]}
+            barChartProps={{ accessibilityLayer: false }}
             aria-hidden
           />
           <NumbersTable
@@ -145,6 +147,7 @@ export default function DashboardPage() {
             data={d.backlogByAge.map((r) => ({ age: st(`dashboard.ages.${r.bucket}`), count: r.count }))}
             dataKey="age"
             series={[{ name: 'count', label: st('dashboard.count'), color: 'indigo.8' }]}
+            barChartProps={{ accessibilityLayer: false }}
             aria-hidden
           />
           <NumbersTable
@@ -159,6 +162,7 @@ export default function DashboardPage() {
             data={d.autoClosings}
             dataKey="week"
             series={[{ name: 'count', label: st('dashboard.count'), color: 'gray.8' }]}
+            barChartProps={{ accessibilityLayer: false }}
             aria-hidden
           />
           <NumbersTable
@@ -178,6 +182,7 @@ export default function DashboardPage() {
               type="stacked"
               series={companies.map((c, i) => ({ name: c, color: palette[i % palette.length] ?? 'blue.8' }))}
               withLegend
+              barChartProps={{ accessibilityLayer: false }}
               aria-hidden
             />
           )}

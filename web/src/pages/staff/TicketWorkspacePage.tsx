@@ -179,7 +179,12 @@ export default function TicketWorkspacePage() {
       </Grid>
 
       {qualifying && <QualifyModal ticket={t} onClose={() => setQualifying(false)} onDone={reload} />}
-      <Modal opened={help} onClose={() => setHelp(false)} title={st('shortcuts.title')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': st('common.close') }}
+        opened={help}
+        onClose={() => setHelp(false)}
+        title={st('shortcuts.title')}
+      >
         <Table>
           <Table.Tbody>
             {shortcutKeys.map((key) => (

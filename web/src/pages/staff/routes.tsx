@@ -11,6 +11,7 @@ const AdminLayout = lazy(() => import('../admin/AdminLayout'));
 const CompaniesAdminPage = lazy(() => import('../admin/CompaniesAdminPage'));
 const SlaAdminPage = lazy(() => import('../admin/SlaAdminPage'));
 const SettingsAdminPage = lazy(() => import('../admin/SettingsAdminPage'));
+const ContentAdminPage = lazy(() => import('../admin/ContentAdminPage'));
 const MailsAdminPage = lazy(() => import('../admin/MailsAdminPage'));
 const BillingAdminPage = lazy(() => import('../admin/BillingAdminPage'));
 
@@ -37,6 +38,7 @@ export const staffRoutes: RouteObject[] = [
       { path: 'companies/:id', element: <CompaniesAdminPage /> },
       { path: 'sla', element: <SlaAdminPage /> },
       { path: 'settings', element: <SettingsAdminPage /> },
+      { path: 'content', element: <ContentAdminPage /> },
       { path: 'mails', element: <MailsAdminPage /> },
       { path: 'billing', element: <BillingAdminPage /> },
     ],

@@ -13,22 +13,23 @@ export function useNow(everyMs = 30_000): number {
   return now;
 }
 
+// Dark shades only: white text on each keeps a contrast of at least 4.5:1.
 const colours: Record<string, string> = {
-  on_track: 'green.9',
-  running: 'green.9',
-  met: 'teal.9',
-  at_risk: 'orange.9',
-  breached: 'red.9',
-  paused: 'gray.7',
-  stopped: 'gray.7',
-  none: 'gray.7',
+  on_track: '#2b6a30',
+  running: '#2b6a30',
+  met: '#0b6b50',
+  at_risk: '#9c3a00',
+  breached: '#b02020',
+  paused: '#495057',
+  stopped: '#495057',
+  none: '#495057',
 };
 
 export function SlaBadge({ state }: { state: string | null | undefined }) {
   const { st } = useStaffT();
   const key = state ?? 'none';
   return (
-    <Badge color={colours[key] ?? 'gray.7'} variant="filled" radius="sm">
+    <Badge color={colours[key] ?? '#495057'} autoContrast={false} c="white" variant="filled" radius="sm">
       {st(`sla.state.${key}`, { defaultValue: key })}
     </Badge>
   );

@@ -7,10 +7,12 @@ function isTyping(target: EventTarget | null): boolean {
   const tag = target.tagName;
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag === 'INPUT') {
+    // A read-only input (a closed select) takes no letters.
+    if ((target as HTMLInputElement).readOnly) return false;
     const type = (target as HTMLInputElement).type;
     return !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(type);
   }
-  return target.getAttribute('role') === 'combobox' || target.getAttribute('role') === 'textbox';
+  return target.getAttribute('role') === 'textbox';
 }
 
 /**

@@ -27,7 +27,7 @@ export const Composer = forwardRef<
   useImperativeHandle(ref, () => ({
     open(next) {
       setMode(next);
-      setTimeout(() => areas[next].current?.focus(), 0);
+      setTimeout(() => areas[next].current?.focus(), 50);
     },
   }));
 
@@ -105,7 +105,7 @@ export const Composer = forwardRef<
       </Tabs>
       <Group>
         <Button
-          color={mode === 'public' ? 'blue' : 'yellow.9'}
+          color={mode === 'public' ? 'blue' : '#7a4f00'}
           disabled={!texts[mode].trim()}
           onClick={() => setConfirming(true)}
         >
@@ -113,6 +113,7 @@ export const Composer = forwardRef<
         </Button>
       </Group>
       <Modal
+        closeButtonProps={{ 'aria-label': st('common.close') }}
         opened={confirming}
         onClose={() => setConfirming(false)}
         title={st(mode === 'public' ? 'composer.confirmPublicTitle' : 'composer.confirmInternalTitle')}
@@ -125,7 +126,7 @@ export const Composer = forwardRef<
             </Button>
             <Button
               data-autofocus
-              color={mode === 'public' ? 'blue' : 'yellow.9'}
+              color={mode === 'public' ? 'blue' : '#7a4f00'}
               loading={send.isPending}
               onClick={() => send.mutate()}
             >

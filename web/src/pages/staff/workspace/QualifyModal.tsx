@@ -53,7 +53,13 @@ export function QualifyModal({
   });
 
   return (
-    <Modal opened onClose={onClose} title={st('qualify.title', { key: ticket.key })} size="lg">
+    <Modal
+      closeButtonProps={{ 'aria-label': st('common.close') }}
+      opened
+      onClose={onClose}
+      title={st('qualify.title', { key: ticket.key })}
+      size="lg"
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -43,7 +43,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               <Group justify="space-between" gap="xs" wrap="wrap">
                 <Group gap="xs">
                   {internal && (
-                    <Badge color="yellow.9" variant="filled" radius="sm">
+                    <Badge color="#7a4f00" autoContrast={false} c="white" variant="filled" radius="sm">
                       {st('timeline.internal')}
                     </Badge>
                   )}
