@@ -191,3 +191,27 @@ test('qualification and answering with the keyboard alone', async ({ page, baseU
   await expect(note.getByText('Note interne', { exact: true }).first()).toBeVisible();
   await customer.dispose();
 });
+
+test('a banner warns when someone else changes the ticket being handled', async ({ page, baseURL }) => {
+  const customer = await customerSession(baseURL ?? '');
+  const ticket = await customerTicket(customer, `Modifié ailleurs ${Date.now()}`);
+  await signIn(page, demo.agent);
+  await page.goto(`/staff/tickets/${ticket.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Modifié ailleurs');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  const other = await apiSession(baseURL ?? '', demo.admin);
+  await json(
+    await other.send('POST', `/api/tickets/${ticket.id}/messages`, {
+      body: 'Je regarde aussi.',
+      visibility: 'internal',
+    }),
+    201,
+  );
+  const banner = page.getByRole('alert').filter({ hasText: 'modifié par Alice Admin' });
+  await expect(banner).toBeVisible();
+  await banner.getByRole('button', { name: 'Recharger' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(page.getByText('Je regarde aussi.')).toBeVisible();
+  await Promise.all([customer.dispose(), other.dispose()]);
+});

@@ -22,6 +22,7 @@ import { notify } from '../../components/notify';
 import { formatDateTime, formatMinutes } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
+import { ContractSlaOverride } from './ContractSlaOverride';
 
 /** Companies, then one company: its users, contracts and Flex balance with credits and adjustments. */
 export default function CompaniesAdminPage() {
@@ -139,6 +140,11 @@ function CompanyDetail({ id }: { id: string }) {
           </Table.Tbody>
         </Table>
       </Card>
+      {c.contracts
+        .filter((k) => k.kind === 'maintenance' && k.active)
+        .map((k) => (
+          <ContractSlaOverride key={k.id} contractId={k.id} reference={k.reference} />
+        ))}
       {c.flexActive && <FlexPanel companyId={c.id} />}
       <Card withBorder component="section" aria-labelledby="users-title">
         <Title order={3} size="h4" id="users-title">
