@@ -51,6 +51,9 @@ test('an admin tops up a Flex balance, previews and commits a billing run, and s
   await page.goto(`/admin/companies/${companyId}`);
   const hours = Math.floor(Math.abs(after) / 60);
   await expect(page.getByTestId('flex-balance')).toContainText(`${hours} h`);
+  await page.getByRole('button', { name: 'Show the statement' }).click();
+  await expect(page.getByText(/Opening balance .*, closing balance/)).toBeVisible();
+  await expect(page.getByRole('cell', { name: new RegExp(ticket.key) }).first()).toBeVisible();
   await Promise.all([customer.dispose(), agent.dispose(), adminApi.dispose()]);
 });
 

@@ -84,6 +84,10 @@ test('administration pages are accessible', async ({ page, baseURL }) => {
     await page.goto(path);
     await expect(page.getByRole('heading', { name: heading, exact: true }).first()).toBeVisible();
     await page.waitForLoadState('networkidle').catch(() => undefined);
+    if (path.endsWith(companyId)) {
+      await page.getByRole('button', { name: 'Show the statement' }).click();
+      await expect(page.getByText(/Opening balance/)).toBeVisible();
+    }
     await check(page, `admin-${path.split('/')[2]}${path.split('/')[3] ? '-detail' : ''}`, shot);
   }
   await customer.dispose();

@@ -23,6 +23,8 @@ import { formatDateTime, formatMinutes } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
 import { ContractSlaOverride } from './ContractSlaOverride';
+import { ContractsPanel } from './ContractsPanel';
+import { FlexStatement } from './FlexStatement';
 
 /** Companies, then one company: its users, contracts and Flex balance with credits and adjustments. */
 export default function CompaniesAdminPage() {
@@ -113,33 +115,7 @@ function CompanyDetail({ id }: { id: string }) {
       <Title order={2} size="h3">
         {c.name}
       </Title>
-      <Card withBorder component="section" aria-labelledby="contracts-title">
-        <Title order={3} size="h4" id="contracts-title">
-          {st('admin.companies.contracts')}
-        </Title>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{st('admin.companies.kind')}</Table.Th>
-              <Table.Th>{st('admin.companies.reference')}</Table.Th>
-              <Table.Th>{st('admin.companies.starts')}</Table.Th>
-              <Table.Th>{st('admin.companies.ends')}</Table.Th>
-              <Table.Th>{st('admin.companies.active')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {c.contracts.map((k) => (
-              <Table.Tr key={k.id}>
-                <Table.Td>{st(`admin.companies.kinds.${k.kind}`)}</Table.Td>
-                <Table.Td>{k.reference}</Table.Td>
-                <Table.Td>{k.startsOn}</Table.Td>
-                <Table.Td>{k.endsOn ?? '—'}</Table.Td>
-                <Table.Td>{k.active ? st('admin.yes') : st('admin.no')}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Card>
+      <ContractsPanel company={c} />
       {c.contracts
         .filter((k) => k.kind === 'maintenance' && k.active)
         .map((k) => (
@@ -291,6 +267,7 @@ function FlexPanel({ companyId }: { companyId: string }) {
             </Table.Tbody>
           </Table>
         )}
+        <FlexStatement companyId={companyId} />
       </Stack>
     </Card>
   );

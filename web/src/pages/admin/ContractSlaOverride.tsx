@@ -117,7 +117,12 @@ export function ContractSlaOverride({ contractId, reference }: { contractId: str
             <Button type="submit" variant="default" loading={save.isPending}>
               {st('admin.override.save')}
             </Button>
-            <Button variant="outline" color="red.9" onClick={() => remove.mutate()} loading={remove.isPending}>
+            <Button
+              variant="outline"
+              color="red.9"
+              onClick={() => remove.mutate()}
+              loading={remove.isPending}
+            >
               {st('admin.override.remove')}
             </Button>
           </Group>

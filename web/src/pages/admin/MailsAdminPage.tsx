@@ -1,4 +1,16 @@
-import { Alert, Anchor, Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Code,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
@@ -7,8 +19,10 @@ import {
   listMails,
   listOutbox,
   listQuarantine,
+  releaseInbound,
   retryOutbox,
 } from '../../api/staff-admin';
+import { listTickets } from '../../api/staff-tickets';
 import { notify } from '../../components/notify';
 import { formatDateTime } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
@@ -179,6 +193,10 @@ function Quarantine() {
                   <Table.Td>{m.reason ?? '—'}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
+                      <ReleaseForm
+                        mailId={m.id}
+                        onDone={() => void client.invalidateQueries({ queryKey: ['admin-quarantine'] })}
+                      />
                       <Button size="xs" variant="outline" color="red.9" onClick={() => discard.mutate(m.id)}>
                         {st('admin.mails.discard')}
                       </Button>
@@ -191,5 +209,45 @@ function Quarantine() {
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** Posts a quarantined mail to the ticket named by its key. */
+function ReleaseForm({ mailId, onDone }: { mailId: string; onDone: () => void }) {
+  const { st } = useStaffT();
+  const [key, setKey] = useState('');
+  const release = useMutation({
+    mutationFn: async () => {
+      const page = await listTickets({ q: key.trim(), limit: '5' });
+      const ticket = page.items.find((t) => t.key.toUpperCase() === key.trim().toUpperCase());
+      if (!ticket) throw new Error(st('admin.mails.ticketNotFound', { key: key.trim() }));
+      return releaseInbound(mailId, ticket.id);
+    },
+    onSuccess: () => {
+      notify({ color: 'green', message: st('admin.mails.released') });
+      onDone();
+    },
+    onError: (e) => notify({ color: 'red', message: e.message }),
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (key.trim()) release.mutate();
+      }}
+      style={{ display: 'flex', gap: 4, alignItems: 'flex-end' }}
+    >
+      <TextInput
+        size="xs"
+        aria-label={st('admin.mails.ticketKey')}
+        placeholder="SUP-1042"
+        value={key}
+        onChange={(e) => setKey(e.currentTarget.value)}
+        w={110}
+      />
+      <Button size="xs" type="submit" variant="default" loading={release.isPending}>
+        {st('admin.mails.release')}
+      </Button>
+    </form>
   );
 }
