@@ -20,8 +20,16 @@ describe('session', () => {
     expect(cookie?.sameSite).toBe('Lax');
     const me = await client.get('/api/session');
     expect(me.json().user.email).toBe(acme.customer.email);
+    expect(me.json().user.hasFlex).toBe(false);
     expect((await client.delete('/api/session')).statusCode).toBe(200);
     expect((await client.get('/api/session')).json().user).toBeNull();
+  });
+
+  it('tells the shell when the customer company has a Flex contract', async () => {
+    const flexCompany = await createCompany(t.ctx.db, { flex: true });
+    const client = new TestClient(t.app, '10.0.0.9');
+    await client.login(flexCompany.customer.email);
+    expect((await client.get('/api/session')).json().user.hasFlex).toBe(true);
   });
 
   it('refuses a wrong password with a translated message', async () => {

@@ -10,6 +10,7 @@ const user = (over: Partial<Me>): Me => ({
   isManager: false,
   companyId: null,
   language: 'fr',
+  hasFlex: false,
   ...over,
 });
 
@@ -22,6 +23,12 @@ describe('navigation', () => {
     expect(navigationFor(admin, all).map((i) => i.id)).toContain('admin');
     const adminNotReady = navigation.map((i) => (i.id === 'admin' ? { ...i, ready: false } : i));
     expect(navigationFor(admin, adminNotReady).map((i) => i.id)).not.toContain('admin');
+  });
+
+  it('offers the Flex page only to customers of a company with a Flex contract', () => {
+    expect(ids(user({ role: 'customer', hasFlex: true }))).toContain('flex');
+    expect(ids(user({ role: 'customer', hasFlex: false }))).not.toContain('flex');
+    expect(ids(user({ role: 'agent' }))).not.toContain('flex');
   });
 
   it('shows account requests to staff and managers only', () => {

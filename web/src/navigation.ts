@@ -1,4 +1,3 @@
-import { knownToHaveFlex } from './api/flex';
 import type { Me } from './api/session';
 
 /**
@@ -26,13 +25,13 @@ export const navigation: NavItem[] = [
   { id: 'newTicket', label: 'nav.newTicket', to: '/tickets/new', ready: true, show: customer },
   { id: 'escalation', label: 'nav.escalation', to: '/escalation', ready: true, show: customer },
   { id: 'help', label: 'nav.help', to: '/help', ready: true, show: customer },
-  // Shown only to companies with a Flex contract once the Flex pages exist.
+  // Only for customers whose company holds an active Flex contract.
   {
     id: 'flex',
     label: 'nav.flex',
     to: '/flex',
     ready: true,
-    show: (u) => customer(u) && knownToHaveFlex(u.companyId),
+    show: (u) => customer(u) && u.hasFlex,
   },
   { id: 'queues', label: 'nav.queues', to: '/queues', ready: true, show: staff },
   { id: 'dashboard', label: 'nav.dashboard', to: '/dashboard', ready: true, show: staff },

@@ -3,12 +3,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { login } from '../../app/auth/login';
 import { deleteSession } from '../../app/auth/sessions';
 import type { Actor, AppContext } from '../../app/context';
+import { activeFlexContract } from '../../app/flex/balance';
 import { users } from '../../db/schema/index';
 import { languageCookie, sessionCookie } from '../plugins/session';
 import { errorResponses, okResponse } from '../schemas/common';
 import { languageBody, loginBody, sessionResponse } from '../schemas/session';
 
-const present = (actor: Actor) => ({
+/** What the shell needs to know about the caller; `hasFlex` decides whether the Flex page is offered. */
+const present = async (ctx: AppContext, actor: Actor) => ({
+  hasFlex:
+    actor.role === 'customer' && actor.companyId !== null
+      ? (await activeFlexContract(ctx.db, actor.companyId, ctx.clock.now())) !== null
+      : false,
   id: actor.userId,
   name: actor.name,
   email: actor.email,
@@ -25,7 +31,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     '/session',
     { schema: { tags: ['session'], summary: 'Who am I', response: { 200: sessionResponse } } },
     async (request) => ({
-      user: request.actor ? present(request.actor) : null,
+      user: request.actor ? await present(ctx, request.actor) : null,
       language: request.language,
     }),
   );
@@ -52,7 +58,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       reply.clearCookie(languageCookie, { path: '/' });
       const { user } = result;
       return {
-        user: present({
+        user: await present(ctx, {
           userId: user.id,
           name: user.name,
           email: user.email,

@@ -14,6 +14,8 @@ export const meSchema = z.object({
   isManager: z.boolean(),
   companyId: z.uuid().nullable(),
   language: languageSchema,
+  /** A customer whose company holds an active Flex contract today. */
+  hasFlex: z.boolean(),
 });
 
 export const sessionResponse = z.object({

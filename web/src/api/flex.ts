@@ -16,15 +16,3 @@ export function formatMinutes(minutes: number): string {
   const m = abs % 60;
   return `${sign}${h} h ${String(m).padStart(2, '0')}`;
 }
-
-/**
- * Which companies are known to hold a Flex contract, learnt from the request-type catalogue the
- * portal loads anyway; the navigation offers the Flex page only to those.
- */
-const flexCompanies = new Map<string, boolean>();
-export function rememberFlex(companyId: string, hasFlex: boolean): void {
-  flexCompanies.set(companyId, hasFlex);
-}
-export function knownToHaveFlex(companyId: string | null): boolean {
-  return companyId !== null && flexCompanies.get(companyId) === true;
-}

@@ -1,12 +1,10 @@
 import './i18n';
 import { Badge, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useEffect } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchRequestTypes, requestTypesKey } from '../../api/catalogue';
 import { ApiError } from '../../api/client';
-import { rememberFlex } from '../../api/flex';
-import { useMe } from '../../api/session';
 import type { TicketStatus } from '../../api/tickets';
 
 /** Who acts next, by status: the colour tells the reader whether the ball is in their court. */
@@ -103,13 +101,7 @@ export function ArticleBody({ body }: { body: string }) {
   return <Stack gap="xs">{out}</Stack>;
 }
 
-/** The request-type catalogue of the signed-in customer's company; tells the navigation about Flex. */
+/** The request-type catalogue of the signed-in customer's company. */
 export function useRequestTypes() {
-  const me = useMe();
-  const query = useQuery({ queryKey: requestTypesKey, queryFn: fetchRequestTypes, staleTime: 60_000 });
-  const balance = query.data?.flexBalanceMinutes;
-  useEffect(() => {
-    if (me.companyId && balance !== undefined) rememberFlex(me.companyId, balance !== null);
-  }, [me.companyId, balance]);
-  return query;
+  return useQuery({ queryKey: requestTypesKey, queryFn: fetchRequestTypes, staleTime: 60_000 });
 }
