@@ -14,6 +14,7 @@ import type { Config } from '../../config';
 import { requireActor } from '../plugins/session';
 import {
   attachmentDownloadResponse,
+  attachmentLimitsResponse,
   attachmentListResponse,
   attachmentUploadForm,
 } from '../schemas/attachments';
@@ -35,6 +36,21 @@ const present = (row: Omit<AttachmentView, 'uploader'> & { uploader?: Attachment
 const uploadErrors = { ...errorResponses, 413: errorResponse, 415: errorResponse };
 
 export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/attachments/limits',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: 'Largest attachment and total per ticket, in megabytes',
+        response: { 200: attachmentLimitsResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return { maxFileMb: ctx.config.MAX_UPLOAD_MB, maxTicketMb: ctx.config.MAX_TICKET_UPLOAD_MB };
+    },
+  );
+
   app.post(
     '/tickets/:id/attachments',
     {

@@ -32,3 +32,6 @@ export const attachmentUploadForm = z.object({
 export const attachmentDownloadResponse = z
   .unknown()
   .describe('The file bytes, with its stored content type');
+
+/** The upload limits of this installation, so forms state them before anyone tries. */
+export const attachmentLimitsResponse = z.object({ maxFileMb: z.number(), maxTicketMb: z.number() });

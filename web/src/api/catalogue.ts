@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { attachmentLimitsResponse } from '../../../src/http/schemas/attachments';
 import type {
   criticalityListResponse,
   projectListResponse,
@@ -16,3 +17,6 @@ export const fetchRequestTypes = () => apiGet<RequestTypeCatalogue>('/api/reques
 export const fetchCriticalities = () => apiGet<z.infer<typeof criticalityListResponse>>('/api/criticalities');
 export const fetchProjects = (companyId: string) =>
   apiGet<z.infer<typeof projectListResponse>>(`/api/companies/${companyId}/projects`);
+
+export type AttachmentLimits = z.infer<typeof attachmentLimitsResponse>;
+export const fetchAttachmentLimits = () => apiGet<AttachmentLimits>('/api/attachments/limits');

@@ -2,10 +2,12 @@ import '@mantine/dropzone/styles.css';
 import './i18n';
 import { Button, List, Progress, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { fetchAttachmentLimits } from '../../api/catalogue';
 
-export const maxFileMb = 20;
-export const maxTicketMb = 100;
+// The server's defaults, shown only until this installation's limits have arrived.
+const defaultLimits = { maxFileMb: 20, maxTicketMb: 100 };
 
 /** Attachments by drag and drop or by choosing, with the limits said before one tries. */
 export function FileDrop({
@@ -18,6 +20,12 @@ export function FileDrop({
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
+  const limits = useQuery({
+    queryKey: ['attachment-limits'],
+    queryFn: fetchAttachmentLimits,
+    staleTime: Infinity,
+  });
+  const { maxFileMb, maxTicketMb } = limits.data ?? defaultLimits;
   return (
     <Stack gap={6}>
       <Text size="sm" fw={500} id="attachments-label">
