@@ -5,6 +5,10 @@ import { screenshots } from './support/screenshots';
 import { apiSession, demo, signIn } from './support/session';
 
 async function check(page: Page, name: string, shot = false) {
+  // A dialog is scanned once its opening transition is over (a fading dialog has no contrast yet).
+  for (const dialog of await page.locator('.mantine-Modal-content').all()) {
+    await expect(dialog).toHaveCSS('opacity', '1');
+  }
   await expectAccessible(page, name);
   if (shot) await screenshots(page, name);
 }

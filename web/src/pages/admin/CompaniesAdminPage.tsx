@@ -22,6 +22,7 @@ import { notify } from '../../components/notify';
 import { formatDateTime, formatMinutes } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
+import { CompanyUsersPanel } from './CompanyUsersPanel';
 import { ContractSlaOverride } from './ContractSlaOverride';
 import { ContractsPanel } from './ContractsPanel';
 import { FlexStatement } from './FlexStatement';
@@ -96,7 +97,7 @@ function CompanyList() {
 }
 
 function CompanyDetail({ id }: { id: string }) {
-  const { st, language } = useStaffT();
+  const { st } = useStaffT();
   const company = useQuery({ queryKey: ['admin-company', id], queryFn: () => getCompany(id) });
   usePageTitle(company.data?.name ?? st('admin.companies.title'));
   if (company.isPending) return <PageLoader />;
@@ -122,33 +123,7 @@ function CompanyDetail({ id }: { id: string }) {
           <ContractSlaOverride key={k.id} contractId={k.id} reference={k.reference} />
         ))}
       {c.flexActive && <FlexPanel companyId={c.id} />}
-      <Card withBorder component="section" aria-labelledby="users-title">
-        <Title order={3} size="h4" id="users-title">
-          {st('admin.companies.users')}
-        </Title>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{st('admin.companies.name')}</Table.Th>
-              <Table.Th>{st('admin.companies.email')}</Table.Th>
-              <Table.Th>{st('admin.companies.manager')}</Table.Th>
-              <Table.Th>{st('admin.companies.active')}</Table.Th>
-              <Table.Th>{st('admin.companies.since')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {c.users.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>{u.name}</Table.Td>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>{u.isManager ? st('admin.yes') : st('admin.no')}</Table.Td>
-                <Table.Td>{u.active ? st('admin.yes') : st('admin.no')}</Table.Td>
-                <Table.Td>{formatDateTime(u.createdAt, language)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Card>
+      <CompanyUsersPanel company={c} />
     </Stack>
   );
 }

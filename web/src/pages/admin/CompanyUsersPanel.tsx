@@ -1,0 +1,125 @@
+import { Button, Card, Group, Select, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { apiPatch, apiPost } from '../../api/client';
+import type { CompanyDetail } from '../../api/staff-admin';
+import { notify } from '../../components/notify';
+import { formatDateTime } from '../staff/format';
+import { useStaffT } from '../staff/i18n';
+
+/** The company's users: manager flag and activation in place, and a new user (who gets a set-password mail). */
+export function CompanyUsersPanel({ company }: { company: CompanyDetail }) {
+  const { st, language } = useStaffT();
+  const client = useQueryClient();
+  const refresh = () => void client.invalidateQueries({ queryKey: ['admin-company', company.id] });
+  const fail = (e: Error) => notify({ color: 'red', message: e.message });
+  const update = useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: Record<string, boolean> }) =>
+      apiPatch<unknown>(`/api/users/${id}`, patch),
+    onSuccess: refresh,
+    onError: fail,
+  });
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [userLanguage, setUserLanguage] = useState<string | null>('fr');
+  const create = useMutation({
+    mutationFn: () =>
+      apiPost<unknown>('/api/users', {
+        name: name.trim(),
+        email: email.trim(),
+        role: 'customer',
+        companyId: company.id,
+        language: userLanguage ?? 'fr',
+      }),
+    onSuccess: () => {
+      setName('');
+      setEmail('');
+      notify({ color: 'green', message: st('admin.users.created') });
+      refresh();
+    },
+    onError: fail,
+  });
+
+  return (
+    <Card withBorder component="section" aria-labelledby="users-title">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id="users-title">
+          {st('admin.companies.users')}
+        </Title>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{st('admin.companies.name')}</Table.Th>
+              <Table.Th>{st('admin.companies.email')}</Table.Th>
+              <Table.Th>{st('admin.companies.manager')}</Table.Th>
+              <Table.Th>{st('admin.companies.active')}</Table.Th>
+              <Table.Th>{st('admin.companies.since')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {company.users.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>{u.name}</Table.Td>
+                <Table.Td>{u.email}</Table.Td>
+                <Table.Td>
+                  <Switch
+                    aria-label={st('admin.users.managerOf', { name: u.name })}
+                    checked={u.isManager}
+                    onChange={(e) =>
+                      update.mutate({ id: u.id, patch: { isManager: e.currentTarget.checked } })
+                    }
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Switch
+                    aria-label={st('admin.users.activeOf', { name: u.name })}
+                    checked={u.active}
+                    onChange={(e) => update.mutate({ id: u.id, patch: { active: e.currentTarget.checked } })}
+                  />
+                </Table.Td>
+                <Table.Td>{formatDateTime(u.createdAt, language)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim() && email.trim()) create.mutate();
+          }}
+        >
+          <Group align="flex-end" gap="xs" wrap="wrap">
+            <TextInput
+              label={st('admin.companies.name')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              required
+            />
+            <TextInput
+              type="email"
+              label={st('admin.companies.email')}
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              required
+            />
+            <Select
+              label={st('admin.users.language')}
+              data={[
+                { value: 'fr', label: 'Français' },
+                { value: 'de', label: 'Deutsch' },
+                { value: 'en', label: 'English' },
+              ]}
+              value={userLanguage}
+              onChange={setUserLanguage}
+              allowDeselect={false}
+              w={140}
+            />
+            <Button type="submit" variant="default" loading={create.isPending}>
+              {st('admin.users.add')}
+            </Button>
+          </Group>
+        </form>
+      </Stack>
+    </Card>
+  );
+}
