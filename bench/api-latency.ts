@@ -1,7 +1,7 @@
 /**
  * Latency of the agent queue, a ticket page and full-text search, through HTTP on loopback.
  *
- *   npm run bench -- latency [--requests 2000] [--concurrency 8] [--max-seconds 30] [--explain]
+ *   npm run bench -- latency [--requests 2000] [--concurrency 8] [--max-seconds 30] [--only <name part>] [--explain]
  *
  * Starts the application in this process on the benchmark database (seed it first), signs in as
  * the seeded agent and customer, and runs each scenario twice: one request at a time, then with
@@ -26,6 +26,7 @@ import {
   percentiles,
   printTable,
   runBounded,
+  stringArg,
 } from './lib';
 import { searchTerms } from './words';
 
@@ -49,7 +50,10 @@ async function main() {
     const customer = new HttpClient(bench.base);
     await agent.login(benchAgentEmail, benchPassword);
     await customer.login(benchCustomerEmail, benchPassword);
-    const scenarios = await buildScenarios(bench, agent, customer);
+    const only = stringArg('only');
+    const scenarios = (await buildScenarios(bench, agent, customer)).filter(
+      (scenario) => !only || scenario.name.includes(only),
+    );
     await describeData(bench);
 
     const rows: string[][] = [];
@@ -162,6 +166,7 @@ async function buildScenarios(bench: BenchApp, agent: HttpClient, customer: Http
   return [
     list('queue: to qualify', agent, toQualify),
     list('queue: to qualify, page 2', agent, secondPage),
+    list('queue: to qualify, any desk', agent, '/api/tickets?status=open&sort=engagementDueAt&order=asc'),
     list(
       'queue: to pick up',
       agent,
@@ -207,6 +212,7 @@ async function explain(bench: BenchApp): Promise<void> {
       agentActor,
       { desk: 'support', status: ['open'], sort: 'engagementDueAt', order: 'asc' },
     ],
+    ['queue: to qualify, any desk', agentActor, { status: ['open'], sort: 'engagementDueAt', order: 'asc' }],
     ['queue: all, by update', agentActor, { sort: 'updatedAt', order: 'desc' }],
     ['search (agent) "facture"', agentActor, { q: 'facture' }],
     ['search (customer) "facture"', customerActor, { q: 'facture' }],
