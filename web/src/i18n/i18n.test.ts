@@ -1,56 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeCompleteness } from './completeness';
 import de from './de.json';
 import en from './en.json';
 import fr from './fr.json';
 import { languageFromBrowser, pickLanguage } from './language';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const placeholders = (value: string) => [...value.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-
-const reference = flatten(fr as Tree);
-const others = { de: flatten(de as Tree), en: flatten(en as Tree) };
-
-describe('translations', () => {
-  it('French, the reference, has no empty value', () => {
-    const empty = [...reference].filter(([, v]) => v.trim() === '').map(([k]) => k);
-    expect(empty).toEqual([]);
-  });
-
-  for (const [language, table] of Object.entries(others)) {
-    it(`${language} has every key of French and no other`, () => {
-      const missing = [...reference.keys()].filter((k) => !table.has(k));
-      const extra = [...table.keys()].filter((k) => !reference.has(k));
-      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
-    });
-
-    it(`${language} has no empty value`, () => {
-      const empty = [...table].filter(([, v]) => v.trim() === '').map(([k]) => k);
-      expect(empty).toEqual([]);
-    });
-
-    it(`${language} uses the same placeholders as French`, () => {
-      const differing = [...reference]
-        .filter(
-          ([k, v]) => table.has(k) && placeholders(v).join() !== placeholders(table.get(k) ?? '').join(),
-        )
-        .map(([k]) => k);
-      expect(differing).toEqual([]);
-    });
-  }
-});
+const reference = describeCompleteness('main', { fr, de, en });
 
 /** Every literal key the code asks for: t('a.b') and navigation labels. */
 function keysUsedInCode(dir: string): string[] {

@@ -1,50 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeCompleteness } from './completeness';
 import de from './portal.de.json';
 import en from './portal.en.json';
 import fr from './portal.fr.json';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const placeholders = (value: string) => [...value.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-const reference = flatten(fr as Tree);
-const others = { de: flatten(de as Tree), en: flatten(en as Tree) };
-
-describe('portal translations', () => {
-  it('French, the reference, has no empty value', () => {
-    expect([...reference].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
-  });
-
-  for (const [language, table] of Object.entries(others)) {
-    it(`${language} has every key of French, no other, none empty, same placeholders`, () => {
-      const missing = [...reference.keys()].filter((k) => !table.has(k));
-      const extra = [...table.keys()].filter((k) => !reference.has(k));
-      const empty = [...table].filter(([, v]) => v.trim() === '').map(([k]) => k);
-      const differing = [...reference]
-        .filter(
-          ([k, v]) => table.has(k) && placeholders(v).join() !== placeholders(table.get(k) ?? '').join(),
-        )
-        .map(([k]) => k);
-      expect({ missing, extra, empty, differing }).toEqual({
-        missing: [],
-        extra: [],
-        empty: [],
-        differing: [],
-      });
-    });
-  }
-});
+const reference = describeCompleteness('portal', { fr, de, en });
 
 /** Literal `portal:` keys the code asks for, and the prefixes of keys it builds (`portal:status.label.${…}`). */
 function usedInCode(dir: string): { keys: string[]; prefixes: string[] } {

@@ -2,51 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { QUEUES } from '../pages/staff/queues';
+import { describeCompleteness } from './completeness';
 import de from './staff.de.json';
 import en from './staff.en.json';
 import fr from './staff.fr.json';
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const placeholders = (value: string) => [...value.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
-const reference = flatten(fr as Tree);
+const reference = describeCompleteness('staff console', { fr, de, en });
 const sections = new Set(Object.keys(fr));
-
-describe('staff console translations', () => {
-  it('French, the reference, has no empty value', () => {
-    expect([...reference].filter(([, v]) => v.trim() === '').map(([k]) => k)).toEqual([]);
-  });
-
-  for (const [language, tree] of Object.entries({ de, en })) {
-    const table = flatten(tree as Tree);
-    it(`${language} has every key of French, no other, none empty, the same placeholders`, () => {
-      const missing = [...reference.keys()].filter((k) => !table.has(k));
-      const extra = [...table.keys()].filter((k) => !reference.has(k));
-      const empty = [...table].filter(([, v]) => v.trim() === '').map(([k]) => k);
-      const differing = [...reference]
-        .filter(
-          ([k, v]) => table.has(k) && placeholders(v).join() !== placeholders(table.get(k) ?? '').join(),
-        )
-        .map(([k]) => k);
-      expect({ missing, extra, empty, differing }).toEqual({
-        missing: [],
-        extra: [],
-        empty: [],
-        differing: [],
-      });
-    });
-  }
-});
 
 /** Every literal that names a key of the staff namespace in the console's pages. */
 function literalKeys(dir: string): string[] {
