@@ -3,19 +3,19 @@
  *
  *   npm run bench -- create [--count 5000] [--concurrency 8] [--max-seconds 60] [--keep] [--profile]
  *
- * Starts the application in this process on the benchmark database (seed it first). The seeded
- * customer opens `--count` support tickets with `createTicket` (`--concurrency` at a time), then
+ * Starts the application in this process on the benchmark database (seed it first). A customer of
+ * the smallest seeded company opens `--count` support tickets with `createTicket` (`--concurrency` at a time), then
  * `--count` more with POST /api/tickets. Each creation is the whole use case: checks, desk number,
  * ticket row, timeline, SLA due times and timers, search document, receipt mail in the outbox.
- * Afterwards the created tickets are closed directly in the database so they do not swell the
- * queues the latency benchmark reads (`--keep` leaves them open).
+ * Afterwards the created tickets are deleted with everything that refers to them, so the database
+ * stays as seeded for the latency benchmark (`--keep` leaves them).
  */
-import { inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { hashPassword } from '../src/app/auth/passwords';
 import { createTicket } from '../src/app/tickets/create-ticket';
-import { tickets } from '../src/db/schema/index';
-import { actorFor, rows, startBenchApp } from './app';
+import { users } from '../src/db/schema/index';
+import { actorFor, type BenchApp, rows, startBenchApp } from './app';
 import {
-  benchCustomerEmail,
   benchPassword,
   HttpClient,
   ms,
@@ -25,6 +25,7 @@ import {
   profileStatements,
   runBounded,
 } from './lib';
+import { frenchWords } from './words';
 
 const budgetPerSecond = 1000;
 
@@ -36,26 +37,26 @@ async function main() {
   const bench = await startBenchApp({ poolSize: concurrency + 2 });
   const created: string[] = [];
   try {
-    const actor = await actorFor(bench.ctx, benchCustomerEmail);
+    const email = await creatingCustomer(bench);
+    const actor = await actorFor(bench.ctx, email);
     const [assistance] = await rows<{ id: string }>(
       bench.database,
       sql`select id from request_types where code = 'assistance'`,
     );
     if (!assistance) throw new Error('request type assistance missing');
+    const word = (i: number) => frenchWords[(i * 37) % frenchWords.length] ?? 'erreur';
     const input = (i: number) => ({
       desk: 'support' as const,
       requestTypeId: assistance.id,
       criticality: (['moyenne', 'basse', 'haute', 'critique'] as const)[i % 4] ?? 'moyenne',
-      subject: `Erreur de facturation sur la commande ${i}`,
-      description:
-        'Lors de la validation de la commande, la facture ne se génère pas et un message d’erreur ' +
-        's’affiche. Die Rechnung wird nicht erstellt. Merci de votre aide.',
+      subject: `Problème ${word(i)} ${word(i + 1)} numéro ${i}`,
+      description: `Lors de la saisie, ${word(i + 2)} et ${word(i + 3)} ne se mettent pas à jour. Merci de votre aide.`,
       softwareVersion: '12.4',
       module: 'Ventes',
     });
 
     const client = new HttpClient(bench.base);
-    await client.login(benchCustomerEmail, benchPassword);
+    await client.login(email, benchPassword);
 
     const modes: [string, (i: number) => Promise<void>][] = [
       [
@@ -108,22 +109,59 @@ async function main() {
     profile?.print();
   } finally {
     if (!process.argv.includes('--keep')) {
-      for (let i = 0; i < created.length; i += 1000) {
-        await bench.ctx.db
-          .update(tickets)
-          .set({
-            status: 'closed',
-            closeReason: 'solution_delivered',
-            closedAt: sql`${tickets.updatedAt}`,
-            engagementDueAt: null,
-            resolutionDueAt: null,
-            slaState: 'met',
-          })
-          .where(inArray(tickets.id, created.slice(i, i + 1000)));
-      }
-      console.log(`closed the ${created.length} tickets created here`);
+      await removeTickets(bench, created);
+      console.log(`removed the ${created.length} tickets created here`);
     }
     await bench.close();
+  }
+}
+
+/**
+ * The customer who opens the tickets: the first user of the smallest seeded company, given the
+ * benchmark password, so the company the latency benchmark signs in to is left as seeded.
+ */
+async function creatingCustomer(bench: BenchApp): Promise<string> {
+  const [user] = await rows<{ id: string; email: string; password_hash: string | null }>(
+    bench.database,
+    sql`select u.id, u.email, u.password_hash from bench.customers c join users u on u.id = c.user_id
+        where c.k = 0 order by c.company_n desc limit 1`,
+  );
+  if (!user) throw new Error('no seeded customer: seed first');
+  if (!user.password_hash) {
+    await bench.ctx.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(benchPassword) })
+      .where(eq(users.id, user.id));
+  }
+  return user.email;
+}
+
+/**
+ * Deletes tickets this benchmark created, with every row that refers to them (found in the
+ * catalogue, so new tables are covered) and their outbox mails, 500 tickets per transaction.
+ */
+async function removeTickets(bench: BenchApp, ids: string[]): Promise<void> {
+  const references = await rows<{ tbl: string; col: string; type: string }>(
+    bench.database,
+    sql`select c.conrelid::regclass::text as tbl, a.attname as col, format_type(a.atttypid, a.atttypmod) as type
+          from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+         where c.contype = 'f' and c.confrelid = 'tickets'::regclass
+        union
+        select table_name, column_name, data_type from information_schema.columns
+         where table_schema = 'public' and table_name = 'outbox' and column_name = 'ticket_id'`,
+  );
+  // Attachments refer to messages as well: delete everything else before the messages.
+  references.sort((a, b) => Number(a.tbl === 'ticket_messages') - Number(b.tbl === 'ticket_messages'));
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = `{${ids.slice(i, i + 500).join(',')}}`;
+    await bench.ctx.db.transaction(async (tx) => {
+      for (const { tbl, col, type } of references) {
+        // The column's own type (uuid, or text for the outbox) keeps its index usable.
+        const list = sql`${chunk}::${sql.raw(type === 'uuid' ? 'uuid' : 'text')}[]`;
+        await tx.execute(sql`delete from ${sql.identifier(tbl)} where ${sql.identifier(col)} = any(${list})`);
+      }
+      await tx.execute(sql`delete from tickets where id = any(${chunk}::uuid[])`);
+    });
   }
 }
 
