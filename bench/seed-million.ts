@@ -138,10 +138,10 @@ async function seedReferenceData(client: pg.Client, target: number): Promise<voi
 const targetsJson = JSON.stringify(defaultSlaTargets);
 
 /**
- * A text of `domain` support words of the ticket's language (list `w`; a mild skew makes the first
- * words of the list about twice as frequent as the last, each found in roughly 7–18 % of tickets)
- * and `filler` words of a large made-up vocabulary (list `f`), which give the search documents a
- * realistic size without making any support word rarer or commoner. Words come in random order.
+ * A text of `domain` support words of the ticket's language (list `w`; a mild skew makes the
+ * first words of the list more frequent than the last: each is in 8–20 % of the tickets of its
+ * language) and `filler` words of a large made-up vocabulary (list `f`), which give the search
+ * documents a realistic size without changing how often a support word occurs. Random order.
  */
 const text = (domain: string, filler: string) => `(
   SELECT string_agg(x.word, ' ' ORDER BY x.o) FROM (

@@ -1,7 +1,6 @@
 /**
- * Words the seeded tickets are written with. Picks favour the start of each list (the square of a
- * uniform draw), so early words are common and late ones rare, as in a real support desk: search
- * is measured on both.
+ * Support words the seeded tickets are written with. Picks favour the start of each list mildly,
+ * so early words are more common than late ones: search is measured on both.
  */
 export const frenchWords = [
   'erreur',
