@@ -121,11 +121,31 @@ test('an admin edits and deletes help articles, edits the escalation matrix and 
     await typeForm.getByRole('button', { name: 'Create the type' }).click();
     await expect(typeForm).toBeHidden();
     await expect(page.getByRole('rowheader', { name: `Audit E2E ${stamp}` })).toBeVisible();
+
+    // ...then renamed and described.
+    await page.getByRole('button', { name: `Edit “Audit E2E ${stamp}”` }).click();
+    const rename = page.getByRole('dialog', { name: `Edit the type “audit_${stamp}”` });
+    await expect(rename.getByRole('textbox', { name: 'Name (German)' })).toHaveValue(`Prüfung ${stamp}`);
+    await rename.getByRole('textbox', { name: 'Name (English)' }).fill(`Yearly audit ${stamp}`);
+    await rename.getByRole('textbox', { name: 'Description (French)' }).fill('Une revue annuelle.');
+    await rename.getByRole('button', { name: 'Save the type' }).click();
+    await expect(rename).toBeHidden();
+    await expect(page.getByRole('rowheader', { name: `Yearly audit ${stamp}` })).toBeVisible();
     const types = await json<{
-      items: { code: string; id: string; creatableByCustomers: boolean; billedToFlex: boolean }[];
+      items: {
+        code: string;
+        id: string;
+        creatableByCustomers: boolean;
+        billedToFlex: boolean;
+        descriptions: Record<string, string>;
+      }[];
     }>(await admin.context.get('/api/request-types?includeInactive=true'));
     const created = types.items.find((t) => t.code === `audit_${stamp}`);
-    expect(created).toMatchObject({ creatableByCustomers: false, billedToFlex: true });
+    expect(created).toMatchObject({
+      creatableByCustomers: false,
+      billedToFlex: true,
+      descriptions: { fr: 'Une revue annuelle.', de: '', en: 'A yearly review.' },
+    });
     await json(await admin.send('PATCH', `/api/request-types/${created?.id}`, { active: false }));
   } finally {
     await admin.send('PUT', '/api/escalation-matrix', {
