@@ -76,6 +76,9 @@ export default function FlexPage() {
               data={chart}
               dataKey="month"
               series={[{ name: 'hours', label: t('portal:flex.hoursUsed'), color: 'blue.8' }]}
+              // Hidden from assistive technology (the table below carries the figures), so it must
+              // not take keyboard focus either.
+              barChartProps={{ accessibilityLayer: false }}
               aria-hidden
             />
             {/* The same figures as text, for screen readers and for reading exact values. */}
