@@ -48,6 +48,13 @@ describe('help articles', () => {
     expect(list.json().items[0].slug).toBe('utiliser-ce-portail');
   });
 
+  it('answers in the language asked for, whatever the reader’s own', async () => {
+    await inLanguage(customer, '/api/session', 'fr');
+    const german = await customer.get('/api/help-articles/utiliser-ce-portail?language=de');
+    expect(german.json()).toMatchObject({ language: 'de', title: 'Wie Sie dieses Portal nutzen' });
+    expect((await customer.get('/api/help-articles/utiliser-ce-portail?language=xx')).statusCode).toBe(400);
+  });
+
   it('falls back to another language when the reader’s translation is missing', async () => {
     const address = slug();
     const created = await admin.post('/api/help-articles', {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   type EscalationLevel,
   getEscalationMatrix,
@@ -14,7 +15,7 @@ import { createHelpArticle, deleteHelpArticle, updateHelpArticle } from '../../a
 import type { AppContext } from '../../app/context';
 import type { Language } from '../../i18n/language';
 import { requireActor, requireAdmin, requireStaff } from '../plugins/session';
-import { errorResponses, okResponse } from '../schemas/common';
+import { errorResponses, languageSchema, okResponse } from '../schemas/common';
 import {
   createHelpArticleBody,
   escalationMatrixBody,
@@ -139,15 +140,17 @@ export const contentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     {
       schema: {
         tags: ['content'],
-        summary: 'One help article, in the reader’s language or the nearest translation',
+        summary:
+          'One help article, in the reader’s language (or the one asked for) or the nearest translation',
         params: slugParams,
+        querystring: z.object({ language: languageSchema.optional() }),
         response: { 200: helpArticleSchema, ...errorResponses },
       },
     },
     async (request) => {
       const article = await getHelpArticle(ctx, requireActor(request), {
         slug: request.params.slug,
-        language: request.language,
+        language: request.query.language ?? request.language,
       });
       return presentArticle(article);
     },

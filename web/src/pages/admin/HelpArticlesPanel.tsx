@@ -18,7 +18,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { z } from 'zod';
 import type { helpArticleListResponse, helpArticleSchema } from '../../../../src/http/schemas/content';
-import { apiDelete, apiGet, apiPatch, apiPost, readCookie } from '../../api/client';
+import { apiDelete, apiGet, apiPatch, apiPost } from '../../api/client';
 import { notify } from '../../components/notify';
 import { useStaffT } from '../staff/i18n';
 import { type Lang, languages, useApiErrors } from './contentForms';
@@ -39,34 +39,18 @@ const articleFields = (withSlug: boolean) => [
   ...languages.flatMap((l) => ['title', 'summary', 'body'].map((f) => `translations.${l}.${f}`)),
 ];
 
-const languageCookie = 'guichet_lang';
-
-/** Sets (or, without a value, removes) the reader's language cookie as the server would. */
-function writeLanguageCookie(value: string | undefined) {
-  const secure = window.location.protocol === 'https:' ? '; secure' : '';
-  const rest = value ? `${encodeURIComponent(value)}; max-age=31536000` : '; max-age=0';
-  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every supported browser.
-  document.cookie = `${languageCookie}=${rest}; path=/; samesite=lax${secure}`;
-}
-
-/**
- * Every translation of an article. The API answers in the reader's language (the language cookie),
- * so each language is asked for in turn with the cookie set to it, then the reader's is restored.
- */
+/** Every translation of an article, asked for one language at a time. */
 async function fetchAllTexts(slug: string): Promise<{ texts: AllTexts; present: Lang[] }> {
-  const saved = readCookie(languageCookie);
   const texts = emptyTexts();
   const present: Lang[] = [];
-  try {
-    for (const language of languages) {
-      writeLanguageCookie(language);
-      const article = await apiGet<Article>(`/api/help-articles/${encodeURIComponent(slug)}`);
-      if (article.language !== language) continue;
-      texts[language] = { title: article.title, summary: article.summary, body: article.body };
-      present.push(language);
-    }
-  } finally {
-    writeLanguageCookie(saved);
+  for (const language of languages) {
+    const article = await apiGet<Article>(
+      `/api/help-articles/${encodeURIComponent(slug)}?language=${language}`,
+    );
+    // A missing translation comes back in a fallback language: that tab stays empty.
+    if (article.language !== language) continue;
+    texts[language] = { title: article.title, summary: article.summary, body: article.body };
+    present.push(language);
   }
   return { texts, present };
 }
