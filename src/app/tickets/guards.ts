@@ -21,10 +21,3 @@ export function assertWorksDesk(actor: Actor, ticket: TicketRow): asserts actor 
 export function assertNotClosed(ticket: TicketRow): void {
   if (ticket.status === 'closed') throw new AppError('ticket_is_closed');
 }
-
-/** Minutes as a signed "h mm" amount, e.g. "-1 h 30". */
-export function formatMinutes(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '';
-  const abs = Math.abs(minutes);
-  return `${sign}${Math.floor(abs / 60)} h ${String(abs % 60).padStart(2, '0')}`;
-}

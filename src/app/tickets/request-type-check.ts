@@ -1,9 +1,9 @@
 import type { Tx } from '../../db/client';
+import { formatHoursMinutes } from '../../domain/flex/index';
 import type { Language } from '../../i18n/language';
 import { getRequestType, type RequestType, requestTypeName } from '../catalogue/request-types';
 import { AppError } from '../errors/index';
 import { flexBalanceMinutes } from '../flex/balance';
-import { formatMinutes } from './guards';
 
 /**
  * R3: the request type exists and is active, customers may only use types open to them, and a
@@ -24,7 +24,7 @@ export async function usableRequestType(
     if (balance <= 0) {
       throw new AppError(
         'flex_balance_exhausted',
-        { type: name, balance: formatMinutes(balance) },
+        { type: name, balance: formatHoursMinutes(balance) },
         {
           balanceMinutes: balance,
         },

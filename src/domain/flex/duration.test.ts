@@ -18,6 +18,8 @@ describe('formatHoursMinutes', () => {
     [600, '10 h 00'],
     [-15, '-0 h 15'],
     [-75, '-1 h 15'],
+    [-30, '-0 h 30'],
+    [-605, '-10 h 05'],
     [123_456, '2057 h 36'],
   ])('%i minutes reads "%s"', (minutes, text) => {
     expect(formatHoursMinutes(minutes)).toBe(text);

@@ -6,7 +6,7 @@ import { type RequestType, requestTypeDescription, requestTypeName } from '../..
 import { createRequestType, updateRequestType } from '../../app/catalogue/save-request-type';
 import type { AppContext } from '../../app/context';
 import { errorCatalogue } from '../../app/errors/index';
-import { formatMinutes } from '../../app/tickets/guards';
+import { formatHoursMinutes } from '../../domain/flex/index';
 import { CRITICALITIES, CRITICALITY_INFO } from '../../domain/tickets/criticality';
 import { interpolate, type Language } from '../../i18n/language';
 import { requireActor, requireAdmin, requireStaff } from '../plugins/session';
@@ -55,7 +55,7 @@ const presentOffer = (
     unavailableMessage: reason
       ? interpolate(errorCatalogue[reason].message[language], {
           type: requestTypeName(type, language),
-          balance: formatMinutes(flexBalanceMinutes ?? 0),
+          balance: formatHoursMinutes(flexBalanceMinutes ?? 0),
         })
       : null,
   };
