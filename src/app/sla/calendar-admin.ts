@@ -14,11 +14,9 @@ import {
 import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
-import { writeSetting } from '../settings';
-import { completeAdminChange, recordAdminChange } from './admin-audit';
+import { changeSlaSetting } from './change-sla-setting';
 import { CALENDAR_CONFIG_KEY, calendarFor, readCalendarSetting, type SettingState } from './config';
 import { assertAdmin, assertStaff } from './policy';
-import { recomputeOpenTickets } from './recompute-open-tickets';
 import type { SlaChangeResult } from './sla-targets-admin';
 
 export async function getCalendarConfig(
@@ -48,25 +46,12 @@ export async function updateCalendarConfig(
   } catch {
     throw new AppError('calendar_invalid', { problems: neverOpens[actor.language] });
   }
-  const now = ctx.clock.now();
-  const auditId = await ctx.db.transaction(async (tx) => {
-    const before = await readCalendarSetting(tx);
-    await writeSetting(tx, CALENDAR_CONFIG_KEY, normalised, now, actor.userId);
-    return recordAdminChange(tx, {
-      actorId: actor.userId,
-      action: 'calendar.updated',
-      before: before.value,
-      after: normalised,
-      at: now,
-    });
+  return changeSlaSetting(ctx, actor, {
+    key: CALENDAR_CONFIG_KEY,
+    action: 'calendar.updated',
+    value: normalised,
+    read: readCalendarSetting,
   });
-  const recomputedTickets = await recomputeOpenTickets(ctx, {
-    actorId: actor.userId,
-    reason: 'calendar.updated',
-    auditId,
-  });
-  await completeAdminChange(ctx.db, auditId, { recomputedTickets });
-  return { ...(await readCalendarSetting(ctx.db)), recomputedTickets };
 }
 
 export interface ClosedDayItem {

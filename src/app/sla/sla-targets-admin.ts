@@ -9,8 +9,8 @@ import { resolveSlaTargets, type SlaTargets, type SlaTargetsOverride } from '../
 import { CRITICALITY_INFO, type Criticality } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
-import { writeSetting } from '../settings';
 import { completeAdminChange, recordAdminChange } from './admin-audit';
+import { changeSlaSetting } from './change-sla-setting';
 import { readSlaTargetsSetting, type SettingState, SLA_TARGETS_KEY } from './config';
 import { assertAdmin, assertStaff } from './policy';
 import { recomputeOpenTickets } from './recompute-open-tickets';
@@ -34,25 +34,12 @@ export async function updateSlaTargets(
   assertAdmin(actor);
   const next = resolveSlaTargets(targets);
   assertConsistent(next, actor);
-  const now = ctx.clock.now();
-  const auditId = await ctx.db.transaction(async (tx) => {
-    const before = await readSlaTargetsSetting(tx);
-    await writeSetting(tx, SLA_TARGETS_KEY, next, now, actor.userId);
-    return recordAdminChange(tx, {
-      actorId: actor.userId,
-      action: 'sla.targets.updated',
-      before: before.value,
-      after: next,
-      at: now,
-    });
+  return changeSlaSetting(ctx, actor, {
+    key: SLA_TARGETS_KEY,
+    action: 'sla.targets.updated',
+    value: next,
+    read: readSlaTargetsSetting,
   });
-  const recomputedTickets = await recomputeOpenTickets(ctx, {
-    actorId: actor.userId,
-    reason: 'sla.targets.updated',
-    auditId,
-  });
-  await completeAdminChange(ctx.db, auditId, { recomputedTickets });
-  return { ...(await readSlaTargetsSetting(ctx.db)), recomputedTickets };
 }
 
 export interface SlaOverrideState {
