@@ -33,12 +33,14 @@ async function sessionPlugin(app: FastifyInstance, opts: { ctx: AppContext; secu
   app.decorateRequest('language', 'fr');
 
   app.addHook('onRequest', async (request, reply) => {
-    const token = request.cookies[sessionCookie];
+    const isApi = request.url.startsWith('/api/');
+    // The web client's files need no session: spare the database a lookup for each asset.
+    const token = isApi ? request.cookies[sessionCookie] : undefined;
     const session = token ? await findSession(opts.ctx.db, token, opts.ctx.clock.now()) : null;
     request.actor = session?.actor ?? null;
     request.language = resolveLanguage(request);
     ensureCsrfCookie(request, reply, opts.secureCookies);
-    if (request.url.startsWith('/api/') && !safeMethods.has(request.method)) {
+    if (isApi && !safeMethods.has(request.method)) {
       if (request.routeOptions.config?.csrf !== false && !csrfHeaderMatches(request)) {
         throw new AppError('csrf_rejected');
       }
