@@ -35,12 +35,8 @@ async function main() {
   const inbound = await startInboundServices(ctx, app.log);
 
   console.log(
-    `\nGuichet is running at ${ctx.publicUrl} (database: ${database.engine === 'pglite' ? `embedded, in ${config.DATA_DIR}` : 'PostgreSQL'})`,
+    startupBanner(ctx.publicUrl, database.engine === 'pglite' ? config.DATA_DIR : null, demoLogins),
   );
-  if (demoLogins) {
-    console.log(`Demo logins (password for all: ${demoPassword}):`);
-    for (const login of demoLogins) console.log(`  ${login.email.padEnd(26)} ${login.role}`);
-  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -55,6 +51,22 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/** The banner is written in one piece, so a reader of the output never sees half of it. */
+function startupBanner(
+  url: string,
+  embeddedDir: string | null,
+  demoLogins: { email: string; role: string }[] | null,
+) {
+  const lines = [
+    `\nGuichet is running at ${url} (database: ${embeddedDir ? `embedded, in ${embeddedDir}` : 'PostgreSQL'})`,
+  ];
+  if (demoLogins) {
+    lines.push(`Demo logins (password for all: ${demoPassword}):`);
+    for (const login of demoLogins) lines.push(`  ${login.email.padEnd(26)} ${login.role}`);
+  }
+  return lines.join('\n');
 }
 
 main().catch((error: unknown) => {

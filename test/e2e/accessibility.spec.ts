@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
+import { closeDialogWithEscape, openDialog } from './support/dialogs';
 import { screenshots } from './support/screenshots';
 import { demo, signIn } from './support/session';
 
@@ -62,14 +63,15 @@ test('staff pages are accessible', async ({ page, request }) => {
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   await check(page, 'account-requests');
 
-  await page.getByRole('button', { name: `Approuver la demande de ${name}` }).click();
-  await expect(page.getByRole('dialog')).toBeVisible();
-  await expect(page.getByRole('dialog').getByRole('combobox', { name: 'Entreprise' })).toBeEnabled();
+  const approve = await openDialog(
+    page,
+    page.getByRole('button', { name: `Approuver la demande de ${name}` }),
+  );
+  await expect(approve.getByRole('combobox', { name: 'Entreprise' })).toBeEnabled();
   await check(page, 'account-requests-approve');
-  await page.keyboard.press('Escape');
+  await closeDialogWithEscape(page);
 
-  await page.getByRole('button', { name: `Refuser la demande de ${name}` }).click();
-  await expect(page.getByRole('dialog')).toBeVisible();
+  await openDialog(page, page.getByRole('button', { name: `Refuser la demande de ${name}` }));
   await check(page, 'account-requests-refuse');
 });
 

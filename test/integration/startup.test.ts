@@ -8,7 +8,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 const dataDir = mkdtempSync(join(tmpdir(), 'guichet-start-'));
 const children: ChildProcess[] = [];
 
-function start(port: number) {
+function start(
+  port: number,
+  isReady: (output: string) => boolean = (out) => out.includes('Guichet is running'),
+) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       ...process.env,
@@ -31,7 +34,7 @@ function start(port: number) {
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
-      if (output.includes('Guichet is running')) {
+      if (isReady(output)) {
         clearInterval(timer);
         resolve();
       }
@@ -52,7 +55,10 @@ afterAll(() => {
 
 describe('npm start on the embedded database', () => {
   it('serves the portal, prints the demo logins, and a second start on the same data exits clearly', async () => {
-    const first = start(34000 + (process.pid % 1000));
+    // Ready means the whole banner is out: the URL line and both demo logins.
+    const bannerComplete = (out: string) =>
+      out.includes('Guichet is running') && /client@acme\.demo/.test(out) && /agent@guichet\.demo/.test(out);
+    const first = start(34000 + (process.pid % 1000), bannerComplete);
     await first.ready;
     expect(first.output()).toMatch(/client@acme\.demo/);
     expect(first.output()).toMatch(/agent@guichet\.demo/);

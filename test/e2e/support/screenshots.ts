@@ -5,13 +5,26 @@ const sizes = {
   phone: { width: 390, height: 844 },
 } as const;
 
-/** Saves the page at desktop and phone widths into test-results/screenshots/ (kept as artefacts). */
+/**
+ * Saves the page at desktop and phone widths into test-results/screenshots/ (kept as artefacts).
+ * Returns only once the page has laid itself out again at its original size: media-query hooks
+ * re-render after a resize, and a click aimed at the old layout would land elsewhere.
+ */
 export async function screenshots(page: Page, name: string): Promise<void> {
   const original = page.viewportSize();
   for (const [label, size] of Object.entries(sizes)) {
-    await page.setViewportSize(size);
-    await page.waitForTimeout(150); // let the layout settle after the resize
+    await resizeAndSettle(page, size);
     await page.screenshot({ path: `test-results/screenshots/${name}-${label}.png`, fullPage: true });
   }
-  if (original) await page.setViewportSize(original);
+  if (original) await resizeAndSettle(page, original);
+}
+
+async function resizeAndSettle(page: Page, size: { width: number; height: number }) {
+  await page.setViewportSize(size);
+  await page.waitForFunction((width) => window.innerWidth === width, size.width);
+  // Two frames: the resize event, then the render that media-query hooks schedule for it.
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  await page.waitForTimeout(150); // CSS transitions (navbar, drawers) that follow the render
 }
