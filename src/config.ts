@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -7,6 +8,28 @@ import { z } from 'zod';
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** "10.0.0.5, 10.0.1.0/24" → a list of addresses and CIDR ranges; anything else is refused. */
+const proxyList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  )
+  .refine(
+    (entries) =>
+      entries.every((entry) => {
+        const [address = '', bits, ...rest] = entry.split('/');
+        const family = isIP(address);
+        if (family === 0 || rest.length > 0) return false;
+        if (bits === undefined) return true;
+        const n = Number(bits);
+        return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128);
+      }),
+    'must be a comma-separated list of IP addresses or CIDR ranges',
+  );
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -42,6 +65,8 @@ const configSchema = z.object({
   WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   MAX_TICKET_UPLOAD_MB: z.coerce.number().positive().default(100),
+  /** Reverse proxies whose X-Forwarded-For is believed; none by default. */
+  TRUST_PROXY: proxyList.default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Outbound mail: attempts before a mail is marked failed, and the first retry delay (doubling). */
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),

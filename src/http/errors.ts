@@ -25,7 +25,9 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (error instanceof AppError) {
     const body: ErrorBody = { ...errorBody(error.code, language, error.params) };
     if (error.details) body.details = error.details;
-    return reply.status(errorCatalogue[error.code].status).send(body);
+    const status = errorCatalogue[error.code].status;
+    if (status === 429) setRetryAfter(reply, error.params.retryAfterSeconds);
+    return reply.status(status).send(body);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((v) => ({
@@ -35,10 +37,21 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     return reply.status(400).send({ ...errorBody('validation_failed', language), fields });
   }
   const status = (error as FastifyError).statusCode ?? 500;
+  if (status === 429) {
+    setRetryAfter(reply, undefined);
+    return reply.status(429).send(errorBody('too_many_requests', language));
+  }
   if (status === 413) return reply.status(413).send(errorBody('payload_too_large', language));
   if (status >= 400 && status < 500) {
     return reply.status(400).send(errorBody('malformed_request', language));
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(errorBody('internal', language));
+}
+
+/** Every 429 says when to come back, so clients and proxies back off instead of hammering. */
+function setRetryAfter(reply: FastifyReply, seconds: string | number | undefined) {
+  if (reply.hasHeader('retry-after')) return;
+  const value = Number(seconds);
+  reply.header('retry-after', String(Number.isFinite(value) && value > 0 ? Math.ceil(value) : 60));
 }

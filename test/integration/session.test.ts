@@ -120,4 +120,63 @@ describe('session', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().code).toBe('malformed_request');
   });
+
+  it('gives forty parallel guesses at one account only five password checks', async () => {
+    const victim = (await createCompany(t.ctx.db)).customer;
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        new TestClient(t.app, `10.4.${Math.floor(i / 200)}.${i % 200}`).post('/api/session', {
+          email: victim.email,
+          password: `guess-${i}`,
+        }),
+      ),
+    );
+    const statuses = responses.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(35);
+  });
+
+  it('says when to come back on every 429 (Retry-After)', async () => {
+    const victim = (await createCompany(t.ctx.db)).customer;
+    const client = new TestClient(t.app, '10.5.0.1');
+    for (let i = 0; i < 5; i += 1) await client.post('/api/session', { email: victim.email, password: 'x' });
+    t.clock.advance(5 * 60_000);
+    const blocked = await client.post('/api/session', { email: victim.email, password: 'x' });
+    expect(blocked.statusCode).toBe(429);
+    // The window opened five minutes ago: ten minutes are left.
+    expect(blocked.headers['retry-after']).toBe(String(10 * 60));
+    expect(blocked.json().message).toContain('10');
+  });
+
+  it('believes X-Forwarded-For only from a configured proxy', async () => {
+    const domain = (await createCompany(t.ctx.db)).customer.email.split('@')[1];
+    const tries = (app: TestApp['app'], peer: string) =>
+      Array.from({ length: 21 }, (_, i) => async () => {
+        const client = new TestClient(app, peer);
+        const r = await client.request({
+          method: 'POST',
+          url: '/api/session',
+          payload: { email: `nobody-${peer}-${i}@${domain}`, password: 'x' },
+          headers: { 'x-forwarded-for': `203.0.113.${i}` },
+        });
+        return r.statusCode;
+      });
+    const run = async (attempts: (() => Promise<number>)[]) => {
+      const statuses: number[] = [];
+      for (const attempt of attempts) statuses.push(await attempt());
+      return statuses;
+    };
+    // Without TRUST_PROXY a client changing X-Forwarded-For on each try is still one address.
+    expect((await run(tries(t.app, '10.6.0.1')))[20]).toBe(429);
+
+    const proxied = await testApp({ env: { TRUST_PROXY: '10.7.0.1' } });
+    try {
+      // Behind the configured proxy, each forwarded client has its own allowance…
+      expect((await run(tries(proxied.app, '10.7.0.1'))).every((s) => s === 401)).toBe(true);
+      // …but a peer that is not the proxy is not believed.
+      expect((await run(tries(proxied.app, '10.7.0.2')))[20]).toBe(429);
+    } finally {
+      await proxied.close();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { verifyPassword } from './passwords';
 import { createSession } from './sessions';
-import { clearAccountFailures, isLoginThrottled, loginThrottle, recordLoginFailure } from './throttle';
+import { admitLoginAttempt, refundLoginAttempt, trimLoginAttempts } from './throttle';
 
 export interface LoginInput {
   email: string;
@@ -16,8 +16,13 @@ export interface LoginInput {
 export async function login(ctx: AppContext, input: LoginInput) {
   const now = ctx.clock.now();
   const email = input.email.trim().toLowerCase();
-  if (await isLoginThrottled(ctx.db, email, input.ip, now)) {
-    throw new AppError('too_many_attempts', { minutes: loginThrottle.windowMinutes });
+  const admission = await admitLoginAttempt(ctx.db, email, input.ip, now);
+  if (!admission.admitted) {
+    const { retryAfterSeconds } = admission;
+    throw new AppError('too_many_attempts', {
+      minutes: Math.ceil(retryAfterSeconds / 60),
+      retryAfterSeconds,
+    });
   }
   const [user] = await ctx.db
     .select()
@@ -26,10 +31,10 @@ export async function login(ctx: AppContext, input: LoginInput) {
     .limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user?.active || !passwordOk) {
-    await recordLoginFailure(ctx.db, email, input.ip, now);
+    await trimLoginAttempts(ctx.db, now);
     throw new AppError('invalid_credentials');
   }
-  await clearAccountFailures(ctx.db, email);
+  await refundLoginAttempt(ctx.db, email, input.ip);
   const session = await createSession(ctx.db, user.id, now, ctx.config.SESSION_TTL_HOURS);
   return { ...session, user };
 }

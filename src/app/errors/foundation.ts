@@ -41,6 +41,14 @@ export const foundationErrors = {
       en: 'Too many sign-in attempts. Try again in {minutes} minutes.',
     },
   },
+  too_many_requests: {
+    status: 429,
+    message: {
+      fr: 'Trop de requêtes. Réessayez dans un instant.',
+      de: 'Zu viele Anfragen. Versuchen Sie es gleich noch einmal.',
+      en: 'Too many requests. Try again in a moment.',
+    },
+  },
   csrf_rejected: {
     status: 403,
     message: {

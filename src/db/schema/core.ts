@@ -84,16 +84,16 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-export const loginFailures = pgTable(
-  'login_failures',
-  {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    /** 'account:<email>' or 'address:<ip>' */
-    throttleKey: text('throttle_key').notNull(),
-    failedAt: instant('failed_at').notNull(),
-  },
-  (t) => [index('login_failures_key_idx').on(t.throttleKey, t.failedAt)],
-);
+/**
+ * Sign-in attempts per throttle key in the current window. One row per key, counted with an
+ * upsert so that parallel attempts are serialised by the row lock and none slips past the limit.
+ */
+export const loginAttempts = pgTable('login_attempts', {
+  /** 'account:<email>' or 'address:<ip>' */
+  throttleKey: text('throttle_key').primaryKey(),
+  windowStartedAt: instant('window_started_at').notNull(),
+  attempts: integer('attempts').notNull(),
+});
 
 export const accountRequestStatusEnum = pgEnum('account_request_status', ['pending', 'approved', 'refused']);
 
