@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
-import { inboundMails, outbox, ticketMessages, users } from '../../db/schema/index';
+import { inboundMails, ticketMessages, users } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { attachFiles } from '../files/attach-files';
@@ -55,18 +55,19 @@ export async function deliverToTicket(
   const base = { ticketId: ticket.id, reason: null, autoAnswered: 0, details: {} };
 
   if (author) {
+    // Decided before the tickets area queues the answer, with the same instant stored on the mail.
+    const allowed = ticket.status === 'closed' && (await mayAutoAnswer(tx, mail.fromAddress, now));
     try {
       const { message } = await addMessage(withinTx(ctx, tx), actorOf(author), ticket.id, {
         body,
         visibility: 'public',
         source: 'mail',
+        autoAnswer: allowed,
       });
       const details = await attachAll(tx, ctx, ticket, message.id, author.id, mail.attachments);
       return { ...base, outcome: 'posted', postedMessageId: message.id, details };
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'ticket_closed') throw error;
-      const allowed = await mayAutoAnswer(tx, mail.fromAddress, now);
-      if (!allowed) await dropAutoAnswer(tx, ticket.id, now);
       return { ...base, outcome: 'refused_closed', postedMessageId: null, autoAnswered: allowed ? 1 : 0 };
     }
   }
@@ -197,8 +198,16 @@ async function attachAll(
   return { attached, refused };
 }
 
+/**
+ * At most AUTO_ANSWERS_PER_SENDER_PER_HOUR automatic answers to one address. The sender's mails are
+ * decided one at a time (a transaction lock on the address), so parallel deliveries cannot all see
+ * a count below the limit.
+ */
 async function mayAutoAnswer(tx: Tx, address: string | null, now: Date): Promise<boolean> {
   if (!address) return false;
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`inbound-auto-answer:${address.toLowerCase()}`}))`,
+  );
   const hourAgo = new Date(now.getTime() - 3_600_000);
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
@@ -211,28 +220,6 @@ async function mayAutoAnswer(tx: Tx, address: string | null, now: Date): Promise
       ),
     );
   return Number(row?.n ?? 0) < AUTO_ANSWERS_PER_SENDER_PER_HOUR;
-}
-
-/** The tickets area queues the automatic answer itself; over the limit it is dropped, visibly. */
-async function dropAutoAnswer(tx: Tx, ticketId: string, now: Date) {
-  const [queued] = await tx
-    .select({ id: outbox.id })
-    .from(outbox)
-    .where(
-      and(
-        eq(outbox.ticketId, ticketId),
-        eq(outbox.template, 'ticket.closed_auto_answer'),
-        eq(outbox.status, 'pending'),
-        eq(outbox.createdAt, now),
-      ),
-    )
-    .orderBy(desc(outbox.id))
-    .limit(1);
-  if (!queued) return;
-  await tx
-    .update(outbox)
-    .set({ status: 'dropped', lastError: 'automatic answers to this sender are limited' })
-    .where(eq(outbox.id, queued.id));
 }
 
 function messageBody(mail: Mail): string {

@@ -16,6 +16,11 @@ export interface AddMessageInput {
   source?: 'portal' | 'mail';
   /** Attachments of the message, stored in the same transaction (dropped with a refused reply). */
   files?: IncomingFile[];
+  /**
+   * On a closed ticket, whether the customer gets the automatic answer (default yes). Inbound mail
+   * decides it beforehand, so that a looping sender is limited (R11).
+   */
+  autoAnswer?: boolean;
 }
 
 export type TicketMessage = typeof ticketMessages.$inferSelect;
@@ -67,7 +72,7 @@ export async function addMessage(
         now,
         touch: false,
       });
-      if (isCustomer) {
+      if (isCustomer && input.autoAnswer !== false) {
         await queueMail(
           tx,
           {
