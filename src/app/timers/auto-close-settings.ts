@@ -1,21 +1,13 @@
 import type { DbOrTx } from '../../db/client';
+import { type AutoCloseDelays, defaultAutoCloseDelays } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { readSetting, writeSetting } from '../settings';
 
-/** R9 delays in calendar days after the ticket starts waiting on the customer. */
-export interface AutoCloseDelays {
-  reminder1Days: number;
-  reminder2Days: number;
-  closeDays: number;
-}
+export type { AutoCloseDelays };
+export { defaultAutoCloseDelays };
 
 export const autoCloseSettingKey = 'autoClose.delays';
-export const defaultAutoCloseDelays: AutoCloseDelays = {
-  reminder1Days: 10,
-  reminder2Days: 15,
-  closeDays: 20,
-};
 
 export async function readAutoCloseDelays(db: DbOrTx): Promise<AutoCloseDelays> {
   const stored = await readSetting<Partial<AutoCloseDelays>>(db, autoCloseSettingKey);

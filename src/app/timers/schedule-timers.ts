@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { ticketTimers } from '../../db/schema/index';
+import { reminderSchedule } from '../../domain/tickets/index';
 import type { TicketEventRow, TicketRow } from '../tickets/record-event';
 import { readAutoCloseDelays } from './auto-close-settings';
 
@@ -11,8 +12,6 @@ export const slaTimerKinds = [
   'sla_resolution_at_risk',
   'sla_resolution_breached',
 ] as const;
-
-const dayMs = 86_400_000;
 
 /**
  * R9, run after every ticket change in its transaction: entering waiting_customer schedules the
@@ -39,30 +38,30 @@ export async function scheduleTicketTimers(tx: Tx, ticket: TicketRow, event: Tic
   }
   if (after === 'waiting_customer') {
     const delays = await readAutoCloseDelays(tx);
-    const start = event.at.getTime();
+    // Calendar days in Europe/Zurich: the same local time N days later (see the domain rule).
+    const schedule = reminderSchedule(event.at, delays);
     const ladder = String(event.id);
-    const due = (days: number) => new Date(start + days * dayMs);
     await tx
       .insert(ticketTimers)
       .values([
         {
           ticketId: ticket.id,
           kind: 'reminder_1',
-          dueAt: due(delays.reminder1Days),
+          dueAt: schedule.reminder1At,
           ladder,
           createdAt: event.at,
         },
         {
           ticketId: ticket.id,
           kind: 'reminder_2',
-          dueAt: due(delays.reminder2Days),
+          dueAt: schedule.reminder2At,
           ladder,
           createdAt: event.at,
         },
         {
           ticketId: ticket.id,
           kind: 'auto_close',
-          dueAt: due(delays.closeDays),
+          dueAt: schedule.closeAt,
           ladder,
           createdAt: event.at,
         },
