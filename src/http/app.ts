@@ -16,11 +16,13 @@ import type { AppContext } from '../app/context';
 import { AppError } from '../app/errors/index';
 import { errorBody, handleError } from './errors';
 import sessionPlugin from './plugins/session';
+import { serializeRequest } from './request-log';
 import { registerRoutes } from './routes/index';
 
 export interface BuildAppOptions {
   ctx: AppContext;
-  logger?: boolean | { level: string };
+  /** Request log: off by default; `stream` lets a test read what would be written. */
+  logger?: false | { level: string; stream?: { write(line: string): void } };
   /** Serve the built web client from this folder (skipped when it does not exist). */
   webDist?: string;
 }
@@ -31,7 +33,7 @@ const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { ctx } = options;
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? { ...options.logger, serializers: { req: serializeRequest } } : false,
     // Only the configured proxies may say who the client is; otherwise X-Forwarded-For is ignored.
     trustProxy: ctx.config.TRUST_PROXY.length > 0 ? ctx.config.TRUST_PROXY : false,
     bodyLimit: 1024 * 1024,

@@ -16,7 +16,7 @@ export interface TestApp {
 
 /** The real app over a fresh database, with a manual clock, no web client and no worker. */
 export async function testApp(
-  options: { now?: string; env?: Record<string, string> } = {},
+  options: { now?: string; env?: Record<string, string>; log?: { write(line: string): void } } = {},
 ): Promise<TestApp> {
   const database = await testDatabase();
   const clock = manualClock(options.now ?? '2026-03-02T09:00:00Z');
@@ -25,7 +25,8 @@ export async function testApp(
     secret: 'test-secret-'.padEnd(40, 'x'),
   };
   const ctx: AppContext = { db: database.db, clock, config, publicUrl: 'http://localhost:3000' };
-  const app = await buildApp({ ctx, webDist: '/nonexistent' });
+  const logger = options.log ? { level: 'info', stream: options.log } : false;
+  const app = await buildApp({ ctx, webDist: '/nonexistent', logger });
   await app.ready();
   return {
     app,
