@@ -1,8 +1,11 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf } from '../../src/app/auth/sessions';
+import { hashToken } from '../../src/app/auth/tokens';
+import { LiveHub } from '../../src/app/live/hub';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
+import { createCompany, createStaff, createUser, type TestCompany } from '../support/factories';
 import { openTicket } from '../support/ticket-factories';
 
 interface LiveEvent {
@@ -156,6 +159,80 @@ describe('GET /api/live/tickets', () => {
     await stream.next((e) => e.data.ticketId === other.id);
     expect(stream.events.map((e) => e.data.ticketId)).not.toContain(ticket.id);
     stream.stop();
+  });
+});
+
+/** Waits for the stream to be closed by the server, failing (not hanging) if it stays open. */
+async function closedWithin(stream: Stream, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`stream still open after ${ms} ms`)), ms);
+  });
+  try {
+    await Promise.race([stream.ended, bound]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe('revocation', () => {
+  it('closes the streams of a session when it signs out, and only those', async () => {
+    const person = await createUser(t.ctx.db, { role: 'agent' });
+    const leaving = new TestClient(t.app);
+    await leaving.login(person.email);
+    const staying = new TestClient(t.app);
+    await staying.login(person.email);
+    const leavingStream = await openStream(base, leaving);
+    const stayingStream = await openStream(base, staying);
+    expect([leavingStream.response.statusCode, stayingStream.response.statusCode]).toEqual([200, 200]);
+
+    expect((await leaving.delete('/api/session')).statusCode).toBe(200);
+    await closedWithin(leavingStream, 5000);
+
+    // The other sign-in of the same person keeps hearing of changes.
+    const ticket = await openTicket(t.ctx, acme.customer, { status: 'qualified' });
+    await agent.post(`/api/tickets/${ticket.id}/take`);
+    await stayingStream.next((e) => e.data.ticketId === ticket.id);
+    stayingStream.stop();
+  });
+
+  it('closes every stream of an account an administrator disables', async () => {
+    const admin = new TestClient(t.app);
+    await admin.login(staff.admin.email);
+    const person = await createUser(t.ctx.db, { role: 'customer', companyId: acme.company.id });
+    const browser = new TestClient(t.app);
+    await browser.login(person.email);
+    const streams = await Promise.all([openStream(base, browser), openStream(base, browser)]);
+    expect(streams.map((s) => s.response.statusCode)).toEqual([200, 200]);
+
+    const disabled = await admin.patch(`/api/users/${person.id}`, { active: false });
+    expect(disabled.statusCode).toBe(200);
+    await Promise.all(streams.map((s) => closedWithin(s, 5000)));
+    const reopened = await openStream(base, browser);
+    expect(reopened.response.statusCode).toBe(401);
+    reopened.stop();
+  });
+
+  it('ends the streams of a session that has expired at the periodic check', async () => {
+    const person = await createUser(t.ctx.db, { role: 'agent' });
+    const browser = new TestClient(t.app);
+    await browser.login(person.email);
+    const hub = new LiveHub(t.ctx);
+    const ended: string[] = [];
+    await hub.subscribe({
+      actor: actorOf(person),
+      sessionHash: hashToken(browser.cookie('guichet_session') ?? ''),
+      send: () => undefined,
+      end: () => ended.push('current'),
+    });
+    await hub.endExpiredSessions();
+    expect(ended).toEqual([]);
+
+    t.clock.advance(t.ctx.config.SESSION_TTL_HOURS * 3_600_000 + 1000);
+    await hub.endExpiredSessions();
+    expect(ended).toEqual(['current']);
+    expect(hub.size).toBe(0);
+    await hub.close();
   });
 });
 

@@ -7,6 +7,7 @@ import { sendSetPasswordInvitation } from '../accounts/passwordLinks';
 import { deleteSessionsOf } from '../auth/sessions';
 import type { Actor, AppContext, Role } from '../context';
 import { AppError } from '../errors/index';
+import { announceSessionsEnded } from '../live/session-ended';
 import { containsPattern, decodeCursor, encodeCursor, pageSize } from './pagination';
 import { assertAdministrator, assertCanReadAdministration } from './policy';
 
@@ -101,6 +102,11 @@ export async function updateUser(ctx: AppContext, actor: Actor, input: UpdateUse
       .returning();
     if (!user) throw new AppError('not_found');
     if (!active) await deleteSessionsOf(tx, user.id);
+    // Open live streams carry the account as it was when they opened: end them on a change of
+    // role or company, and the client reconnects with the account as it is now.
+    else if (role !== current.role || companyId !== current.companyId) {
+      await announceSessionsEnded(tx, { userId: user.id });
+    }
     return user;
   });
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { sessions, users } from '../../db/schema/index';
 import type { Actor } from '../context';
+import { announceSessionsEnded } from '../live/session-ended';
 import { hashToken, newToken } from './tokens';
 
 export interface SessionInfo {
@@ -36,13 +37,28 @@ export async function findSession(db: DbOrTx, token: string, now: Date): Promise
   return { actor: actorOf(row.user), csrfToken: row.session.csrfToken, expiresAt: row.session.expiresAt };
 }
 
+/** Signs one session out; its open live streams, on every instance, are closed. */
 export async function deleteSession(db: DbOrTx, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  const sessionHash = hashToken(token);
+  await db.delete(sessions).where(eq(sessions.tokenHash, sessionHash));
+  await announceSessionsEnded(db, { sessionHash });
 }
 
-/** Signs a user out everywhere, e.g. after a password change. */
+/** Signs a user out everywhere, e.g. after a password change or when the account is disabled. */
 export async function deleteSessionsOf(db: DbOrTx, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+  await announceSessionsEnded(db, { userId });
+}
+
+/** Of these session hashes, the ones still valid now (unexpired, user active). */
+export async function validSessionHashes(db: DbOrTx, hashes: string[], now: Date): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db
+    .select({ hash: sessions.tokenHash })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(inArray(sessions.tokenHash, hashes), gt(sessions.expiresAt, now), eq(users.active, true)));
+  return new Set(rows.map((row) => row.hash));
 }
 
 export async function purgeExpiredSessions(db: DbOrTx, now: Date): Promise<void> {

@@ -1,5 +1,4 @@
 import type { Db } from '../../db/client';
-import { liveChannel } from './channel';
 
 /** Stops listening; resolves once the connection is given back. */
 export type StopListening = () => Promise<void>;
@@ -23,19 +22,25 @@ const isPool = (client: unknown): client is PgPoolLike =>
   typeof (client as PgPoolLike | undefined)?.connect === 'function';
 
 /**
- * Listens to the live channel of the database behind `db`. On PostgreSQL a dedicated pooled
+ * Listens to the given channels of the database behind `db`. On PostgreSQL a dedicated pooled
  * connection holds the LISTEN (notices of every instance arrive there); on PGlite the embedded
  * engine's own LISTEN serves the single process. A lost PostgreSQL connection is re-opened.
  */
-export async function listenToTicketChanges(
+export async function listenToChannels(
   db: Db,
-  onNotice: (payload: string) => void,
+  channels: readonly string[],
+  onNotice: (channel: string, payload: string) => void,
   onError: (error: unknown) => void = () => undefined,
 ): Promise<StopListening> {
   const client: unknown = (db as unknown as { $client?: unknown }).$client;
   if (isPglite(client)) {
-    const unlisten = await client.listen(liveChannel, onNotice);
-    return () => unlisten();
+    const pglite = client;
+    const unlisten = await Promise.all(
+      channels.map((channel) => pglite.listen(channel, (payload) => onNotice(channel, payload))),
+    );
+    return async () => {
+      await Promise.all(unlisten.map((stop) => stop()));
+    };
   }
   if (!isPool(client)) throw new Error('live updates: unknown database client');
   const pool = client;
@@ -51,7 +56,7 @@ export async function listenToTicketChanges(
       return;
     }
     connection.on('notification', (msg) => {
-      if (msg.channel === liveChannel && msg.payload) onNotice(msg.payload);
+      if (channels.includes(msg.channel) && msg.payload) onNotice(msg.channel, msg.payload);
     });
     connection.on('error', (error) => {
       onError(error);
@@ -59,7 +64,7 @@ export async function listenToTicketChanges(
       connection.release(true);
       scheduleReconnect();
     });
-    await connection.query(`LISTEN ${liveChannel}`);
+    for (const channel of channels) await connection.query(`LISTEN ${channel}`);
     current = connection;
   };
   const scheduleReconnect = () => {
@@ -81,7 +86,7 @@ export async function listenToTicketChanges(
     const connection = current;
     current = null;
     if (!connection) return;
-    await connection.query(`UNLISTEN ${liveChannel}`).catch(() => undefined);
+    await connection.query('UNLISTEN *').catch(() => undefined);
     connection.release(true);
   };
 }

@@ -1,9 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { hashToken } from '../../app/auth/tokens';
 import type { AppContext } from '../../app/context';
 import { LiveHub, type TicketChangedEvent } from '../../app/live/hub';
 import '../../app/live/register';
-import { requireActor } from '../plugins/session';
+import { requireActor, sessionCookie } from '../plugins/session';
 import { errorResponses } from '../schemas/common';
 import { liveEventName, liveStreamResponse } from '../schemas/live';
 
@@ -12,7 +13,8 @@ const heartbeatMs = 25_000;
 /**
  * Server-sent events: ticket changes as they commit, to staff (every ticket) and customers (their
  * company's tickets, public changes only). Streams are written raw (never compressed or buffered),
- * end when the client goes away, and are ended by the server when it closes.
+ * end when the client goes away, when their session ends (sign-out, disabled account, expiry),
+ * and are ended by the server when it closes.
  */
 export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const hub = new LiveHub(ctx, (error) => app.log.error({ err: error }, 'live updates'));
@@ -43,7 +45,9 @@ export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       const send = (event: TicketChangedEvent) => {
         raw.write(`event: ${liveEventName}\ndata: ${JSON.stringify(event)}\n\n`);
       };
-      const unsubscribe = await hub.subscribe({ actor, send });
+      // requireActor passed, so the request carried a valid session cookie.
+      const sessionHash = hashToken(request.cookies[sessionCookie] ?? '');
+      const unsubscribe = await hub.subscribe({ actor, sessionHash, send, end: () => raw.end() });
 
       reply.hijack();
       raw.writeHead(200, {
