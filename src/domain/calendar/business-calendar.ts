@@ -32,6 +32,12 @@ export interface OpenInterval {
   localEndMinute: number;
 }
 
+/** A stretch of open time, in whole minutes since the epoch: [start, end). */
+export interface OpenStretch {
+  start: number;
+  end: number;
+}
+
 export interface ClosedDay {
   date: IsoDate;
   reason: ClosedReason;
@@ -64,6 +70,13 @@ export interface BusinessCalendar {
    * Throws a RangeError unless `minutes` is a non-negative integer.
    */
   addBusinessMinutes(instant: Date, minutes: number): Date;
+  /**
+   * The open intervals from `instant` on, in time order and without end: each one that ends at or
+   * after `instant`, its start moved up to `instant` (so the first may have no length when
+   * `instant` is an interval's end). addBusinessMinutes walks exactly these, and so does the SLA
+   * explanation, which is why a due time and its explanation always agree.
+   */
+  openStretchesFrom(instant: Date): Iterable<OpenStretch>;
   /** Open minutes in [from, to); 0 when `to` is not after `from`. */
   businessMinutesBetween(from: Date, to: Date): number;
   /** The opening intervals of a local date ('YYYY-MM-DD'), after holidays, eves and overrides. */
@@ -110,7 +123,8 @@ export function businessCalendar(config: CalendarConfig): BusinessCalendar {
       return instantOfEpochMinute(Math.max(found.start, at));
     },
     addBusinessMinutes: (instant, minutes) =>
-      instantOfEpochMinute(addMinutes(intervalsOf, dayOf, epochMinuteOf(instant), minutes)),
+      instantOfEpochMinute(addMinutes(stretchesFrom(intervalsOf, dayOf, epochMinuteOf(instant)), minutes)),
+    openStretchesFrom: (instant) => stretchesFrom(intervalsOf, dayOf, epochMinuteOf(instant)),
     businessMinutesBetween: (from, to) =>
       minutesBetween(intervalsOf, dayOf, epochMinuteOf(from), epochMinuteOf(to)),
     openIntervalsOn: (date) => openIntervalsOn(intervalsOf, dayNumberOf(date)),
@@ -174,16 +188,23 @@ function firstInterval(
   throw new RangeError('The business calendar has no opening hours in the next ten years');
 }
 
-function addMinutes(
-  intervalsOf: (dayNumber: number) => EpochInterval[],
-  dayOf: (epochMinute: number) => number,
-  from: number,
-  minutes: number,
-): number {
+function addMinutes(stretches: Iterable<OpenStretch>, minutes: number): number {
   if (!Number.isSafeInteger(minutes) || minutes < 0) {
     throw new RangeError(`Business minutes must be a non-negative integer, got ${minutes}`);
   }
   let left = minutes;
+  for (const stretch of stretches) {
+    if (left <= stretch.end - stretch.start) return stretch.start + left;
+    left -= stretch.end - stretch.start;
+  }
+  throw new RangeError('The business calendar has no opening hours in the next ten years');
+}
+
+function* stretchesFrom(
+  intervalsOf: (dayNumber: number) => EpochInterval[],
+  dayOf: (epochMinute: number) => number,
+  from: number,
+): Generator<OpenStretch> {
   let cursor = from;
   let closedInARow = 0;
   // Start one minute earlier: an interval ending at local midnight belongs to the previous day,
@@ -195,8 +216,7 @@ function addMinutes(
       // `<` rather than `<=`: an interval ending exactly at the cursor can still hold a 0-minute result.
       if (interval.end < cursor) continue;
       const start = Math.max(interval.start, cursor);
-      if (left <= interval.end - start) return start + left;
-      left -= interval.end - start;
+      yield { start, end: interval.end };
       cursor = interval.end;
     }
   }

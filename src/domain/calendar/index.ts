@@ -4,7 +4,13 @@
  * closed days and special hours. Pure: time always comes in as parameters.
  */
 
-export type { BusinessCalendar, ClosedDay, ClosedDaysOptions, OpenInterval } from './business-calendar';
+export type {
+  BusinessCalendar,
+  ClosedDay,
+  ClosedDaysOptions,
+  OpenInterval,
+  OpenStretch,
+} from './business-calendar';
 export { businessCalendar, CALENDAR_TIME_ZONE } from './business-calendar';
 export type {
   CalendarConfig,

@@ -10,7 +10,7 @@
  *   the due time (12:00 due → breached from 13:31 after the lunch break).
  */
 import type { BusinessCalendar } from '../calendar';
-import { runningTime } from './running-time';
+import { type RunningTime, runningTime } from './running-time';
 import type { ClockEnd, PausedInterval } from './sla-history';
 
 /** running/paused: counting or waiting; met/breached: ended on time or late (breached also while still open). */
@@ -68,14 +68,16 @@ export interface ClockInput {
   calendar: BusinessCalendar;
 }
 
-export function reportClock({
-  createdAt,
-  targetMinutes,
-  pauses,
-  end,
-  now,
-  calendar,
-}: ClockInput): SlaClockReport {
+export function reportClock(input: ClockInput): SlaClockReport {
+  return readClock(input).report;
+}
+
+/** The report of a clock and the running time it was read from (which the explanation lists). */
+export function readClock({ createdAt, targetMinutes, pauses, end, now, calendar }: ClockInput): {
+  report: SlaClockReport;
+  time: RunningTime;
+  readAt: Date;
+} {
   const readAt = end ? end.at : now;
   const time = runningTime(createdAt, pauses, readAt, calendar);
   const breached = time.elapsed > targetMinutes;
@@ -83,7 +85,7 @@ export function reportClock({
   const reachedThreshold = time.elapsed >= threshold;
   const pausedNow = !end && pauses.some((pause) => pause.to === null);
   const state: SlaClockState = breached ? 'breached' : end ? end.outcome : pausedNow ? 'paused' : 'running';
-  return {
+  const report: SlaClockReport = {
     state,
     targetMinutes,
     dueAt: state === 'stopped' ? null : time.instantReaching(targetMinutes),
@@ -96,4 +98,5 @@ export function reportClock({
     metAt: end?.outcome === 'met' ? end.at : null,
     stoppedAt: end?.outcome === 'stopped' ? end.at : null,
   };
+  return { report, time, readAt };
 }

@@ -5,12 +5,13 @@
  * the instants of `slaTimers`.
  */
 
+export type { ClockExplanation, ExplainedPart } from './clock-explanation';
 export type { SlaClockReport, SlaClockState } from './clock-report';
 export { AT_RISK_SHARE, atRiskThresholdMinutes } from './clock-report';
-export type { ComputeSlaOptions, SlaReport } from './compute-sla';
-export { computeSla } from './compute-sla';
+export type { ComputeSlaOptions, ExplainedSla, SlaReport } from './compute-sla';
+export { computeSla, explainSla } from './compute-sla';
 export type { Criticality } from './criticality';
-export type { PausedInterval } from './sla-history';
+export type { CriticalityChange, PausedInterval } from './sla-history';
 export { SlaHistoryError } from './sla-history';
 export type { SlaTimer } from './sla-timers';
 export { slaTimers } from './sla-timers';

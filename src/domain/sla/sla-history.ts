@@ -28,9 +28,19 @@ export interface ClockEnd {
   criticality: Criticality;
 }
 
+/** A change of criticality (R5), which recomputes the targets from the creation. */
+export interface CriticalityChange {
+  at: Date;
+  from: Criticality;
+  to: Criticality;
+}
+
 export interface SlaHistory {
   createdAt: Date;
+  /** The criticality at creation, then the one in force after each change. */
+  initialCriticality: Criticality;
   criticality: Criticality;
+  criticalityChanges: CriticalityChange[];
   countsTowardSla: boolean;
   pauses: PausedInterval[];
   engagementEnd: ClockEnd | null;
@@ -67,7 +77,9 @@ class Replay {
   constructor(createdAt: Date, criticality: Criticality, countsTowardSla: boolean) {
     this.history = {
       createdAt,
+      initialCriticality: criticality,
       criticality,
+      criticalityChanges: [],
       countsTowardSla,
       pauses: [],
       engagementEnd: null,
@@ -79,6 +91,9 @@ class Replay {
     const at = new Date(Math.max(truncate(event.at).getTime(), this.history.createdAt.getTime()));
     switch (event.kind) {
       case 'criticality_changed':
+        if (event.to !== this.history.criticality) {
+          this.history.criticalityChanges.push({ at, from: this.history.criticality, to: event.to });
+        }
         this.history.criticality = event.to;
         return;
       case 'request_type_changed':
