@@ -54,6 +54,7 @@ const configSchema = z.object({
   INBOUND_SMTP_HOST: z.string().default('127.0.0.1'),
   INBOUND_DOMAIN: z.string().default('guichet.local'),
   INBOUND_WEBHOOK_TOKEN: z.string().min(16).optional(),
+  INBOUND_TRUSTED_AUTHSERV_ID: z.string().min(1).optional(),
   IMAP_URL: z
     .string()
     .regex(/^imaps?:\/\//, 'must be an imap:// or imaps:// URL')

@@ -17,7 +17,9 @@ let n = 0;
 const messageId = () => `m${++n}-${Date.now()}@client.example`;
 
 beforeAll(async () => {
-  t = await testApp({ env: { INBOUND_WEBHOOK_TOKEN: webhookToken } });
+  t = await testApp({
+    env: { INBOUND_WEBHOOK_TOKEN: webhookToken, INBOUND_TRUSTED_AUTHSERV_ID: 'mx.guichet.test' },
+  });
   acme = await createCompany(t.ctx.db);
   other = await createCompany(t.ctx.db);
   staff = await createStaff(t.ctx.db);
@@ -139,7 +141,7 @@ describe('inbound mail: routing', () => {
     const ticket = await ticketFor(t.ctx, acme.customer, 'in_progress');
     const subject = (from: string) =>
       Buffer.from(
-        `From: ${from}\r\nTo: support@guichet.local\r\nSubject: Re: [${ticket.key}] Export\r\nMessage-ID: <${messageId()}>\r\n\r\nLa suite.\r\n`,
+        `Authentication-Results: mx.guichet.test; dmarc=pass header.from=${from.split('@')[1]}\r\nFrom: ${from}\r\nTo: support@guichet.local\r\nSubject: Re: [${ticket.key}] Export\r\nMessage-ID: <${messageId()}>\r\n\r\nLa suite.\r\n`,
       );
     const outsider = await post(subject(other.customer.email));
     expect(outsider.json()).toMatchObject({ outcome: 'quarantined', ticketId: null });
@@ -360,7 +362,7 @@ describe('inbound webhook and admin quarantine', () => {
     });
     try {
       const raw = Buffer.from(
-        `From: ${acme.manager.email}\r\nTo: support@guichet.local\r\nSubject: Nouvelle demande\r\nMessage-ID: <${messageId()}>\r\n\r\nLe module Paie ne démarre plus.\r\n`,
+        `Authentication-Results: mx.guichet.test; spf=pass smtp.mailfrom=${acme.manager.email}\r\nFrom: ${acme.manager.email}\r\nTo: support@guichet.local\r\nSubject: Nouvelle demande\r\nMessage-ID: <${messageId()}>\r\n\r\nLe module Paie ne démarre plus.\r\n`,
       );
       const response = await post(raw);
       expect(response.json().outcome).toBe('created_ticket');

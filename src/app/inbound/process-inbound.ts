@@ -80,9 +80,24 @@ async function decide(tx: Tx, ctx: AppContext, content: InboundContent, now: Dat
   const sender = await findSender(tx, content.fromAddress);
   const senderUserId = sender?.id ?? null;
   const route = await routeMail(tx, content, sender);
+  if (route.kind === 'unauthenticated') {
+    return {
+      ...nothing,
+      outcome: 'quarantined',
+      reason: 'sender_not_authenticated',
+      details: { routedTicketId: route.ticket.id, via: 'key' },
+      senderUserId,
+    };
+  }
   if (route.kind === 'none') {
     const settings = await inboundSettings(tx);
-    if (settings.autoCreate && sender?.role === 'customer' && sender.companyId) {
+    // A From address is easy to forge: only an authenticated customer's mail opens a ticket.
+    if (
+      settings.autoCreate &&
+      sender?.role === 'customer' &&
+      sender.companyId &&
+      content.senderAuthenticated
+    ) {
       return { ...(await createFromMail(tx, ctx, content, sender)), senderUserId };
     }
     return {

@@ -8,6 +8,7 @@ export type SenderUser = typeof users.$inferSelect;
 
 export type Route =
   | { kind: 'ticket'; ticket: TicketRow; via: 'token' | 'thread' | 'key'; allowed: boolean }
+  | { kind: 'unauthenticated'; ticket: TicketRow }
   | { kind: 'none' };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,7 +38,7 @@ export async function senderAllowedOn(
   sender: SenderUser | null,
 ): Promise<boolean> {
   if (!address) return false;
-  if (sender && sender.role === 'customer' && sender.companyId === companyId) return true;
+  if (userOfCompany(sender, companyId)) return true;
   const domain = address.slice(address.lastIndexOf('@') + 1).toLowerCase();
   const [company] = await db
     .select({ id: companies.id })
@@ -48,45 +49,55 @@ export async function senderAllowedOn(
 }
 
 /**
- * Finds the ticket a mail answers: a signed reply address first, then the Message-IDs of mails we
- * sent about a ticket, then a ticket key in the subject — the key only when the sender is allowed
- * on that ticket's company, since keys are easy to guess.
+ * Finds the ticket a mail answers. Only what a stranger cannot forge may post: a signed reply
+ * address, or a reply to a mail we sent to that very address (its Message-ID in In-Reply-To or
+ * References). A ticket key in the subject is easy to guess: it routes only a known user of the
+ * ticket's company whose mail the trusted MTA authenticated; otherwise the mail is quarantined.
  */
 export async function routeMail(
   db: DbOrTx,
-  content: Pick<InboundContent, 'hints' | 'fromAddress'>,
+  content: Pick<InboundContent, 'hints' | 'fromAddress' | 'senderAuthenticated'>,
   sender: SenderUser | null,
 ): Promise<Route> {
-  const { hints } = content;
+  const { hints, fromAddress } = content;
   const byToken = await firstTicket(db, hints.tokenTicketIds);
-  if (byToken) return withStanding(db, byToken, 'token', content.fromAddress, sender);
+  if (byToken) return withStanding(db, byToken, 'token', fromAddress, sender);
 
-  const threadIds = [...hints.threadTicketIds];
-  if (hints.threadIds.length > 0) {
+  if (hints.threadIds.length > 0 && fromAddress) {
     const candidates = hints.threadIds.flatMap((id) => [id, `<${id}>`]);
     const sent = await db
       .select({ ticketId: outbox.ticketId, messageId: outbox.messageId })
       .from(outbox)
-      .where(and(inArray(outbox.messageId, candidates), isNotNull(outbox.ticketId)));
+      .where(
+        and(
+          inArray(outbox.messageId, candidates),
+          isNotNull(outbox.ticketId),
+          eq(sql`lower(${outbox.recipient})`, fromAddress.toLowerCase()),
+        ),
+      );
     // Most recent reference first, as the hints are ordered.
-    for (const id of hints.threadIds) {
+    const threadTicketIds = hints.threadIds.flatMap((id) => {
       const match = sent.find((s) => s.messageId === id || s.messageId === `<${id}>`);
-      if (match?.ticketId) threadIds.push(match.ticketId);
-    }
+      return match?.ticketId ? [match.ticketId] : [];
+    });
+    const byThread = await firstTicket(db, threadTicketIds);
+    if (byThread) return withStanding(db, byThread, 'thread', fromAddress, sender);
   }
-  const byThread = await firstTicket(db, threadIds);
-  if (byThread) return withStanding(db, byThread, 'thread', content.fromAddress, sender);
 
   if (hints.subjectKeys.length > 0) {
     const keyed = await db.select().from(tickets).where(inArray(tickets.key, hints.subjectKeys));
     for (const key of hints.subjectKeys) {
       const ticket = keyed.find((t) => t.key === key);
-      if (ticket && (await senderAllowedOn(db, ticket.companyId, content.fromAddress, sender))) {
-        return { kind: 'ticket', ticket, via: 'key', allowed: true };
-      }
+      if (!ticket || !userOfCompany(sender, ticket.companyId)) continue;
+      if (!content.senderAuthenticated) return { kind: 'unauthenticated', ticket };
+      return { kind: 'ticket', ticket, via: 'key', allowed: true };
     }
   }
   return { kind: 'none' };
+}
+
+function userOfCompany(sender: SenderUser | null, companyId: string): boolean {
+  return sender !== null && sender.role === 'customer' && sender.companyId === companyId;
 }
 
 async function withStanding(

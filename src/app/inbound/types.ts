@@ -15,10 +15,14 @@ export interface InboundContent {
   sha256: string;
   /** Why the mail is automatic (out-of-office, bounce, list …), or null for a person's mail. */
   automatic: string | null;
+  /**
+   * The trusted MTA's Authentication-Results say the From domain passed DMARC, SPF or DKIM
+   * (see src/mail/inbound/authentication.ts). False when no trusted MTA is configured.
+   */
+  senderAuthenticated: boolean;
   hints: {
     tokenTicketIds: string[];
     threadIds: string[];
-    threadTicketIds: string[];
     subjectKeys: string[];
   };
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context';
 import { AppError } from '../../app/errors/index';
 import { processInbound } from '../../app/inbound/process-inbound';
 import type { InboundContent, InboundResult } from '../../app/inbound/types';
+import { senderAuthenticated } from './authentication';
 import { newText } from './clean';
 import { automaticReason } from './loops';
 import { type ParsedMail, parseMail } from './parse';
@@ -58,6 +59,7 @@ export function toContent(
     raw,
     sha256,
     automatic: automaticReason(mail),
+    senderAuthenticated: senderAuthenticated(mail, ctx.config.INBOUND_TRUSTED_AUTHSERV_ID),
     hints: routingHints(mail, {
       secret: ctx.config.secret,
       ...(options.envelopeTo ? { envelopeTo: options.envelopeTo } : {}),

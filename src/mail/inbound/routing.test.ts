@@ -29,7 +29,7 @@ describe('routing hints', () => {
     ).toEqual([]);
   });
 
-  it('reads ticket thread ids and subject keys', () => {
+  it('reads thread ids and subject keys', () => {
     const hints = routingHints(
       {
         recipients: [],
@@ -38,7 +38,6 @@ describe('routing hints', () => {
       },
       { secret },
     );
-    expect(hints.threadTicketIds).toEqual([ticket]);
     expect(hints.threadIds).toEqual([`ticket-${ticket}@guichet.local`, 'other@x']);
     expect(hints.subjectKeys).toEqual(['SUP-1042', 'SUP-7']);
   });

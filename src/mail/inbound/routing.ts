@@ -7,8 +7,6 @@ export interface RoutingHints {
   tokenTicketIds: string[];
   /** Message-IDs this mail answers (In-Reply-To, then References), to match against mails we sent. */
   threadIds: string[];
-  /** Ticket ids from `<ticket-<id>@…>` thread ids. */
-  threadTicketIds: string[];
   /** Ticket keys such as SUP-1042 found in brackets in the subject. */
   subjectKeys: string[];
 }
@@ -23,17 +21,12 @@ export function routingHints(
   const tokenTicketIds = unique(
     addresses.map((a) => parseReplyAddress(options.secret, a)).filter((id): id is string => id !== null),
   );
-  const threadTicketIds = unique(
-    mail.threadIds
-      .map((id) => /^ticket-([0-9a-f-]{36})(?:[.@]|$)/i.exec(id)?.[1]?.toLowerCase())
-      .filter((id): id is string => id !== undefined && UUID.test(id)),
-  );
   const subjectKeys = unique(
     [...mail.subject.matchAll(/\[([A-Z][A-Z0-9]{1,9}-\d{1,10})\]/gi)].map((m) =>
       (m[1] as string).toUpperCase(),
     ),
   );
-  return { tokenTicketIds, threadIds: mail.threadIds, threadTicketIds, subjectKeys };
+  return { tokenTicketIds, threadIds: mail.threadIds, subjectKeys };
 }
 
 export interface SenderStanding {
