@@ -74,4 +74,19 @@ describe('npm start on the embedded database', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
   }, 120_000);
+
+  it('starts again at once after the previous process was killed (stale lock taken over)', async () => {
+    const port = 36000 + (process.pid % 1000);
+    const first = start(port);
+    await first.ready;
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    const second = start(port);
+    await second.ready;
+    expect(second.output()).not.toContain('already used by another Guichet process');
+    expect((await fetch(`http://localhost:${port}/api/health`)).status).toBe(200);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  }, 120_000);
 });
