@@ -31,6 +31,14 @@ test('answering a ticket that waits for the customer moves it back to En cours',
   await expect(page.getByTestId('timeline').getByText('Voici le fichier demandé.')).toBeVisible();
   await expect(page.getByTestId('timeline').getByRole('link', { name: 'capture.txt' })).toBeVisible();
   await expect(page.getByTestId('timeline').getByText('Statut : Attente client → En cours')).toBeVisible();
+  // Every entry is a sentence: no field names, ids or ISO dates in the history.
+  const history = await page.getByTestId('timeline').innerText();
+  expect(history).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}T|\b[a-z]+_[a-z]+\b|assigneeId/);
+
+  // Messages only: the conversation stays, the changes of status go.
+  await page.getByText('Messages seulement', { exact: true }).click();
+  await expect(page.getByTestId('timeline').getByText('Statut : Attente client → En cours')).toHaveCount(0);
+  await expect(page.getByTestId('timeline').getByText('Voici le fichier demandé.')).toBeVisible();
 });
 
 test('a closed ticket explains why it takes no answer and opens a new linked ticket', async ({

@@ -188,7 +188,8 @@ test('qualification and answering with the keyboard alone', async ({ page, baseU
     .locator('[data-visibility="internal"]')
     .filter({ hasText: 'Vérifier le paramétrage du client.' });
   await expect(note).toBeVisible();
-  await expect(note.getByText('Note interne', { exact: true }).first()).toBeVisible();
+  await expect(note.getByText('Interne', { exact: true }).first()).toBeVisible();
+  await expect(note.getByText('Note interne de Anne Agent')).toBeVisible();
   await customer.dispose();
 });
 

@@ -1,21 +1,30 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { ticketEvents, ticketMessages, users } from '../../db/schema/index';
+import { requestTypes, ticketEvents, ticketMessages, users } from '../../db/schema/index';
+import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import type { TicketEventRow } from './record-event';
 import { loadTicketFor, seesInternal } from './scope';
+import { describeEvent, type EventDescription, type TimelineRefs } from './timeline/describe-event';
 
 export interface TimelineEntry {
   event: TicketEventRow;
   actor: { id: string; name: string; role: string } | null;
   message: { id: string; body: string; visibility: 'public' | 'internal'; source: 'portal' | 'mail' } | null;
+  /** The entry as a sentence in the reader's language. */
+  description: EventDescription;
 }
 
 /**
  * The ticket's history (R14): every change with who, when, before and after, and the
- * conversation in place. Customers get the public entries only; internal notes and refused
- * replies never reach them.
+ * conversation in place, each entry described in the reader's language. Customers get the
+ * public entries only; internal notes and refused replies never reach them.
  */
-export async function getTimeline(ctx: AppContext, actor: Actor, ticketId: string): Promise<TimelineEntry[]> {
+export async function getTimeline(
+  ctx: AppContext,
+  actor: Actor,
+  ticketId: string,
+  language: Language,
+): Promise<TimelineEntry[]> {
   const ticket = await loadTicketFor(ctx.db, actor, ticketId);
   const internal = seesInternal(actor);
   const events = await ctx.db
@@ -36,22 +45,56 @@ export async function getTimeline(ctx: AppContext, actor: Actor, ticketId: strin
           : and(eq(ticketMessages.visibility, 'public'), eq(ticketMessages.refused, false)),
       ),
     );
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => Boolean(id)))];
-  const people = actorIds.length
-    ? await ctx.db
-        .select({ id: users.id, name: users.name, role: users.role })
-        .from(users)
-        .where(inArray(users.id, actorIds))
-    : [];
+  const refs = await loadRefs(ctx, events);
   return events.map((event) => {
     const messageId = typeof event.data.messageId === 'string' ? event.data.messageId : null;
     const message = messageId ? messages.find((m) => m.id === messageId) : undefined;
+    const person = event.actorId ? refs.users.find((p) => p.id === event.actorId) : undefined;
     return {
       event,
-      actor: people.find((p) => p.id === event.actorId) ?? null,
+      actor: person ?? null,
       message: message
         ? { id: message.id, body: message.body, visibility: message.visibility, source: message.source }
         : null,
+      description: describeEvent({ ...event, actorName: person?.name ?? null }, refs, language),
     };
   });
+}
+
+const isUuid = (value: unknown): value is string =>
+  typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+/** The people and request types the events name by id, loaded once for the whole timeline. */
+async function loadRefs(
+  ctx: AppContext,
+  events: TicketEventRow[],
+): Promise<TimelineRefs & { users: { id: string; name: string; role: string }[] }> {
+  const userIds = new Set<string>();
+  const typeIds = new Set<string>();
+  for (const event of events) {
+    if (event.actorId) userIds.add(event.actorId);
+    for (const values of [event.before, event.after]) {
+      if (isUuid(values?.assigneeId)) userIds.add(values.assigneeId);
+      if (isUuid(values?.requestTypeId)) typeIds.add(values.requestTypeId);
+    }
+    if (isUuid(event.data.onBehalfOf)) userIds.add(event.data.onBehalfOf);
+    if (isUuid(event.data.requestTypeId)) typeIds.add(event.data.requestTypeId);
+  }
+  const people = userIds.size
+    ? await ctx.db
+        .select({ id: users.id, name: users.name, role: users.role })
+        .from(users)
+        .where(inArray(users.id, [...userIds]))
+    : [];
+  const types = typeIds.size
+    ? await ctx.db
+        .select()
+        .from(requestTypes)
+        .where(inArray(requestTypes.id, [...typeIds]))
+    : [];
+  return {
+    users: people,
+    people: new Map(people.map((p) => [p.id, p.name])),
+    requestTypes: new Map(types.map((t) => [t.id, { fr: t.nameFr, de: t.nameDe, en: t.nameEn }])),
+  };
 }

@@ -7,20 +7,24 @@ export type TicketEventRow = typeof ticketEvents.$inferSelect;
 export type Visibility = 'public' | 'internal';
 
 /** The kinds of timeline entries. A change of status is any event whose `after` has `status`. */
-export type TicketEventKind =
-  | 'created'
-  | 'qualified'
-  | 'status_changed'
-  | 'criticality_changed'
-  | 'type_changed'
-  | 'assigned'
-  | 'taken'
-  | 'transferred'
-  | 'closed'
-  | 'message'
-  | 'internal_note'
-  | 'field_changed'
-  | 'refused_reply';
+export const TICKET_EVENT_KINDS = [
+  'created',
+  'qualified',
+  'status_changed',
+  'criticality_changed',
+  'type_changed',
+  'assigned',
+  'taken',
+  'transferred',
+  'closed',
+  'message',
+  'internal_note',
+  'field_changed',
+  'refused_reply',
+  'reminder_sent',
+  'sla_recomputed',
+] as const;
+export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 
 /** Fields of a ticket an event may change (the rest are given once, at creation). */
 export type TicketPatch = Partial<

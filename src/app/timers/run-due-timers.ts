@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client';
 import { ticketEvents, tickets, ticketTimers } from '../../db/schema/index';
 import type { AppContext } from '../context';
 import { mailTicketCreator } from '../tickets/notify';
-import { recordEvent, type TicketEventKind, type TicketRow } from '../tickets/record-event';
+import { recordEvent, type TicketRow } from '../tickets/record-event';
 import { applyStatusChange } from '../tickets/status-change';
 import { fireSlaTimer } from './sla-warnings';
 
@@ -98,8 +98,7 @@ async function remind(tx: Tx, ticket: TicketRow, timer: TimerRow, now: Date) {
   const { ticket: current } = await recordEvent(tx, {
     ticket,
     actorId: null,
-    // A timeline entry of the R9 series; the timeline shows kinds as they are stored.
-    kind: 'reminder_sent' as TicketEventKind,
+    kind: 'reminder_sent',
     visibility: 'public',
     data: { reminder: number, closeAt: closing?.dueAt.toISOString() ?? null },
     now,

@@ -169,9 +169,9 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       },
     },
     async (request) => {
-      const entries = await getTimeline(ctx, requireActor(request), request.params.id);
+      const entries = await getTimeline(ctx, requireActor(request), request.params.id, request.language);
       return {
-        entries: entries.map(({ event, actor, message }) => ({
+        entries: entries.map(({ event, actor, message, description }) => ({
           id: event.id,
           at: event.at.toISOString(),
           kind: event.kind,
@@ -181,6 +181,8 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
           after: event.after,
           data: event.data,
           message,
+          summary: description.summary,
+          details: description.details,
         })),
       };
     },

@@ -143,6 +143,9 @@ export const timelineEntrySchema = z.object({
   after: z.record(z.string(), z.unknown()).nullable(),
   data: z.record(z.string(), z.unknown()),
   message: messageSchema.nullable(),
+  /** The entry as a sentence in the reader's language, then one line per detail. */
+  summary: z.string(),
+  details: z.array(z.string()),
 });
 
 export const timelineResponse = z.object({ entries: z.array(timelineEntrySchema) });

@@ -3,7 +3,7 @@ import type { qualificationPreviewResponse } from '../../../src/http/schemas/con
 import type { dashboardResponse } from '../../../src/http/schemas/dashboard';
 import type { staffTicketSla } from '../../../src/http/schemas/sla';
 import type { ticketListResponse } from '../../../src/http/schemas/ticket-lists';
-import type { ticketResponse, timelineResponse } from '../../../src/http/schemas/tickets';
+import type { ticketResponse } from '../../../src/http/schemas/tickets';
 import type { ticketTimeResponse } from '../../../src/http/schemas/time';
 import type { savedViewList, savedViewSchema } from '../../../src/http/schemas/views';
 import { apiDelete, apiGet, apiPost } from './client';
@@ -11,7 +11,6 @@ import { apiDelete, apiGet, apiPost } from './client';
 export type TicketPage = z.infer<typeof ticketListResponse>;
 export type TicketListItem = TicketPage['items'][number];
 export type Ticket = z.infer<typeof ticketResponse>['ticket'];
-export type TimelineEntry = z.infer<typeof timelineResponse>['entries'][number];
 export type StaffSla = z.infer<typeof staffTicketSla>;
 export type TicketTime = z.infer<typeof ticketTimeResponse>;
 export type SavedView = z.infer<typeof savedViewSchema>;
@@ -37,8 +36,6 @@ export function toQuery(filters: QueueFilters, cursor?: string | null): string {
 export const listTickets = (filters: QueueFilters, cursor?: string | null) =>
   apiGet<TicketPage>(`/api/tickets?${toQuery(filters, cursor)}`);
 export const getTicket = (id: string) => apiGet<{ ticket: Ticket }>(`/api/tickets/${id}`);
-export const getTimeline = (id: string) =>
-  apiGet<z.infer<typeof timelineResponse>>(`/api/tickets/${id}/timeline`);
 export const getSla = (id: string) => apiGet<StaffSla>(`/api/tickets/${id}/sla`);
 export const getTime = (id: string) => apiGet<TicketTime>(`/api/tickets/${id}/time`);
 

@@ -8,12 +8,12 @@ import { fetchTicket, type Ticket, ticketKey } from '../../api/tickets';
 import { ErrorScreen } from '../../components/ErrorScreen';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
+import { TicketTimeline } from '../../components/timeline/TicketTimeline';
 import { usePageTitle } from '../usePageTitle';
 import { StatusBadge, useErrorText, useFormatDate } from './shared';
 import { CloseButton, ClosedExplanation } from './ticket/CloseTicket';
 import { ReplyForm } from './ticket/ReplyForm';
 import { SlaPanel } from './ticket/SlaPanel';
-import { Timeline } from './ticket/Timeline';
 
 export default function TicketPage() {
   const { id = '' } = useParams();
@@ -99,7 +99,9 @@ function TicketView({ ticket }: { ticket: Ticket }) {
           </Anchor>
         )}
       </Paper>
-      <Timeline ticket={ticket} />
+      <Paper withBorder p="md" radius="md">
+        <TicketTimeline ticket={ticket} />
+      </Paper>
       {closed ? (
         <ClosedExplanation ticket={ticket} />
       ) : (

@@ -4,9 +4,10 @@ import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useMe } from '../../api/session';
 import { useLiveTickets } from '../../api/staff-live';
-import { getSla, getTicket, getTimeline, take } from '../../api/staff-tickets';
+import { getSla, getTicket, take } from '../../api/staff-tickets';
 import { PageLoader } from '../../components/guards';
 import { notify } from '../../components/notify';
+import { attachmentsKey, TicketTimeline, timelineKey } from '../../components/timeline/TicketTimeline';
 import { usePageTitle } from '../usePageTitle';
 import { formatDateTime } from './format';
 import { useStaffT } from './i18n';
@@ -16,7 +17,6 @@ import { ActionsPanel } from './workspace/ActionsPanel';
 import { Composer, type ComposerHandle } from './workspace/Composer';
 import { QualifyModal } from './workspace/QualifyModal';
 import { SlaPanel } from './workspace/SlaPanel';
-import { Timeline } from './workspace/Timeline';
 import { TimePanel } from './workspace/TimePanel';
 
 const shortcutKeys = ['r', 'n', 'q', 't', '?'] as const;
@@ -28,7 +28,6 @@ export default function TicketWorkspacePage() {
   const me = useMe();
   const client = useQueryClient();
   const ticket = useQuery({ queryKey: ['staff-ticket', id], queryFn: () => getTicket(id) });
-  const timeline = useQuery({ queryKey: ['staff-timeline', id], queryFn: () => getTimeline(id) });
   const sla = useQuery({ queryKey: ['staff-sla', id], queryFn: () => getSla(id) });
   const [qualifying, setQualifying] = useState(false);
   const [help, setHelp] = useState(false);
@@ -41,7 +40,8 @@ export default function TicketWorkspacePage() {
   const reload = () => {
     setChangedBy(null);
     void client.invalidateQueries({ queryKey: ['staff-ticket', id] });
-    void client.invalidateQueries({ queryKey: ['staff-timeline', id] });
+    void client.invalidateQueries({ queryKey: timelineKey(id) });
+    void client.invalidateQueries({ queryKey: attachmentsKey(id) });
     void client.invalidateQueries({ queryKey: ['staff-sla', id] });
     void client.invalidateQueries({ queryKey: ['ticket-time', id] });
     void client.invalidateQueries({ queryKey: ['staff-queue'] });
@@ -156,7 +156,6 @@ export default function TicketWorkspacePage() {
                 )}
               </Table.Tbody>
             </Table>
-            <Text style={{ whiteSpace: 'pre-wrap' }}>{t.description}</Text>
             {(t.abilities.canAnswer || t.abilities.canAddInternalNote) && (
               <Composer
                 ref={composer}
@@ -166,7 +165,7 @@ export default function TicketWorkspacePage() {
                 onSent={reload}
               />
             )}
-            {timeline.data && <Timeline entries={[...timeline.data.entries].reverse()} />}
+            <TicketTimeline ticket={t} newestFirst />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

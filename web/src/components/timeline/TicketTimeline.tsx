@@ -1,0 +1,142 @@
+import { Badge, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Attachment, fetchAttachments, fetchTimeline, type TimelineEntry } from '../../api/tickets';
+import { PageLoader } from '../guards';
+import { AttachmentList } from './AttachmentList';
+import { formatInstant } from './format';
+
+export const timelineKey = (ticketId: string) => ['timeline', ticketId] as const;
+export const attachmentsKey = (ticketId: string) => ['attachments', ticketId] as const;
+
+type Filter = 'everything' | 'messages';
+
+/**
+ * The ticket's history as people read it, the same for customers and staff (R14): the
+ * description first, then every entry as a sentence in the reader's language with its date in
+ * Zurich time, messages with their files, internal entries marked. Staff read newest first.
+ */
+export function TicketTimeline({
+  ticket,
+  newestFirst = false,
+}: {
+  ticket: { id: string; description: string; createdAt: string; creator: { name: string } | null };
+  newestFirst?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const [filter, setFilter] = useState<Filter>('everything');
+  // The sentences come in the reader's language: another language is another answer.
+  const timeline = useQuery({
+    queryKey: [...timelineKey(ticket.id), language],
+    queryFn: () => fetchTimeline(ticket.id),
+  });
+  const attachments = useQuery({
+    queryKey: attachmentsKey(ticket.id),
+    queryFn: () => fetchAttachments(ticket.id),
+  });
+  const files = attachments.data?.items ?? [];
+  const filesOf = (messageId: string | null) => files.filter((f) => f.messageId === messageId);
+  const entries = (timeline.data?.entries ?? []).filter(
+    (e) => e.kind !== 'created' && (filter === 'everything' || e.message !== null),
+  );
+  if (newestFirst) entries.reverse();
+
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="timeline-title">
+      <Group justify="space-between" wrap="wrap">
+        <Title order={2} size="h4" id="timeline-title">
+          {t('timeline.title')}
+        </Title>
+        <SegmentedControl
+          size="xs"
+          value={filter}
+          onChange={(value) => setFilter(value === 'messages' ? 'messages' : 'everything')}
+          aria-label={t('timeline.filter')}
+          data={[
+            { value: 'everything', label: t('timeline.everything') },
+            { value: 'messages', label: t('timeline.messagesOnly') },
+          ]}
+        />
+      </Group>
+      <Card withBorder padding="sm" data-testid="description">
+        <Text size="sm" c="dimmed">
+          {t('timeline.descriptionBy', {
+            name: ticket.creator?.name ?? '—',
+            date: formatInstant(ticket.createdAt, language),
+          })}
+        </Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }} mt={4}>
+          {ticket.description}
+        </Text>
+        <AttachmentList files={filesOf(null)} />
+      </Card>
+      {timeline.isPending && <PageLoader />}
+      <Stack
+        gap="xs"
+        component="ol"
+        style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        data-testid="timeline"
+      >
+        {entries.map((entry) => (
+          <EntryCard key={entry.id} entry={entry} files={entry.message ? filesOf(entry.message.id) : []} />
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+function EntryCard({ entry, files }: { entry: TimelineEntry; files: Attachment[] }) {
+  const { t, i18n } = useTranslation();
+  const internal = entry.visibility === 'internal';
+  const fromCustomer = entry.actor?.role === 'customer';
+  return (
+    <Card
+      component="li"
+      withBorder
+      padding="sm"
+      data-visibility={entry.visibility}
+      data-kind={entry.kind}
+      style={
+        internal
+          ? {
+              background: 'var(--mantine-color-yellow-0)',
+              borderColor: 'var(--mantine-color-yellow-7)',
+              borderLeftWidth: 6,
+            }
+          : {
+              borderLeftWidth: 6,
+              borderLeftColor: `var(--mantine-color-${fromCustomer ? 'gray-6' : 'blue-7'})`,
+            }
+      }
+    >
+      <Group justify="space-between" gap="xs" wrap="wrap">
+        <Group gap="xs">
+          {internal && (
+            <Badge color="#7a4f00" autoContrast={false} c="white" variant="filled" radius="sm">
+              {t('timeline.internal')}
+            </Badge>
+          )}
+          <Text fw={600} size="sm">
+            {entry.summary}
+          </Text>
+        </Group>
+        <Text size="sm" c="dimmed" component="time" dateTime={entry.at}>
+          {formatInstant(entry.at, i18n.language)}
+        </Text>
+      </Group>
+      {entry.details.map((line) => (
+        <Text key={line} size="sm" mt={4}>
+          {line}
+        </Text>
+      ))}
+      {entry.message && (
+        <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
+          {entry.message.body}
+        </Text>
+      )}
+      <AttachmentList files={files} />
+    </Card>
+  );
+}
