@@ -206,7 +206,9 @@ describe('describeEvent (R14: a history people can read)', () => {
   }
 
   it('states a change of status with both labels, and who took the request', () => {
-    expect(describeEvent(sample('status_changed', 0), refs, 'fr').details).toContain('Statut : En cours → Attente client');
+    expect(describeEvent(sample('status_changed', 0), refs, 'fr').details).toContain(
+      'Statut : En cours → Attente client',
+    );
     expect(describeEvent(sample('taken', 0), refs, 'fr').summary).toBe(
       'Anne Agent a pris la demande en charge',
     );
@@ -219,7 +221,9 @@ describe('describeEvent (R14: a history people can read)', () => {
     expect(describeEvent(sample('type_changed', 0), refs, 'en').details).toEqual([
       'Type: Assistance → Solva Flex',
     ]);
-    expect(describeEvent(sample('assigned', 2), refs, 'en').summary).toBe('Assigned to unknown by Anne Agent');
+    expect(describeEvent(sample('assigned', 2), refs, 'en').summary).toBe(
+      'Assigned to unknown by Anne Agent',
+    );
   });
 
   it('gives dates in Zurich time in the reader’s locale', () => {
