@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of cases; on a loaded two-core machine that takes seconds.
+          testTimeout: 60_000,
         },
       },
       {
