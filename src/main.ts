@@ -8,6 +8,7 @@ import { systemClock } from './domain/clock';
 import { buildApp } from './http/app';
 import { workerTasks } from './jobs/tasks';
 import { startWorker } from './jobs/worker';
+import { closeMailPool } from './mail/inbound/digest-pool';
 import { startInboundServices } from './mail/inbound-services';
 
 /** Composition root: config, database, HTTP server, worker; graceful shutdown. */
@@ -46,6 +47,7 @@ async function main() {
     await worker?.stop();
     await inbound.stop();
     await app.close();
+    await closeMailPool();
     await database.close();
     process.exit(0);
   };

@@ -1,0 +1,58 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { DigestedMail, DigestOptions } from './digest';
+import type { DigestTask } from './digest-worker';
+
+/** A mail that takes longer than this to parse is given up (its worker thread is stopped). */
+const TASK_TIMEOUT_MS = 120_000;
+
+let pool: Piscina | null = null;
+
+/**
+ * Mail parsing runs in a small pool of worker threads: a 20 MB mail or a 1 MB header line costs
+ * seconds of CPU, which on the main thread would stall every HTTP request meanwhile. Threads start
+ * on the first mail and stop when idle.
+ */
+function mailPool(): Piscina {
+  // Workers load the TypeScript sources the way the main thread does (tsx), whoever started us.
+  const execArgv = process.execArgv.some((arg) => arg.includes('tsx'))
+    ? process.execArgv
+    : [...process.execArgv, '--import', 'tsx'];
+  pool ??= new Piscina({
+    filename: new URL('./digest-worker.ts', import.meta.url).href,
+    minThreads: 0,
+    maxThreads: Math.max(1, Math.min(2, availableParallelism() - 1)),
+    idleTimeout: 30_000,
+    execArgv,
+  });
+  return pool;
+}
+
+export async function digestInWorker(raw: Buffer, options: DigestOptions): Promise<DigestedMail> {
+  const task: DigestTask = { kind: 'digest', raw, options };
+  const digested = (await mailPool().run(task, {
+    signal: AbortSignal.timeout(TASK_TIMEOUT_MS),
+  })) as DigestedMail;
+  // Buffers come back from the thread as plain Uint8Arrays.
+  return { ...digested, attachments: digested.attachments.map((a) => ({ ...a, bytes: asBuffer(a.bytes) })) };
+}
+
+export async function attachmentsInWorker(raw: Buffer): Promise<{ fileName: string; bytes: Buffer }[]> {
+  const task: DigestTask = { kind: 'attachments', raw };
+  const files = (await mailPool().run(task, { signal: AbortSignal.timeout(TASK_TIMEOUT_MS) })) as {
+    fileName: string;
+    bytes: Uint8Array;
+  }[];
+  return files.map((f) => ({ fileName: f.fileName, bytes: asBuffer(f.bytes) }));
+}
+
+/** Stops the threads (at shutdown). */
+export async function closeMailPool(): Promise<void> {
+  const current = pool;
+  pool = null;
+  await current?.destroy();
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
