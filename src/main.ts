@@ -10,11 +10,15 @@ import { workerTasks } from './jobs/tasks';
 import { startWorker } from './jobs/worker';
 import { closeMailPool } from './mail/inbound/digest-pool';
 import { startInboundServices } from './mail/inbound-services';
+import { keepRunningOnStrayRejections } from './process-guards';
 
 /** Composition root: config, database, HTTP server, worker; graceful shutdown. */
 async function main() {
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  keepRunningOnStrayRejections((message, reason) => console.error(`${message}:`, reason));
+  const database = await openConfiguredDatabase(config, (error) =>
+    console.error(`database connection lost (${error.message}); reconnecting on the next query`),
+  );
   const clock = systemClock;
   const secret = await instanceSecret(database.db, config.SESSION_SECRET ?? '', clock.now());
   const ctx: AppContext = {

@@ -30,8 +30,77 @@ export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.me
 // identities stay far below 2^53) so both engines return the same shapes.
 pg.types.setTypeParser(20, (v: string) => Number.parseInt(v, 10));
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+/**
+ * A pool whose checked-out clients give themselves back (destroyed) when their connection breaks.
+ * Drizzle's transaction checks out a client and releases it only once BEGIN has succeeded; a
+ * connection cut in between would otherwise stay checked out for ever, and enough of them drain the
+ * pool until every request waits. Release is made idempotent so the usual release still works.
+ */
+class ResilientPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(
+    callback: (
+      err: Error | undefined,
+      client: pg.PoolClient | undefined,
+      done: (release?: unknown) => void,
+    ) => void,
+  ): void;
+  override connect(
+    callback?: (
+      err: Error | undefined,
+      client: pg.PoolClient | undefined,
+      done: (release?: unknown) => void,
+    ) => void,
+  ): Promise<pg.PoolClient> | undefined {
+    // The callback form is the pool's own query(), which releases on error itself.
+    if (callback) {
+      super.connect(callback);
+      return undefined;
+    }
+    return super.connect().then(releaseWhenBroken);
+  }
+}
+
+function releaseWhenBroken(client: pg.PoolClient): pg.PoolClient {
+  const release = client.release.bind(client);
+  let released = false;
+  const onBroken = (error: Error) => {
+    if (released) return;
+    released = true;
+    release(error);
+  };
+  client.once('error', onBroken);
+  client.release = (error?: Error | boolean) => {
+    client.removeListener('error', onBroken);
+    if (released) return;
+    released = true;
+    release(error);
+  };
+  return client;
+}
+
+/** Told when a connection is lost; the pool replaces it on the next query. */
+export type ConnectionErrorLog = (error: Error) => void;
+
+export async function openPostgres(
+  url: string,
+  poolSize = 10,
+  onConnectionError: ConnectionErrorLog = () => undefined,
+): Promise<Database> {
+  const pool = new ResilientPool({
+    connectionString: url,
+    max: poolSize,
+    // While the database is unreachable, fail fast (503) instead of holding requests forever.
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  });
+  // A restart, a failover or a proxy cutting an idle connection makes a client emit 'error'; an
+  // EventEmitter error nobody listens to ends the process. Idle clients are reported by the pool,
+  // checked-out ones by the client itself (the query in flight fails and the pool drops it).
+  pool.on('error', onConnectionError);
+  pool.on('connect', (client) => {
+    client.on('error', onConnectionError);
+  });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,

@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import type { Config } from '../config';
-import { type Database, openPglite, openPostgres } from './client';
+import { type ConnectionErrorLog, type Database, openPglite, openPostgres } from './client';
 import { lockDataDir } from './data-dir-lock';
 
 /** Opens the configured database, migrated: PostgreSQL with DATABASE_URL, else PGlite in DATA_DIR. */
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
+export async function openConfiguredDatabase(
+  config: Config,
+  onConnectionError?: ConnectionErrorLog,
+): Promise<Database> {
   if (config.DATABASE_URL) {
-    const database = await openPostgres(config.DATABASE_URL);
+    const database = await openPostgres(config.DATABASE_URL, 10, onConnectionError);
     await database.migrate();
     return database;
   }

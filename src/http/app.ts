@@ -17,6 +17,7 @@ import { AppError } from '../app/errors/index';
 import { errorBody, handleError } from './errors';
 import sessionPlugin from './plugins/session';
 import { serializeRequest } from './request-log';
+import { probeRoutes } from './routes/health';
 import { registerRoutes } from './routes/index';
 
 export interface BuildAppOptions {
@@ -62,6 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(sessionPlugin, { ctx, secureCookies: ctx.publicUrl.startsWith('https:') });
 
   await app.register(registerRoutes, { prefix: '/api', ctx });
+  await app.register(probeRoutes, { ctx });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDist = options.webDist ?? defaultWebDist;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorCatalogue } from '../app/errors/index';
+import { isDatabaseUnavailable } from '../db/availability';
 import { interpolate, type Language } from '../i18n/language';
 import { describeIssue } from './validation-messages';
 
@@ -35,6 +36,12 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
       message: describeIssue({ ...v.params, code: v.keyword, message: v.message }, language),
     }));
     return reply.status(400).send({ ...errorBody('validation_failed', language), fields });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Nothing was confirmed to the client; the pool reconnects by itself, so a retry will do.
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', '5');
+    return reply.status(503).send(errorBody('database_unavailable', language));
   }
   const status = (error as FastifyError).statusCode ?? 500;
   if (status === 429) {

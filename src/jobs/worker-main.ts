@@ -5,6 +5,7 @@ import { DataDirLockedError } from '../db/data-dir-lock';
 import { openConfiguredDatabase } from '../db/open';
 import { type Clock, systemClock } from '../domain/clock';
 import { transportFor } from '../mail/transport';
+import { keepRunningOnStrayRejections } from '../process-guards';
 import { workerTasks } from './tasks';
 import { startWorker } from './worker';
 
@@ -20,7 +21,10 @@ async function main() {
         'with the embedded database the server runs the worker itself; run standalone workers against PostgreSQL.',
     );
   }
-  const database = await openConfiguredDatabase(config);
+  keepRunningOnStrayRejections((message, reason) => console.error(`worker: ${message}:`, reason));
+  const database = await openConfiguredDatabase(config, (error) =>
+    console.error(`worker: database connection lost (${error.message}); reconnecting on the next query`),
+  );
   const clock = clockFor(config);
   const secret = await instanceSecret(database.db, config.SESSION_SECRET ?? '', clock.now());
   const ctx: AppContext = {

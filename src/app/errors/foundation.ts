@@ -105,6 +105,14 @@ export const foundationErrors = {
       en: 'What you sent is too large.',
     },
   },
+  database_unavailable: {
+    status: 503,
+    message: {
+      fr: 'Le service est momentanément indisponible. Réessayez dans quelques instants ; rien de ce qui a été confirmé n’est perdu.',
+      de: 'Der Dienst ist vorübergehend nicht verfügbar. Versuchen Sie es in einigen Augenblicken erneut; nichts Bestätigtes geht verloren.',
+      en: 'The service is briefly unavailable. Try again in a few moments; nothing that was confirmed is lost.',
+    },
+  },
   internal: {
     status: 500,
     message: {

@@ -64,7 +64,13 @@ export async function listenToChannels(
       connection.release(true);
       scheduleReconnect();
     });
-    for (const channel of channels) await connection.query(`LISTEN ${channel}`);
+    try {
+      for (const channel of channels) await connection.query(`LISTEN ${channel}`);
+    } catch (error) {
+      // Cut while subscribing: give the connection back, the caller retries with a fresh one.
+      connection.release(true);
+      throw error;
+    }
     current = connection;
   };
   const scheduleReconnect = () => {

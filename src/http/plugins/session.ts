@@ -34,11 +34,13 @@ async function sessionPlugin(app: FastifyInstance, opts: { ctx: AppContext; secu
 
   app.addHook('onRequest', async (request, reply) => {
     const isApi = request.url.startsWith('/api/');
+    // Known before the session, so even "the database is away" is said in the reader's language.
+    request.language = resolveLanguage(request);
     // The web client's files need no session: spare the database a lookup for each asset.
     const token = isApi ? request.cookies[sessionCookie] : undefined;
     const session = token ? await findSession(opts.ctx.db, token, opts.ctx.clock.now()) : null;
     request.actor = session?.actor ?? null;
-    request.language = resolveLanguage(request);
+    if (request.actor) request.language = resolveLanguage(request);
     ensureCsrfCookie(request, reply, opts.secureCookies);
     if (isApi && !safeMethods.has(request.method)) {
       if (request.routeOptions.config?.csrf !== false && !csrfHeaderMatches(request)) {

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
+import { errorCatalogue } from '../../app/errors/index';
+import { interpolate } from '../../i18n/language';
 
 export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -19,3 +21,63 @@ export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     },
   );
 };
+
+/** How long readiness waits for the database before calling it down. */
+const readinessTimeoutMs = 2_000;
+
+const readiness = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  database: z.enum(['up', 'down']),
+  message: z.string().optional(),
+});
+
+/**
+ * Probes for orchestrators and load balancers, outside /api: /livez says the process serves
+ * (restarting it would not help while only the database is away), /readyz whether it can do
+ * useful work now (send traffic elsewhere while it answers 503).
+ */
+export const probeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.get(
+    '/livez',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'The process is alive',
+        response: { 200: z.object({ status: z.literal('alive') }) },
+      },
+    },
+    async () => ({ status: 'alive' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['system'],
+        summary: 'Ready to serve: the database answers',
+        response: { 200: readiness, 503: readiness },
+      },
+    },
+    async (request, reply) => {
+      if (await databaseAnswers(ctx)) return { status: 'ready' as const, database: 'up' as const };
+      const message = interpolate(errorCatalogue.database_unavailable.message[request.language], {});
+      return reply.status(503).send({ status: 'unavailable', database: 'down', message });
+    },
+  );
+};
+
+async function databaseAnswers(ctx: AppContext): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), readinessTimeoutMs);
+  });
+  const ping = ctx.db.execute(sql`select 1`).then(
+    () => true,
+    () => false,
+  );
+  try {
+    return await Promise.race([ping, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
