@@ -42,9 +42,10 @@ export function runningTime(
   calendar: BusinessCalendar,
 ): RunningTime {
   const readAt = minuteOf(until);
-  const timeline = () => cutAt(clockParts(minuteOf(start), pauses, readAt, calendar), [readAt]);
+  // Walked once, lazily: the due, at-risk and breach instants all read the same parts.
+  const parts = memoised(cutAt(clockParts(minuteOf(start), pauses, readAt, calendar), [readAt]));
   let elapsed = 0;
-  for (const part of timeline()) {
+  for (const part of parts()) {
     if (part.from >= readAt) break;
     if (part.kind === 'working') elapsed += part.to - part.from;
   }
@@ -52,7 +53,7 @@ export function runningTime(
     elapsed,
     instantReaching: (minutes) => {
       let left = minutes;
-      for (const part of timeline()) {
+      for (const part of parts()) {
         if (part.kind !== 'working') continue;
         if (left <= part.to - part.from) return new Date((part.from + left) * 60_000);
         left -= part.to - part.from;
@@ -118,6 +119,21 @@ function* cutAt(parts: Iterable<ClockPart>, cuts: readonly number[]): Generator<
     }
     yield rest;
   }
+}
+
+/** Iterations over one generator that keep what it already produced, so each part is computed once. */
+function memoised<T>(source: Iterator<T>): () => Generator<T> {
+  const seen: T[] = [];
+  return function* () {
+    for (let index = 0; ; index++) {
+      if (index === seen.length) {
+        const next = source.next();
+        if (next.done) return;
+        seen.push(next.value);
+      }
+      yield seen[index] as T;
+    }
+  };
 }
 
 function minuteOf(instant: Date): number {
