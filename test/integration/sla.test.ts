@@ -89,6 +89,10 @@ describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the mi
       },
       paused: false,
       explanation: 'Nous prendrons votre demande en charge au plus tard le mardi, 3 mars 2026 à 08:30.',
+      explanations: {
+        engagement: expect.objectContaining({ dueAt: at('2026-03-03 08:30'), usedMinutes: 60 }),
+        resolution: expect.objectContaining({ dueAt: at('2026-03-13 15:00'), usedMinutes: 60 }),
+      },
     });
     const full = (await agent.get(`/api/tickets/${id}/sla`)).json();
     expect(full).toMatchObject({
@@ -291,6 +295,7 @@ describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the mi
       resolution: null,
       paused: false,
       explanation: 'Ce type de demande n’est pas soumis à un engagement de délai.',
+      explanations: { engagement: null, resolution: null },
     });
     const full = (await agent.get(`/api/tickets/${id}/sla`)).json();
     expect(full).toMatchObject({

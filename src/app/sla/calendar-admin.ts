@@ -79,6 +79,14 @@ export async function listClosedDays(
   input: { from?: IsoDate; to?: IsoDate; language: Language },
 ): Promise<{ from: IsoDate; to: IsoDate; items: ClosedDayItem[] }> {
   assertStaff(actor);
+  return closedDaysAhead(ctx, input);
+}
+
+/** listClosedDays without the staff check: customers read the same list on the commitments page. */
+export async function closedDaysAhead(
+  ctx: AppContext,
+  input: { from?: IsoDate; to?: IsoDate; language: Language },
+): Promise<{ from: IsoDate; to: IsoDate; items: ClosedDayItem[] }> {
   const from = input.from ?? zurichLocalString(ctx.clock.now()).slice(0, 10);
   const to = input.to ?? addDays(addMonths(from, 12), -1);
   if (to < from || to > addMonths(from, 12 * MAX_CLOSED_DAYS_YEARS)) {

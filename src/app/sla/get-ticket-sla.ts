@@ -3,7 +3,7 @@
  * times, business minutes used and left, at-risk, pauses); customers see the commitment, its due
  * time and a sentence in their language.
  */
-import type { SlaClockReport, SlaReport, SlaTargets } from '../../domain/sla/index';
+import type { ClockExplanation, SlaClockReport, SlaReport, SlaTargets } from '../../domain/sla/index';
 import type { TicketStatus } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
 import { interpolate } from '../../i18n/language';
@@ -21,6 +21,13 @@ export interface StaffTicketSla {
   state: TicketSlaState;
   paused: boolean;
   computedAt: Date;
+  /** Why each due time is what it is, also for ended clocks. */
+  explanations: SlaExplanations;
+}
+
+export interface SlaExplanations {
+  engagement: ClockExplanation | null;
+  resolution: ClockExplanation | null;
 }
 
 export interface CustomerCommitment {
@@ -37,6 +44,8 @@ export interface CustomerTicketSla {
   resolution: CustomerCommitment | null;
   paused: boolean;
   explanation: string;
+  /** Why each due time shown is what it is: the clocks still counting, and those breached. */
+  explanations: SlaExplanations;
 }
 
 /** The SLA of a ticket the actor may see (404 otherwise), as of now, in the actor's view. */
@@ -48,9 +57,10 @@ export async function getTicketSla(
 ): Promise<StaffTicketSla | CustomerTicketSla> {
   await loadTicketFor(ctx.db, actor, ticketId);
   const now = ctx.clock.now();
-  const evaluation = await evaluateTicketSla(ctx.db, ticketId, now);
+  const evaluation = await evaluateTicketSla(ctx.db, ticketId, now, { explainIn: language });
   if (!evaluation) throw new AppError('not_found');
   const { report, targets, contractId, ticket } = evaluation;
+  const explanations = evaluation.explanations ?? { engagement: null, resolution: null };
   const pause = report.pauses.at(-1);
   const pausedNow = pause !== undefined && pause.to === null && report.applicable;
   if (actor.role !== 'customer') {
@@ -63,6 +73,7 @@ export async function getTicketSla(
       state: ticketSlaState(report),
       paused: pausedNow,
       computedAt: now,
+      explanations,
     };
   }
   if (!report.applicable) {
@@ -74,6 +85,7 @@ export async function getTicketSla(
       resolution: null,
       paused: false,
       explanation: sentences.noSla[language],
+      explanations: { engagement: null, resolution: null },
     };
   }
   return {
@@ -84,7 +96,17 @@ export async function getTicketSla(
     resolution: commitment('resolution', report.resolution, language),
     paused: pausedNow,
     explanation: explain(report, ticket.status, pausedNow ? pause?.reason : undefined, language),
+    explanations: {
+      engagement: shownToCustomers(explanations.engagement),
+      resolution: shownToCustomers(explanations.resolution),
+    },
   };
+}
+
+/** Customers see the explanation of a due time they are shown, and of a breach. */
+function shownToCustomers(explanation: ClockExplanation | null): ClockExplanation | null {
+  if (!explanation) return null;
+  return ['running', 'paused', 'breached'].includes(explanation.state) ? explanation : null;
 }
 
 function commitment(

@@ -13,11 +13,18 @@ export {
   updateCalendarConfig,
 } from './calendar-admin';
 export { calendarFor, overrideForCompany, readSlaConfig, type SettingState } from './config';
+export { type Commitments, getCommitments } from './get-commitments';
 export {
   type CustomerTicketSla,
   getTicketSla,
+  type SlaExplanations,
   type StaffTicketSla,
 } from './get-ticket-sla';
+export {
+  getMonthlySlaReport,
+  type MonthlySlaReport,
+  sendMonthlySlaReport,
+} from './monthly-sla-report';
 export { type SlaQueueFilter, slaStateFilter } from './queue-filter';
 export { recomputeOpenTickets } from './recompute-open-tickets';
 export {

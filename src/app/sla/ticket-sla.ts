@@ -5,8 +5,11 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
 import { ticketSla, tickets } from '../../db/schema/index';
+import type { HolidayLanguage } from '../../domain/calendar/index';
 import {
+  type ClockExplanation,
   computeSla,
+  explainSla,
   resolveSlaTargets,
   type SlaClockReport,
   type SlaReport,
@@ -40,6 +43,8 @@ export interface TicketSlaEvaluation {
   targets: SlaTargets;
   /** The maintenance contract whose overrides apply, if any. */
   contractId: string | null;
+  /** Why each due time is what it is; only when asked for (null without SLA). */
+  explanations?: { engagement: ClockExplanation | null; resolution: ClockExplanation | null };
 }
 
 /** The due times and state stored on the ticket row. */
@@ -76,6 +81,7 @@ export async function evaluateTicketSla(
   db: DbOrTx,
   ticketId: string,
   now: Date,
+  options: { explainIn?: HolidayLanguage } = {},
 ): Promise<TicketSlaEvaluation | null> {
   const history = await ticketSlaEvents(db, ticketId);
   if (!history) return null;
@@ -93,8 +99,13 @@ export async function evaluateTicketSla(
   }
   // The row's own clock may be slightly behind the event's (same transaction): never before creation.
   const at = now.getTime() < ticket.createdAt.getTime() ? ticket.createdAt : now;
-  const report = computeSla(events, { now: at, calendar: config.calendar, targets });
-  return { ticket, report, targets, contractId };
+  const sla = { now: at, calendar: config.calendar, targets };
+  if (!options.explainIn) return { ticket, report: computeSla(events, sla), targets, contractId };
+  const { engagement, resolution, ...explained } = explainSla(events, {
+    ...sla,
+    language: options.explainIn,
+  });
+  return { ticket, report: explained.report, targets, contractId, explanations: { engagement, resolution } };
 }
 
 /** The SLA report of a ticket as of `now`; throws when the ticket does not exist. */

@@ -4,6 +4,7 @@ import { accountAreaRoutes } from './accounts';
 import { attachmentRoutes } from './attachments';
 import { billingRoutes } from './billing';
 import { catalogueRoutes } from './catalogue';
+import { commitmentRoutes } from './commitments';
 import { consoleRoutes } from './console';
 import { contentRoutes } from './content';
 import { dashboardRoutes } from './dashboard';
@@ -34,6 +35,7 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(timeRoutes, { ctx });
   await app.register(billingRoutes, { ctx });
   await app.register(slaRoutes, { ctx });
+  await app.register(commitmentRoutes, { ctx });
   await app.register(liveRoutes, { ctx });
   await app.register(viewRoutes, { ctx });
   await app.register(dashboardRoutes, { ctx });

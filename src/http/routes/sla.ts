@@ -30,6 +30,7 @@ import {
   slaTargetsResponse,
   ticketSlaResponse,
 } from '../schemas/sla';
+import { presentExplanations } from './commitments';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -83,7 +84,12 @@ export const slaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
       const sla = await getTicketSla(ctx, requireActor(request), request.params.id, request.language);
       if (sla.view === 'customer') {
         const commitment = (c: typeof sla.engagement) => (c ? { ...c, dueAt: iso(c.dueAt) } : null);
-        return { ...sla, engagement: commitment(sla.engagement), resolution: commitment(sla.resolution) };
+        return {
+          ...sla,
+          engagement: commitment(sla.engagement),
+          resolution: commitment(sla.resolution),
+          explanations: presentExplanations(sla.explanations),
+        };
       }
       const { report } = sla;
       return {
@@ -99,6 +105,7 @@ export const slaRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app,
         resolution: presentClock(report.resolution),
         pauses: report.pauses.map((p) => ({ from: p.from.toISOString(), to: iso(p.to), reason: p.reason })),
         computedAt: sla.computedAt.toISOString(),
+        explanations: presentExplanations(sla.explanations),
       };
     },
   );

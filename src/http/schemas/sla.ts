@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { slaExplanationsSchema } from './commitments';
 
 const criticalities = ['critique', 'haute', 'moyenne', 'basse'] as const;
 
@@ -162,6 +163,7 @@ export const staffTicketSla = z.object({
   resolution: staffClock,
   pauses: z.array(z.object({ from: instant, to: instant.nullable(), reason: z.string() })),
   computedAt: instant,
+  explanations: slaExplanationsSchema,
 });
 
 const customerCommitment = z.object({
@@ -179,6 +181,7 @@ export const customerTicketSla = z.object({
   resolution: customerCommitment.nullable(),
   paused: z.boolean(),
   explanation: z.string(),
+  explanations: slaExplanationsSchema,
 });
 
 export const ticketSlaResponse = z.discriminatedUnion('view', [staffTicketSla, customerTicketSla]);

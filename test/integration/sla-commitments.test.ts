@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { defaultCalendarConfig, zurichInstant } from '../../src/domain/calendar/index';
+import { defaultSlaTargets } from '../../src/domain/sla/index';
+import { type TestApp, TestClient, testApp } from '../support/app';
+import { createCompany, createStaff } from '../support/factories';
+import { ticketInput } from '../support/ticket-factories';
+
+let t: TestApp;
+let staff: Awaited<ReturnType<typeof createStaff>>;
+let admin: TestClient;
+let agent: TestClient;
+
+const at = (local: string) => zurichInstant(local).toISOString();
+const setClock = (local: string) => t.clock.set(zurichInstant(local));
+
+beforeAll(async () => {
+  t = await testApp({ env: { SESSION_TTL_HOURS: '8760' } });
+  staff = await createStaff(t.ctx.db);
+  admin = await clientOf(staff.admin);
+  agent = await clientOf(staff.agent);
+});
+afterAll(() => t.close());
+
+beforeEach(async () => {
+  setClock('2026-03-02 08:00');
+  expect((await admin.put('/api/admin/sla/targets', { targets: defaultSlaTargets })).statusCode).toBe(200);
+  expect((await admin.put('/api/admin/calendar', defaultCalendarConfig)).statusCode).toBe(200);
+});
+
+async function clientOf(user: { email: string }) {
+  const client = new TestClient(t.app);
+  await client.login(user.email);
+  return client;
+}
+
+async function ok(response: { statusCode: number; body: string }) {
+  expect(response.statusCode, response.body).toBe(200);
+  return response;
+}
+
+async function open(customer: TestClient, criticality: 'critique' | 'haute' | 'moyenne' | 'basse') {
+  const response = await customer.post('/api/tickets', await ticketInput(t.ctx.db, { criticality }));
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().ticket.id as string;
+}
+
+describe('our commitments', () => {
+  it("shows a customer its contract's own targets, the hours, the eve rule and the closed days ahead", async () => {
+    const acme = await createCompany(t.ctx.db);
+    const customer = await clientOf(acme.customer);
+    await ok(
+      await admin.put(`/api/admin/contracts/${acme.maintenance.id}/sla-override`, {
+        targets: { haute: { engagementMinutes: 120 } },
+      }),
+    );
+    const body = (await ok(await customer.get('/api/sla/commitments'))).json();
+    const haute = body.criticalities.find((c: { criticality: string }) => c.criticality === 'haute');
+    expect(haute).toMatchObject({ engagementMinutes: 120, resolutionMinutes: 1440, overridden: true });
+    expect(body.criticalities.find((c: { criticality: string }) => c.criticality === 'basse')).toMatchObject({
+      engagementMinutes: 960,
+      overridden: false,
+    });
+    expect(body.contractId).toBe(acme.maintenance.id);
+    expect(body.weeklyHours.friday).toEqual([
+      { start: 480, end: 720 },
+      { start: 810, end: 1020 },
+    ]);
+    expect(body.eveClosingMinute).toBe(960);
+    // From Monday 2 March 2026: Good Friday 3 April, its eve, Ascension, Christmas …
+    const dates = body.closedDays.items.map((d: { date: string; kind: string }) => `${d.date} ${d.kind}`);
+    expect(dates).toContain('2026-04-03 holiday');
+    expect(dates).toContain('2026-04-02 eve');
+    expect(dates).toContain('2026-12-25 holiday');
+    expect(body.pausingStatuses).toEqual([
+      'waiting_customer',
+      'waiting_development',
+      'transferred_development',
+    ]);
+    expect(body.stoppingStatuses).toEqual(['transferred_consulting']);
+    expect(body.requestTypes.length).toBeGreaterThan(0);
+
+    // Another company keeps the global targets.
+    const other = await createCompany(t.ctx.db);
+    const theirs = (await ok(await (await clientOf(other.customer)).get('/api/sla/commitments'))).json();
+    expect(theirs.criticalities[1]).toMatchObject({
+      criticality: 'haute',
+      engagementMinutes: 240,
+      overridden: false,
+    });
+  });
+
+  it('follows an admin change at the next read', async () => {
+    const acme = await createCompany(t.ctx.db);
+    const customer = await clientOf(acme.customer);
+    const targets = { ...defaultSlaTargets, basse: { engagementMinutes: 1200, resolutionMinutes: 9600 } };
+    await ok(await admin.put('/api/admin/sla/targets', { targets }));
+    const body = (await ok(await customer.get('/api/sla/commitments'))).json();
+    expect(body.criticalities[3]).toMatchObject({ criticality: 'basse', engagementMinutes: 1200 });
+  });
+});
+
+describe('the explanation of a due time', () => {
+  it('is given to the customer and to staff, and adds up to the due time shown', async () => {
+    const acme = await createCompany(t.ctx.db);
+    const customer = await clientOf(acme.customer);
+    setClock('2026-03-02 11:00');
+    const id = await open(customer, 'haute');
+    setClock('2026-03-02 11:30');
+    await ok(await agent.post(`/api/tickets/${id}/qualify`, {}));
+    await ok(await agent.post(`/api/tickets/${id}/take`, {}));
+    setClock('2026-03-02 14:00');
+    await ok(await agent.post(`/api/tickets/${id}/status`, { status: 'waiting_customer' }));
+    setClock('2026-03-03 09:00');
+    const answer = await customer.post(`/api/tickets/${id}/messages`, { body: 'Voici le journal.' });
+    expect(answer.statusCode, answer.body).toBe(201);
+
+    const mine = (await ok(await customer.get(`/api/tickets/${id}/sla`))).json();
+    const resolution = mine.explanations.resolution;
+    // Haute 24 h: 11:00–12:00, 13:30–14:00 (90 min), paused to Tue 09:00, then 1350 min more:
+    // Tue 09:00–12:00, 13:30–18:00 (450), Wed 510, Thu 390 → Thu 08:00–12:00, 13:30–16:00.
+    expect(resolution.dueAt).toBe(at('2026-03-05 16:00'));
+    expect(mine.resolution.dueAt).toBe(resolution.dueAt);
+    expect(resolution.usedMinutes).toBe(90);
+    const paused = resolution.parts.filter((p: { kind: string }) => p.kind === 'paused');
+    expect(paused).toMatchObject([{ reason: 'waiting_customer', minutes: 19 * 60, ongoing: false }]);
+    const wall = (Date.parse(resolution.dueAt) - Date.parse(resolution.startedAt)) / 60_000;
+    expect(wall).toBe(1440 + resolution.untilDue.paused + resolution.untilDue.closed);
+    // The engagement was met: the customer is not shown its explanation, staff are.
+    expect(mine.explanations.engagement).toBeNull();
+    const theirs = (await ok(await agent.get(`/api/tickets/${id}/sla`))).json();
+    expect(theirs.explanations.engagement).toMatchObject({ state: 'met', usedMinutes: 30 });
+    expect(theirs.explanations.resolution).toEqual(resolution);
+  });
+});
+
+describe('the monthly SLA report', () => {
+  it('counts met and breached per criticality, explains each breach, for managers and staff only', async () => {
+    const acme = await createCompany(t.ctx.db, { name: 'Rapport SA' });
+    const customer = await clientOf(acme.customer);
+    const manager = await clientOf(acme.manager);
+    setClock('2026-03-02 09:00');
+    const late = await open(customer, 'critique');
+    const onTime = await open(customer, 'critique');
+    const running = await open(customer, 'basse');
+    setClock('2026-03-02 09:30');
+    await ok(await agent.post(`/api/tickets/${onTime}/qualify`, {}));
+    await ok(await agent.post(`/api/tickets/${onTime}/take`, {}));
+    setClock('2026-03-02 11:00');
+    await ok(await agent.post(`/api/tickets/${late}/qualify`, {}));
+    await ok(await agent.post(`/api/tickets/${late}/take`, {}));
+    setClock('2026-04-01 10:00');
+    // Opened in April: not in March's report.
+    await open(customer, 'haute');
+
+    const report = (await ok(await manager.get('/api/sla/monthly-report?month=2026-03'))).json();
+    expect(report).toMatchObject({
+      companyName: 'Rapport SA',
+      month: '2026-03',
+      tickets: 3,
+      ticketsWithSla: 3,
+    });
+    const critique = report.rows.find((r: { criticality: string }) => r.criticality === 'critique');
+    expect(critique).toMatchObject({ tickets: 2, engagement: { met: 1, breached: 1 } });
+    // Both critique resolutions (8 h) ran out long ago, and the basse one too (160 h by 1 April).
+    expect(critique.resolution).toMatchObject({ breached: 2 });
+    const breaches = report.breaches.map(
+      (b: { ticketId: string; clock: string }) => `${b.ticketId} ${b.clock}`,
+    );
+    expect(breaches).toContain(`${late} engagement`);
+    expect(breaches).not.toContain(`${onTime} engagement`);
+    const engagement = report.breaches.find((b: { ticketId: string }) => b.ticketId === late).explanation;
+    expect(engagement).toMatchObject({ dueAt: at('2026-03-02 10:00'), usedMinutes: 120, leftMinutes: -60 });
+    expect(report.rows.find((r: { criticality: string }) => r.criticality === 'basse').tickets).toBe(1);
+    expect(running).toBeTruthy();
+
+    expect((await customer.get('/api/sla/monthly-report?month=2026-03')).statusCode).toBe(403);
+    const forStaff = await agent.get(`/api/sla/monthly-report?month=2026-03&companyId=${acme.company.id}`);
+    expect((await ok(forStaff)).json().tickets).toBe(3);
+    expect((await manager.get('/api/sla/monthly-report?month=2026-13')).statusCode).toBe(400);
+
+    const sent = (
+      await ok(await agent.post(`/api/admin/companies/${acme.company.id}/sla-report`, { month: '2026-03' }))
+    ).json();
+    expect(sent.recipients).toEqual([acme.manager.email]);
+    expect(
+      (await customer.post(`/api/admin/companies/${acme.company.id}/sla-report`, { month: '2026-03' }))
+        .statusCode,
+    ).toBe(403);
+  });
+});
