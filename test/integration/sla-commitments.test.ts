@@ -33,7 +33,7 @@ async function clientOf(user: { email: string }) {
   return client;
 }
 
-async function ok(response: { statusCode: number; body: string }) {
+async function ok<R extends { statusCode: number; body: string }>(response: R): Promise<R> {
   expect(response.statusCode, response.body).toBe(200);
   return response;
 }
