@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
+import { recordMailOutcome } from '../app/tickets/record-mail-outcome';
 import { outbox } from '../db/schema/index';
 import { mailHeaders, senderDomain } from './headers';
 import { type OutboxRow, PermanentMailError, renderOutboxMail } from './render';
@@ -81,7 +82,7 @@ async function dispatchOne(ctx: AppContext, transport: MailTransport, row: Outbo
   try {
     const outcome = await renderOutboxMail(ctx, ctx.db, row);
     if (outcome.kind === 'drop') {
-      await ctx.db.update(outbox).set({ status: 'dropped', lastError: outcome.reason }).where(claimed);
+      await settle(ctx, row, claimed, { status: 'dropped', lastError: outcome.reason });
       return 'dropped';
     }
     const { template, rendered, ticket } = outcome;
@@ -103,17 +104,18 @@ async function dispatchOne(ctx: AppContext, transport: MailTransport, row: Outbo
         // Another worker took the row after our lease ran out: it delivers, we do not.
         if (updated.length === 0) return;
         await transport.deliver(tx, mail, ctx.clock.now());
+        await recordMailOutcome(tx, outcomeOf(row, 'sent', null, markSent.sentAt));
       });
     } else {
       await transport.deliver(ctx.db, mail, ctx.clock.now());
-      await ctx.db.update(outbox).set(markSent).where(claimed);
+      await settle(ctx, row, claimed, markSent);
     }
     return 'sent';
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const permanent = error instanceof PermanentMailError || isPermanentSmtpError(error);
     if (permanent || row.attempts >= ctx.config.MAIL_MAX_ATTEMPTS) {
-      await ctx.db.update(outbox).set({ status: 'failed', lastError: message }).where(claimed);
+      await settle(ctx, row, claimed, { status: 'failed', lastError: message });
       return 'failed';
     }
     const retryAt = new Date(
@@ -122,4 +124,36 @@ async function dispatchOne(ctx: AppContext, transport: MailTransport, row: Outbo
     await ctx.db.update(outbox).set({ nextAttemptAt: retryAt, lastError: message }).where(claimed);
     return 'retried';
   }
+}
+
+/**
+ * Gives a claimed row its final state and, in the same transaction, what the ticket's history says
+ * of it (a reminder sent, or a mail the history announced that will not leave).
+ */
+async function settle(
+  ctx: AppContext,
+  row: OutboxRow,
+  claimed: SQL | undefined,
+  change: { status: 'sent' | 'dropped' | 'failed'; lastError: string | null; sentAt?: Date },
+) {
+  await ctx.db.transaction(async (tx) => {
+    const updated = await tx.update(outbox).set(change).where(claimed).returning({ id: outbox.id });
+    if (updated.length === 0) return;
+    await recordMailOutcome(
+      tx,
+      outcomeOf(row, change.status, change.lastError, change.sentAt ?? ctx.clock.now()),
+    );
+  });
+}
+
+function outcomeOf(row: OutboxRow, status: 'sent' | 'dropped' | 'failed', reason: string | null, at: Date) {
+  return {
+    outboxId: row.id,
+    ticketId: row.ticketId,
+    template: row.template,
+    params: row.params,
+    status,
+    reason,
+    at,
+  };
 }

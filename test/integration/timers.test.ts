@@ -54,10 +54,12 @@ async function statusOf(ticketId: string) {
   return row;
 }
 
+/** The worker's passes at `instant`: due timers, then the outbox (a reminder is recorded as sent when it leaves). */
 async function runAt(instant: number) {
   t.clock.set(new Date(instant));
   await runDueTimers(t.ctx);
   await runDueTimers(t.ctx);
+  await dispatchOutbox(t.ctx);
 }
 
 describe('R9: reminders and automatic closing', () => {
@@ -160,7 +162,8 @@ describe('R9: reminders and automatic closing', () => {
   it('cancels the series when staff move the ticket on, and drops a queued reminder that no longer applies', async () => {
     const t0 = Date.parse('2026-07-01T08:00:00Z');
     const id = await waitingTicket('2026-07-01T08:00:00Z');
-    await runAt(t0 + 10 * day);
+    t.clock.set(new Date(t0 + 10 * day));
+    await runDueTimers(t.ctx);
     // Staff take the ticket back before the reminder mail leaves: it is dropped at send time.
     await changeStatus(t.ctx, actorOf(staff.agent), id, { status: 'in_progress' });
     await dispatchOutbox(t.ctx);
@@ -169,6 +172,16 @@ describe('R9: reminders and automatic closing', () => {
       .from(outbox)
       .where(and(eq(outbox.ticketId, id), eq(outbox.template, 'ticket.reminder_1')));
     expect(reminder?.status).toBe('dropped');
+    // The history says so to staff, and never that the reminder was sent.
+    expect(await eventCount(id, 'reminder_sent')).toBe(0);
+    const [dropped] = await t.ctx.db
+      .select()
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, id), eq(ticketEvents.kind, 'mail_not_sent')));
+    expect(dropped).toMatchObject({
+      visibility: 'internal',
+      data: { outboxId: reminder?.id, status: 'dropped', reminder: 1 },
+    });
     await runAt(t0 + 30 * day);
     expect(await mailCount(id, 'ticket.reminder_2')).toBe(0);
     expect((await statusOf(id))?.status).toBe('in_progress');

@@ -5,6 +5,7 @@ import type { AppContext } from '../../src/app/context';
 import { runDueTimers } from '../../src/app/timers/index';
 import { type Database, type DbOrTx, openPostgres } from '../../src/db/client';
 import { outbox, storedMails, ticketEvents, tickets, ticketTimers } from '../../src/db/schema/index';
+import { dispatchOutbox } from '../../src/mail/dispatch';
 import { type TestApp, testApp } from '../support/app';
 import { testEngine } from '../support/db';
 import { createCompany, type TestCompany } from '../support/factories';
@@ -112,11 +113,24 @@ async function pendingDue(db: DbOrTx, now: Date) {
   return row?.n ?? 0;
 }
 
-/** A worker's loop over the timer task, until nothing is due. */
+async function pendingMails(db: DbOrTx, now: Date) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)));
+  return row?.n ?? 0;
+}
+
+/**
+ * A worker's loop over its tasks (due timers, then the outbox: a reminder counts as sent when its
+ * mail leaves), until nothing is due.
+ */
 async function drain(ctx: AppContext) {
   for (let pass = 0; pass < 500; pass += 1) {
     await runDueTimers(ctx, { batchSize: 20, maxBatches: 5 });
-    if ((await pendingDue(ctx.db, ctx.clock.now())) === 0) return;
+    await dispatchOutbox(ctx, { batchSize: 50, maxBatches: 5 });
+    const now = ctx.clock.now();
+    if ((await pendingDue(ctx.db, now)) === 0 && (await pendingMails(ctx.db, now)) === 0) return;
   }
   throw new Error('timers never drained');
 }

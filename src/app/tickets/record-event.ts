@@ -21,8 +21,15 @@ export const TICKET_EVENT_KINDS = [
   'internal_note',
   'field_changed',
   'refused_reply',
-  'reminder_sent',
   'sla_recomputed',
+  // R9 and the outbox: a reminder queued (internal), sent (public, written when the mail leaves),
+  // not sent for want of a recipient; a mail the history announced that did not leave; the
+  // automatic closing suspended because a reminder could not be sent.
+  'reminder_queued',
+  'reminder_sent',
+  'reminder_not_sent',
+  'mail_not_sent',
+  'auto_close_suspended',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 

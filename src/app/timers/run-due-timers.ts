@@ -1,11 +1,9 @@
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { ticketEvents, tickets, ticketTimers } from '../../db/schema/index';
+import { tickets, ticketTimers } from '../../db/schema/index';
 import type { AppContext } from '../context';
-import { mailTicketCreator } from '../tickets/notify';
-import { recordEvent, type TicketRow } from '../tickets/record-event';
-import { applyStatusChange } from '../tickets/status-change';
 import { fireSlaTimer } from './sla-warnings';
+import { fireWaitingStep } from './waiting-steps';
 
 type TimerRow = typeof ticketTimers.$inferSelect;
 
@@ -19,6 +17,7 @@ export interface RunTimersOptions {
  * FOR UPDATE SKIP LOCKED (another worker takes the next ones), each ticket is re-checked under
  * its lock, the change is applied with its mails and timeline event, and the timer is marked done —
  * all or nothing, so a crash or a second instance never repeats nor loses a reminder or a closing.
+ * A step may also be moved later instead (R9 catch-up rule, see waiting-steps.ts).
  */
 export async function runDueTimers(ctx: AppContext, options: RunTimersOptions = {}): Promise<number> {
   const batchSize = options.batchSize ?? 25;
@@ -53,81 +52,7 @@ async function fireTimer(ctx: AppContext, tx: Tx, timer: TimerRow, now: Date): P
     .for('update', { skipLocked: true });
   if (!ticket) return false;
   if (timer.kind === 'reminder_1' || timer.kind === 'reminder_2' || timer.kind === 'auto_close') {
-    if (!(await stillWaitingInLadder(tx, ticket, timer.ladder))) {
-      await finish(tx, timer, 'cancelled', now);
-      return false;
-    }
-    await finish(tx, timer, 'done', now);
-    if (timer.kind === 'auto_close') await autoClose(tx, ticket, now);
-    else await remind(tx, ticket, timer, now);
-    return true;
+    return fireWaitingStep(tx, ticket, timer, now);
   }
-  await finish(tx, timer, 'done', now);
   return fireSlaTimer(ctx, tx, ticket, timer, now);
-}
-
-async function finish(tx: Tx, timer: TimerRow, state: 'done' | 'cancelled', now: Date) {
-  await tx.update(ticketTimers).set({ state, doneAt: now }).where(eq(ticketTimers.id, timer.id));
-}
-
-/** The ticket still waits on the customer, in the same wait that scheduled the timer. */
-async function stillWaitingInLadder(tx: Tx, ticket: TicketRow, ladder: string): Promise<boolean> {
-  if (ticket.status !== 'waiting_customer') return false;
-  const [lastStatusChange] = await tx
-    .select({ id: ticketEvents.id })
-    .from(ticketEvents)
-    .where(and(eq(ticketEvents.ticketId, ticket.id), sql`${ticketEvents.after} ->> 'status' is not null`))
-    .orderBy(desc(ticketEvents.id))
-    .limit(1);
-  return String(lastStatusChange?.id) === ladder;
-}
-
-async function remind(tx: Tx, ticket: TicketRow, timer: TimerRow, now: Date) {
-  const [closing] = await tx
-    .select({ dueAt: ticketTimers.dueAt })
-    .from(ticketTimers)
-    .where(
-      and(
-        eq(ticketTimers.ticketId, ticket.id),
-        eq(ticketTimers.kind, 'auto_close'),
-        eq(ticketTimers.ladder, timer.ladder),
-      ),
-    )
-    .limit(1);
-  const number = timer.kind === 'reminder_1' ? 1 : 2;
-  const { ticket: current } = await recordEvent(tx, {
-    ticket,
-    actorId: null,
-    kind: 'reminder_sent',
-    visibility: 'public',
-    data: { reminder: number, closeAt: closing?.dueAt.toISOString() ?? null },
-    now,
-    touch: false,
-  });
-  await mailTicketCreator(tx, {
-    ticket: current,
-    template: `ticket.reminder_${number}`,
-    params: { closeAt: (closing?.dueAt ?? now).toISOString() },
-    actorId: null,
-    now,
-  });
-}
-
-async function autoClose(tx: Tx, ticket: TicketRow, now: Date) {
-  const { ticket: closed } = await applyStatusChange(tx, {
-    ticket,
-    actor: null,
-    to: 'closed',
-    now,
-    closeReason: 'no_answer',
-    mail: false,
-    data: { automatic: true },
-  });
-  await mailTicketCreator(tx, {
-    ticket: closed,
-    template: 'ticket.closed',
-    params: { reason: 'no_answer' },
-    actorId: null,
-    now,
-  });
 }

@@ -37,8 +37,10 @@ export async function scheduleSlaWarnings(tx: Tx, ticketId: string, timers: SlaT
 }
 
 /**
- * Fires an SLA warning if it still applies (ticket open, the clock still has its due time): mails
- * the assignee, or every active staff member of the ticket's desk when nobody is assigned.
+ * Fires an SLA warning if it still applies (ticket open, the clock still counting, an at-risk
+ * warning before the due time, a breach warning after it): mails the assignee, or every active
+ * staff member of the ticket's desk when nobody is assigned. One that no longer applies is neither
+ * sent nor marked done.
  */
 export async function fireSlaTimer(
   _ctx: AppContext,
@@ -49,20 +51,33 @@ export async function fireSlaTimer(
 ): Promise<boolean> {
   const target = timer.kind.startsWith('sla_engagement') ? 'engagement' : 'resolution';
   const dueAt = target === 'engagement' ? ticket.engagementDueAt : ticket.resolutionDueAt;
+  const breach = timer.kind.endsWith('breached');
+  const settle = (state: 'done' | 'cancelled') =>
+    tx.update(ticketTimers).set({ state, doneAt: now }).where(eq(ticketTimers.id, timer.id));
   if (ticket.status === 'closed' || !dueAt) {
-    // Paused or stopped clock: may be re-armed when it runs again.
-    await tx
-      .update(ticketTimers)
-      .set({ state: 'cancelled', doneAt: now })
-      .where(eq(ticketTimers.id, timer.id));
+    // Closed, paused, met or stopped clock: the warning no longer applies (it may be re-armed
+    // when the clock runs again).
+    await settle('cancelled');
     return false;
   }
-  const template = timer.kind.endsWith('breached') ? 'sla.breached' : 'sla.at_risk';
-  for (const person of await recipients(tx, ticket)) {
+  if (breach && now < dueAt) {
+    // The due time moved later since the timer was armed: wait for it.
+    await tx.update(ticketTimers).set({ dueAt }).where(eq(ticketTimers.id, timer.id));
+    return false;
+  }
+  if (!breach && now >= dueAt) {
+    // Late (the worker was down): the target is breached already, and that is the warning to send.
+    await settle('cancelled');
+    return false;
+  }
+  const people = await recipients(tx, ticket);
+  // Recorded as sent only with its mails queued in this transaction.
+  await settle(people.length ? 'done' : 'cancelled');
+  for (const person of people) {
     await queueMail(
       tx,
       {
-        template,
+        template: breach ? 'sla.breached' : 'sla.at_risk',
         recipient: person.notificationEmail ?? person.email,
         language: person.language,
         params: { ticketId: ticket.id, target, dueAt: dueAt.toISOString() },
@@ -71,7 +86,7 @@ export async function fireSlaTimer(
       now,
     );
   }
-  return true;
+  return people.length > 0;
 }
 
 async function recipients(tx: Tx, ticket: TicketRow) {

@@ -30,6 +30,11 @@ export const ticketTimers = pgTable(
     kind: ticketTimerKindEnum('kind').notNull(),
     dueAt: instant('due_at').notNull(),
     /**
+     * R9: the step's own date in its series (N calendar days after the entry into waiting_customer).
+     * `due_at` starts there and only moves later, under the catch-up rule of late reminders.
+     */
+    scheduledAt: instant('scheduled_at'),
+    /**
      * The series the timer belongs to: for R9, the id of the event that put the ticket in
      * waiting_customer (a later wait starts a fresh series); for SLA warnings, 'sla' (once per ticket).
      */

@@ -5,6 +5,7 @@ import {
   type AutoCloseDelays,
   addCalendarDays,
   defaultAutoCloseDelays,
+  delaysOfSchedule,
   projectedSchedule,
   reminderSchedule,
 } from './auto-close';
@@ -77,6 +78,15 @@ describe('R9 across the daylight-saving changes of 2027 and 2028', () => {
         expectSameLocalTime(entered, schedule.reminder1At, d.reminder1Days);
         expectSameLocalTime(entered, schedule.reminder2At, d.reminder2Days);
         expectSameLocalTime(entered, schedule.closeAt, d.closeDays);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a series gives back the delays it was scheduled with', () => {
+    fc.assert(
+      fc.property(entry, delays, (entered, d) => {
+        expect(delaysOfSchedule(entered, reminderSchedule(entered, d))).toEqual(d);
       }),
       RUNS,
     );

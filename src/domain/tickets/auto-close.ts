@@ -64,6 +64,24 @@ export function addCalendarDays(instant: Date, days: number, timeZone = AUTO_CLO
   return new Date(minute * MINUTE + (inGap ? 0 : ms - epochMinute * MINUTE));
 }
 
+/** Calendar days from the local date of `from` to the local date of `to`. */
+export function calendarDaysBetween(from: Date, to: Date, timeZone = AUTO_CLOSE_TIME_ZONE): number {
+  const day = (instant: Date) => localTimeAt(Math.floor(instant.getTime() / MINUTE), timeZone).dayNumber;
+  return day(to) - day(from);
+}
+
+/**
+ * The delays a series was scheduled with, read back from its dates: a series keeps the delays of
+ * the day it started even when an admin changes them later.
+ */
+export function delaysOfSchedule(enteredWaitingAt: Date, schedule: ReminderSchedule): AutoCloseDelays {
+  return {
+    reminder1Days: calendarDaysBetween(enteredWaitingAt, schedule.reminder1At),
+    reminder2Days: calendarDaysBetween(enteredWaitingAt, schedule.reminder2At),
+    closeDays: calendarDaysBetween(enteredWaitingAt, schedule.closeAt),
+  };
+}
+
 /** The nominal dates of a series: reminders and closing N calendar days after the entry. */
 export function reminderSchedule(enteredWaitingAt: Date, delays: AutoCloseDelays): ReminderSchedule {
   return {

@@ -1,0 +1,1 @@
+ALTER TABLE "ticket_timers" ADD COLUMN "scheduled_at" timestamp with time zone;
