@@ -161,6 +161,35 @@ const samples: Record<TicketEventKind, DescribableEvent[]> = {
     event('reminder_sent', { actorName: null, data: { reminder: 1, closeAt: '2026-12-21T08:00:00.000Z' } }),
     event('reminder_sent', { actorName: null, data: { reminder: 2, closeAt: null } }),
   ],
+  reminder_queued: [
+    event('reminder_queued', {
+      actorName: null,
+      data: { reminder: 1, series: '12', closeAt: '2026-12-21T08:00:00.000Z', outboxId: 4 },
+    }),
+  ],
+  reminder_not_sent: [
+    event('reminder_not_sent', {
+      actorName: null,
+      data: { reminder: 2, series: '12', closeAt: '2026-12-21T08:00:00.000Z', reason: 'no_customer_contact' },
+    }),
+  ],
+  mail_not_sent: [
+    event('mail_not_sent', {
+      actorName: null,
+      data: { reminder: 1, outboxId: 4, template: 'ticket.reminder_1', status: 'dropped', reason: 'x' },
+    }),
+    event('mail_not_sent', {
+      actorName: null,
+      data: { reminder: 2, outboxId: 5, template: 'ticket.reminder_2', status: 'failed', reason: 'x' },
+    }),
+    event('mail_not_sent', { actorName: null, data: { outboxId: 6, status: 'failed' } }),
+  ],
+  auto_close_suspended: [
+    event('auto_close_suspended', {
+      actorName: null,
+      data: { reminder: 1, series: '12', outboxId: 4, reason: '550 mailbox unknown' },
+    }),
+  ],
   sla_recomputed: [
     event('sla_recomputed', {
       before: { engagementDueAt: '2026-12-01T09:00:00.000Z', resolutionDueAt: null, slaState: 'running' },

@@ -128,6 +128,11 @@ export function describeEvent(
       const lines = closeAt ? [say('autoCloseDue', { date: formatZurichInstant(closeAt, language) })] : [];
       return { summary: say('reminderSent', { number }), details: lines };
     }
+    case 'reminder_queued':
+    case 'reminder_not_sent':
+    case 'mail_not_sent':
+    case 'auto_close_suspended':
+      return describeReminderOutcome(event.kind, data, language);
     case 'sla_recomputed':
       return withDetails(say('slaRecomputed', { cause: SLA_CAUSES[slaCause(data.reason)][language] }));
     default:
@@ -217,4 +222,30 @@ function slaCause(reason: unknown): keyof typeof SLA_CAUSES {
   if (reason.startsWith('sla.targets')) return 'targets';
   if (reason.startsWith('calendar')) return 'calendar';
   return 'other';
+}
+
+/** R9, internal entries: what became of a reminder before (or instead of) leaving. */
+function describeReminderOutcome(
+  kind: 'reminder_queued' | 'reminder_not_sent' | 'mail_not_sent' | 'auto_close_suspended',
+  data: Record<string, unknown>,
+  language: Language,
+): EventDescription {
+  const number = typeof data.reminder === 'number' ? data.reminder : null;
+  const say = (key: keyof typeof SENTENCES) =>
+    interpolate(SENTENCES[key][language], { number: number ?? '' });
+  const closeAt = typeof data.closeAt === 'string' ? data.closeAt : null;
+  const due = closeAt
+    ? [interpolate(SENTENCES.autoCloseDue[language], { date: formatZurichInstant(closeAt, language) })]
+    : [];
+  if (number === null) return { summary: say('mailNotSent'), details: [] };
+  switch (kind) {
+    case 'reminder_queued':
+      return { summary: say('reminderQueued'), details: due };
+    case 'reminder_not_sent':
+      return { summary: say('reminderNoContact'), details: due };
+    case 'mail_not_sent':
+      return { summary: say(data.status === 'dropped' ? 'reminderDropped' : 'reminderRefused'), details: [] };
+    case 'auto_close_suspended':
+      return { summary: say('autoCloseSuspended'), details: [] };
+  }
 }

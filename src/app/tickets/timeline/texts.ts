@@ -100,6 +100,36 @@ export const SENTENCES = {
     de: 'Erinnerung Nr. {number} an den Kunden gesendet',
     en: 'Reminder no. {number} sent to the customer',
   },
+  reminderQueued: {
+    fr: "Rappel n° {number} mis en file d'envoi",
+    de: 'Erinnerung Nr. {number} zum Versand bereitgestellt',
+    en: 'Reminder no. {number} queued for sending',
+  },
+  reminderNoContact: {
+    fr: "Rappel n° {number} non envoyé : aucun contact client à qui l'adresser",
+    de: 'Erinnerung Nr. {number} nicht gesendet: kein Kundenkontakt, an den sie gehen könnte',
+    en: 'Reminder no. {number} not sent: no customer contact to send it to',
+  },
+  reminderDropped: {
+    fr: "Rappel n° {number} non envoyé : la demande n'attendait plus le client",
+    de: 'Erinnerung Nr. {number} nicht gesendet: die Anfrage wartete nicht mehr auf den Kunden',
+    en: 'Reminder no. {number} not sent: the request no longer waited on the customer',
+  },
+  reminderRefused: {
+    fr: 'Rappel n° {number} non envoyé : refusé par le serveur de messagerie',
+    de: 'Erinnerung Nr. {number} nicht gesendet: vom Mailserver abgelehnt',
+    en: 'Reminder no. {number} not sent: refused by the mail server',
+  },
+  mailNotSent: {
+    fr: "Un e-mail prévu n'a pas été envoyé",
+    de: 'Eine vorgesehene E-Mail wurde nicht gesendet',
+    en: 'A planned e-mail was not sent',
+  },
+  autoCloseSuspended: {
+    fr: "Fermeture automatique suspendue : le rappel n° {number} n'a pas pu être envoyé",
+    de: 'Automatische Schliessung ausgesetzt: Erinnerung Nr. {number} konnte nicht gesendet werden',
+    en: 'Automatic closing suspended: reminder no. {number} could not be sent',
+  },
   autoCloseDue: {
     fr: 'Fermeture automatique prévue le {date}',
     de: 'Automatische Schliessung vorgesehen am {date}',
