@@ -42,4 +42,12 @@ export const catalogueErrors = {
       en: 'The file "{file}" cannot be added: this ticket’s attachments would exceed {maxMb} MB in total.',
     },
   },
+  upload_too_large: {
+    status: 413,
+    message: {
+      fr: 'Cet envoi dépasse {maxMb} Mo, le total des pièces jointes permis sur un ticket : envoyez moins de fichiers ou des fichiers plus petits.',
+      de: 'Diese Sendung überschreitet {maxMb} MB, die zulässige Gesamtgrösse der Anhänge eines Tickets: Senden Sie weniger oder kleinere Dateien.',
+      en: 'This upload exceeds {maxMb} MB, the total allowed for a ticket’s attachments: send fewer or smaller files.',
+    },
+  },
 } satisfies Record<string, ErrorEntry>;

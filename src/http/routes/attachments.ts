@@ -65,6 +65,13 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         body: attachmentUploadForm,
         response: { 201: attachmentListResponse, ...uploadErrors },
       },
+      // An announced body larger than the per-ticket total is refused before a byte of it is read.
+      onRequest: async (request) => {
+        const announced = Number(request.headers['content-length'] ?? 0);
+        if (announced > uploadRequestLimit(ctx.config)) {
+          throw new AppError('upload_too_large', { maxMb: ctx.config.MAX_TICKET_UPLOAD_MB });
+        }
+      },
       // The body is a multipart stream read by the handler; its schema documents it only.
       validatorCompiler: (route) =>
         route.httpPart === 'body'
@@ -131,11 +138,21 @@ async function readUpload(
 ): Promise<{ files: IncomingFile[]; messageId?: string }> {
   const files: IncomingFile[] = [];
   let messageId: string | undefined;
+  let total = 0;
   for await (const part of request.parts()) {
     if (part.type === 'file') {
       const fileName = cleanFileName(part.filename ?? '');
       try {
-        files.push({ fileName, bytes: await part.toBuffer() });
+        const bytes = await part.toBuffer();
+        // Stop reading as soon as the files together cannot fit on a ticket.
+        total += bytes.length;
+        if (total > config.MAX_TICKET_UPLOAD_MB * 1024 * 1024) {
+          throw new AppError('ticket_attachments_full', {
+            file: fileName,
+            maxMb: config.MAX_TICKET_UPLOAD_MB,
+          });
+        }
+        files.push({ fileName, bytes });
       } catch (error) {
         if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
           throw new AppError('attachment_too_large', { file: fileName, maxMb: config.MAX_UPLOAD_MB });
@@ -149,6 +166,11 @@ async function readUpload(
     }
   }
   return { files, ...(messageId ? { messageId } : {}) };
+}
+
+/** The largest upload request: every file of a full ticket, plus room for the multipart framing. */
+function uploadRequestLimit(config: Config): number {
+  return config.MAX_TICKET_UPLOAD_MB * 1024 * 1024 + 1024 * 1024;
 }
 
 /** RFC 6266 / 5987: an ASCII fallback name and the exact UTF-8 name. */
