@@ -1,6 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Actor, AppContext } from '../src/app/context';
+import { composeContext } from '../src/composition';
 import { loadConfig } from '../src/config';
 import { type Database, openPostgres } from '../src/db/client';
 import { users } from '../src/db/schema/index';
@@ -40,7 +41,7 @@ export async function startBenchApp(options: { poolSize?: number } = {}): Promis
     ...loadConfig({ SEED_DEMO: 'false', WORKER: 'false', LOG_LEVEL: 'silent' }),
     secret: 'bench-secret-'.padEnd(40, 'x'),
   };
-  const ctx: AppContext = { db: database.db, clock: systemClock, config, publicUrl: 'http://127.0.0.1' };
+  const ctx = composeContext({ db: database.db, clock: systemClock, config, publicUrl: 'http://127.0.0.1' });
   const app = await buildApp({ ctx, webDist: '/nonexistent' });
   const serverMs = new Map<string, number>();
   app.addHook('onResponse', async (request, reply) => {

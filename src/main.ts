@@ -1,6 +1,6 @@
-import type { AppContext } from './app/context';
 import { demoPassword, seedDemoIfEmpty } from './app/seed/demo';
 import { instanceSecret } from './app/settings';
+import { composeContext } from './composition';
 import { ConfigError, loadConfig, publicUrl } from './config';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { openConfiguredDatabase } from './db/open';
@@ -21,12 +21,12 @@ async function main() {
   );
   const clock = systemClock;
   const secret = await instanceSecret(database.db, config.SESSION_SECRET ?? '', clock.now());
-  const ctx: AppContext = {
+  const ctx = composeContext({
     db: database.db,
     clock,
     config: { ...config, secret },
     publicUrl: publicUrl(config),
-  };
+  });
 
   const demoLogins = config.SEED_DEMO ? await seedDemoIfEmpty(ctx) : null;
   const app = await buildApp({ ctx, logger: { level: config.LOG_LEVEL } });

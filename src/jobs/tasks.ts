@@ -1,5 +1,3 @@
-// Changes the worker makes (reminders, automatic closings) are announced live like any other.
-import '../app/live/register';
 import { purgeExpiredSessions } from '../app/auth/sessions';
 import { runDueTimers } from '../app/timers/index';
 import { dispatchOutbox } from '../mail/dispatch';

@@ -1,5 +1,5 @@
-import type { AppContext } from '../app/context';
 import { instanceSecret } from '../app/settings';
+import { composeContext } from '../composition';
 import { type Config, ConfigError, loadConfig, publicUrl } from '../config';
 import { DataDirLockedError } from '../db/data-dir-lock';
 import { openConfiguredDatabase } from '../db/open';
@@ -27,12 +27,12 @@ async function main() {
   );
   const clock = clockFor(config);
   const secret = await instanceSecret(database.db, config.SESSION_SECRET ?? '', clock.now());
-  const ctx: AppContext = {
+  const ctx = composeContext({
     db: database.db,
     clock,
     config: { ...config, secret },
     publicUrl: publicUrl(config),
-  };
+  });
   const worker = startWorker(ctx, workerTasks, {
     intervalMs: config.WORKER_INTERVAL_MS,
     log: (msg, err) => console.error(`worker: ${msg}`, err),

@@ -1,6 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket } from '../../src/app/tickets/create-ticket';
-import { afterTicketChange, type TicketChangeHook } from '../../src/app/tickets/record-event';
 import { type TestApp, testApp } from '../support/app';
 import { testEngine } from '../support/db';
 import { createCompany, type TestCompany } from '../support/factories';
@@ -44,14 +44,17 @@ describe('ticket keys', () => {
     const input = await ticketInput(t.ctx.db);
     const actor = actorOf(acme.customer);
     const first = await createTicket(t.ctx, actor, input);
-    const failing: TicketChangeHook = async () => {
-      throw new Error('failure after the counter was taken');
-    };
-    afterTicketChange.push(failing);
+    // The timeline entry is written after the number is taken: refusing it fails the creation late.
+    await t.ctx.db.execute(sql`
+      create function refuse_ticket_event() returns trigger language plpgsql as $$
+      begin raise exception 'failure after the counter was taken'; end $$`);
+    await t.ctx.db.execute(sql`
+      create trigger refuse_ticket_event before insert on ticket_events
+      for each row execute function refuse_ticket_event()`);
     try {
-      await expect(createTicket(t.ctx, actor, input)).rejects.toThrow('failure after the counter');
+      await expect(createTicket(t.ctx, actor, input)).rejects.toThrow();
     } finally {
-      afterTicketChange.splice(afterTicketChange.indexOf(failing), 1);
+      await t.ctx.db.execute(sql`drop trigger refuse_ticket_event on ticket_events`);
     }
     const second = await createTicket(t.ctx, actor, input);
     expect(second.number).toBe(first.number + 1);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { AppContext } from '../../src/app/context';
+import { composeContext } from '../../src/composition';
 import { loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/client';
 import { type ManualClock, manualClock } from '../../src/domain/clock';
@@ -24,7 +25,7 @@ export async function testApp(
     ...loadConfig({ SEED_DEMO: 'false', ...options.env }),
     secret: 'test-secret-'.padEnd(40, 'x'),
   };
-  const ctx: AppContext = { db: database.db, clock, config, publicUrl: 'http://localhost:3000' };
+  const ctx = composeContext({ db: database.db, clock, config, publicUrl: 'http://localhost:3000' });
   const logger = options.log ? { level: 'info', stream: options.log } : false;
   const app = await buildApp({ ctx, webDist: '/nonexistent', logger });
   await app.ready();

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import type { TicketChangeHook } from '../tickets/record-event';
+import type { TicketChangeEffect } from '../effects';
 
 /** The PostgreSQL channel on which every committed ticket change is announced. */
 export const liveChannel = 'guichet_ticket_changed';
@@ -22,7 +22,7 @@ export interface TicketChangedNotice {
  * drops it on rollback, so listeners never hear of a change that did not happen. Identical
  * notices of one transaction are delivered once.
  */
-export const publishTicketChange: TicketChangeHook = async (tx: Tx, ticket, event) => {
+export const publishTicketChange: TicketChangeEffect = async (tx: Tx, ticket, event) => {
   const notice: TicketChangedNotice = {
     ticketId: ticket.id,
     key: ticket.key,

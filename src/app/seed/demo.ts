@@ -11,17 +11,9 @@ export interface DemoLogin {
   role: string;
 }
 
-/** Further demo data (tickets, Flex credits …) hooks in here, each area with its own seeder. */
-export type DemoSeeder = (ctx: AppContext, demo: DemoWorld) => Promise<void>;
-
 export interface DemoWorld {
   companies: { flex: string; maintenanceOnly: string; expired: string };
   users: Record<string, string>;
-}
-
-const seeders: DemoSeeder[] = [];
-export function addDemoSeeder(seeder: DemoSeeder): void {
-  seeders.push(seeder);
 }
 
 /** Seeds the demo world when the database holds no company yet; returns the logins, or null. */
@@ -142,6 +134,5 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
     users: Object.fromEntries(inserted.map((u) => [u.email, u.id])),
   };
   await seedDemoTickets(ctx, world);
-  for (const seeder of seeders) await seeder(ctx, world);
   return people.map((p) => ({ email: p.email, role: p.label }));
 }

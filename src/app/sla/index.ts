@@ -3,9 +3,8 @@
  * overrides, calendar), the due times stored on each ticket after every change, the queue's
  * at-risk/breached filter, and what staff and customers are shown.
  */
-import './register';
-
 export { type AdminAuditEntry, listAdminAudit } from './admin-audit';
+export { recomputeSlaAfterChange } from './after-ticket-change';
 export {
   type ClosedDayItem,
   getCalendarConfig,
@@ -36,12 +35,10 @@ export {
   updateSlaTargets,
 } from './sla-targets-admin';
 export {
-  afterSlaRecompute,
   computeTicketSla,
   evaluateTicketSla,
   recomputeTicketSla,
   type SlaRecomputation,
-  type SlaRecomputeHook,
   type StoredSla,
   TICKET_SLA_STATES,
   type TicketSlaState,

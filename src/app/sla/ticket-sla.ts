@@ -17,6 +17,7 @@ import {
   type SlaTimer,
   slaTimers,
 } from '../../domain/sla/index';
+import { installedEffects } from '../effects';
 import { overrideForCompany, readSlaConfig } from './config';
 import { type SlaTicketRow, ticketSlaEvents } from './ticket-sla-events';
 
@@ -66,13 +67,6 @@ export interface SlaRecomputation {
 }
 
 /**
- * Runs inside the transaction of every recomputation, after the ticket row is updated: the place
- * for at-risk and breach warning timers to follow the new due times.
- */
-export type SlaRecomputeHook = (tx: Tx, change: SlaRecomputation) => Promise<void>;
-export const afterSlaRecompute: SlaRecomputeHook[] = [];
-
-/**
  * The SLA of a ticket as of `now`, or null when the ticket does not exist. A closed ticket is
  * judged by the targets in force when it was last computed (so a later change of targets does
  * not rewrite its record); an open one by the targets in force now.
@@ -118,7 +112,7 @@ export async function computeTicketSla(db: DbOrTx, ticketId: string, now: Date):
 /**
  * Recomputes a ticket's SLA and stores it: due times and state on the ticket (what the queue
  * sorts and filters on), the next warning instants and targets in `ticket_sla`; then runs the
- * `afterSlaRecompute` hooks. Returns null when the ticket does not exist.
+ * installed `afterSlaRecompute` effects (the warning timers). Returns null when the ticket does not exist.
  */
 export async function recomputeTicketSla(
   db: Tx,
@@ -149,7 +143,7 @@ export async function recomputeTicketSla(
     .values({ ticketId, ...next })
     .onConflictDoUpdate({ target: ticketSla.ticketId, set: next });
   const change: SlaRecomputation = { ticketId, now, report, timers, before, after };
-  for (const hook of afterSlaRecompute) await hook(db, change);
+  for (const effect of installedEffects().afterSlaRecompute) await effect(db, change);
   return change;
 }
 

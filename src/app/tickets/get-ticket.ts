@@ -1,7 +1,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { companies, projects, requestTypes, users } from '../../db/schema/index';
-import { handlesDesk, nextStatuses, type TicketStatus } from '../../domain/tickets/index';
+import { nextStatuses, type TicketStatus } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
+import { policy } from '../policy';
 import type { TicketRow } from './record-event';
 import { loadTicketFor } from './scope';
 
@@ -74,17 +75,15 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
   };
 }
 
+/** What the actor may do with the ticket: the policy's own predicates, so the two cannot drift. */
 export function abilitiesOf(actor: Actor, ticket: TicketRow): TicketAbilities {
-  const closed = ticket.status === 'closed';
-  const onDesk = actor.role !== 'customer' && handlesDesk(actor.role, ticket.desk);
-  const staffOnDesk = onDesk && !closed;
   return {
     nextStatuses: nextStatuses(ticket.status, actor.role, ticket.desk),
-    canQualify: staffOnDesk,
-    canTake: staffOnDesk && ticket.status !== 'open' && ticket.assigneeId !== actor.userId,
-    canAssign: staffOnDesk,
-    canAnswer: !closed && (actor.role === 'customer' || onDesk),
-    canAddInternalNote: !closed && actor.role !== 'customer',
-    canClose: !closed,
+    canQualify: policy.qualifyTicket(actor, ticket),
+    canTake: policy.takeTicket(actor, ticket),
+    canAssign: policy.assignTicket(actor, ticket),
+    canAnswer: policy.answerTicket(actor, ticket),
+    canAddInternalNote: policy.addInternalNote(actor, ticket),
+    canClose: policy.closeTicket(actor, ticket),
   };
 }

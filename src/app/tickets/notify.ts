@@ -1,4 +1,3 @@
-import '../sla/register'; // every ticket change keeps its SLA due times in step (R7)
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { users } from '../../db/schema/index';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { ticketEvents, tickets } from '../../db/schema/index';
+import { installedEffects } from '../effects';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;
@@ -68,19 +69,13 @@ export interface TicketChange {
   touch?: boolean;
 }
 
-/**
- * Runs after every recorded change, inside the same transaction, with the ticket as it now is.
- * Other areas append here (SLA due times, reminders while waiting on the customer …).
- */
-export type TicketChangeHook = (tx: Tx, ticket: TicketRow, event: TicketEventRow) => Promise<void>;
-export const afterTicketChange: TicketChangeHook[] = [];
-
 /** Fields that only the SLA engine maintains: they change often and are not part of the audit. */
 const notAudited = new Set<keyof TicketPatch>(['engagementDueAt', 'resolutionDueAt', 'slaState']);
 
 /**
  * The one place where a ticket changes: applies the patch, bumps `updatedAt`, appends the event
- * (with before and after of every audited field, R14) and runs the hooks.
+ * (with before and after of every audited field, R14) and runs the installed after-change effects
+ * in their order.
  */
 export async function recordEvent(
   tx: Tx,
@@ -118,7 +113,7 @@ export async function recordEvent(
     })
     .returning();
   if (!event) throw new Error('ticket event insert returned nothing');
-  for (const hook of afterTicketChange) await hook(tx, ticket, event);
+  for (const effect of installedEffects().afterTicketChange) await effect(tx, ticket, event);
   return { ticket, event };
 }
 

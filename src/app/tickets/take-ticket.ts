@@ -1,4 +1,7 @@
+import { STATUS_INFO } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
+import { AppError } from '../errors/index';
+import { policy, startsWorkWhenTaken } from '../policy';
 import { assertNotClosed, assertWorksDesk } from './guards';
 import { recordEvent, type TicketRow } from './record-event';
 import { loadTicketFor } from './scope';
@@ -7,7 +10,8 @@ import { applyStatusChange } from './status-change';
 /**
  * A staff member takes the ticket in charge: assigned to themselves, and a qualified ticket (or
  * one transferred to Consulting) moves to in_progress. On a ticket already being handled it only
- * changes the assignee. An open ticket must be qualified first (R5).
+ * changes the assignee. An open ticket must be qualified first (R5). Who may take what is
+ * `policy.takeTicket`, the same predicate that tells the client.
  */
 export async function takeTicket(ctx: AppContext, actor: Actor, ticketId: string): Promise<TicketRow> {
   const now = ctx.clock.now();
@@ -15,11 +19,14 @@ export async function takeTicket(ctx: AppContext, actor: Actor, ticketId: string
     const ticket = await loadTicketFor(tx, actor, ticketId, { lock: true });
     assertWorksDesk(actor, ticket);
     assertNotClosed(ticket);
-    if (
-      ticket.status === 'qualified' ||
-      ticket.status === 'transferred_consulting' ||
-      ticket.status === 'open'
-    ) {
+    if (ticket.status === 'open') {
+      const labels = STATUS_INFO.open.label[actor.language];
+      const to = STATUS_INFO.in_progress.label[actor.language];
+      throw new AppError('transition_not_allowed', { from: labels, to }, { from: 'open', to: 'in_progress' });
+    }
+    // Already theirs and already being worked on: taking it again changes nothing.
+    if (!policy.takeTicket(actor, ticket)) return ticket;
+    if (startsWorkWhenTaken(ticket.status)) {
       const result = await applyStatusChange(tx, {
         ticket,
         actor,
@@ -29,7 +36,6 @@ export async function takeTicket(ctx: AppContext, actor: Actor, ticketId: string
       });
       return result.ticket;
     }
-    if (ticket.assigneeId === actor.userId) return ticket;
     const result = await recordEvent(tx, {
       ticket,
       actorId: actor.userId,

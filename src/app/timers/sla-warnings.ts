@@ -4,6 +4,7 @@ import { ticketTimers, users } from '../../db/schema/index';
 import type { SlaTimer } from '../../domain/sla/index';
 import { handlesDesk } from '../../domain/tickets/index';
 import type { AppContext } from '../context';
+import type { SlaRecomputeEffect } from '../effects';
 import { queueMail } from '../outbox';
 import type { TicketRow } from '../tickets/record-event';
 
@@ -35,6 +36,10 @@ export async function scheduleSlaWarnings(tx: Tx, ticketId: string, timers: SlaT
       });
   }
 }
+
+/** The after-recompute effect: the at-risk and breach timers follow every SLA recomputation. */
+export const armSlaWarnings: SlaRecomputeEffect = (tx, change) =>
+  scheduleSlaWarnings(tx, change.ticketId, change.timers, change.now);
 
 /**
  * Fires an SLA warning if it still applies (ticket open, the clock still counting, an at-risk

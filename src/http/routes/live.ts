@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hashToken } from '../../app/auth/tokens';
 import type { AppContext } from '../../app/context';
 import { LiveHub, type TicketChangedEvent } from '../../app/live/hub';
-import '../../app/live/register';
 import { requireActor, sessionCookie } from '../plugins/session';
 import { errorResponses } from '../schemas/common';
 import { liveEventName, liveStreamResponse } from '../schemas/live';

@@ -1,0 +1,54 @@
+/**
+ * After-change effects: what follows a ticket change or an SLA recomputation, inside the same
+ * transaction (SLA due times, R9 timers, R7 warnings, live notices). The list is one ordered
+ * value composed by the composition root (`src/composition.ts`) and installed once per process;
+ * no module registers anything by being imported. Recording a change in a process that has not
+ * installed the list is a programming error and fails loudly instead of silently skipping effects.
+ */
+import type { Tx } from '../db/client';
+import type { ticketEvents, tickets } from '../db/schema/index';
+import type { SlaRecomputation } from './sla/ticket-sla';
+
+/** Runs after every recorded ticket change, in its transaction, with the ticket as it now is. */
+export type TicketChangeEffect = (
+  tx: Tx,
+  ticket: typeof tickets.$inferSelect,
+  event: typeof ticketEvents.$inferSelect,
+) => Promise<void>;
+
+/** Runs after every SLA recomputation, in its transaction, once the ticket row is updated. */
+export type SlaRecomputeEffect = (tx: Tx, change: SlaRecomputation) => Promise<void>;
+
+export interface AfterChangeEffects {
+  readonly afterTicketChange: readonly TicketChangeEffect[];
+  readonly afterSlaRecompute: readonly SlaRecomputeEffect[];
+}
+
+let installed: AfterChangeEffects | null = null;
+
+/**
+ * Installs the process's effect list. Installing the same list again is harmless (tests build
+ * many apps); a different list is refused, so one process can never run two sets.
+ */
+export function installEffects(effects: AfterChangeEffects): void {
+  if (installed && !sameEffects(installed, effects)) {
+    throw new Error('a different list of after-change effects is already installed in this process');
+  }
+  installed = effects;
+}
+
+/** The installed list; throws when the process was not built by the composition root. */
+export function installedEffects(): AfterChangeEffects {
+  if (!installed) {
+    throw new Error(
+      'no after-change effects installed: build the context with composeContext (src/composition.ts)',
+    );
+  }
+  return installed;
+}
+
+function sameEffects(a: AfterChangeEffects, b: AfterChangeEffects): boolean {
+  const same = <T>(x: readonly T[], y: readonly T[]) =>
+    x.length === y.length && x.every((f, i) => f === y[i]);
+  return same(a.afterTicketChange, b.afterTicketChange) && same(a.afterSlaRecompute, b.afterSlaRecompute);
+}

@@ -1,0 +1,15 @@
+import type { TicketChangeEffect } from '../effects';
+import { recomputeTicketSla } from './ticket-sla';
+import { mattersToSla } from './ticket-sla-events';
+
+/**
+ * The after-change effect that keeps a ticket's stored SLA in step with its history (R7): after
+ * each recorded change that can affect the clocks, in the same transaction, the due times and
+ * state are recomputed (which runs the after-recompute effects: the warning timers).
+ */
+export const recomputeSlaAfterChange: TicketChangeEffect = async (tx, ticket, event) => {
+  if (!mattersToSla(event)) return;
+  const change = await recomputeTicketSla(tx, ticket.id, event.at);
+  // The caller returns this very row: keep its due times in step with what was stored.
+  if (change) Object.assign(ticket, change.after);
+};

@@ -1,0 +1,29 @@
+/**
+ * Where the application is composed. Every process that acts on tickets (the server, the
+ * standalone worker, the demo seed, the test harness, the benchmarks) builds its context here, so
+ * all run the same after-change effects in the same order.
+ */
+import type { AppContext } from './app/context';
+import type { AfterChangeEffects } from './app/effects';
+import { installEffects } from './app/effects';
+import { publishTicketChange } from './app/live/channel';
+import { recomputeSlaAfterChange } from './app/sla/after-ticket-change';
+import { scheduleTicketTimers } from './app/timers/schedule-timers';
+import { armSlaWarnings } from './app/timers/sla-warnings';
+
+/**
+ * What follows every change, in order: the SLA due times first (they rearm the R7 warnings), then
+ * the R9 reminders and closing (entering or leaving waiting_customer; closing cancels every
+ * pending timer, warnings included), and last the live notice, which reads the ticket as the
+ * effects before it left it.
+ */
+export const afterChangeEffects: AfterChangeEffects = Object.freeze({
+  afterTicketChange: Object.freeze([recomputeSlaAfterChange, scheduleTicketTimers, publishTicketChange]),
+  afterSlaRecompute: Object.freeze([armSlaWarnings]),
+});
+
+/** The application context of a process, with the after-change effects installed. */
+export function composeContext(parts: AppContext): AppContext {
+  installEffects(afterChangeEffects);
+  return parts;
+}
