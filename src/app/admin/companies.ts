@@ -3,9 +3,9 @@ import type { DbOrTx } from '../../db/client';
 import { companies, users } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 import { type ContractRow, contractsOf, zurichToday } from './contracts';
 import { containsPattern, decodeCursor, encodeCursor, pageSize } from './pagination';
-import { assertAdministrator, assertCanReadAdministration } from './policy';
 
 export interface CompanySummary {
   id: string;
@@ -47,7 +47,7 @@ export async function listCompanies(
   actor: Actor,
   input: { search?: string; cursor?: string },
 ): Promise<{ items: CompanySummary[]; nextCursor: string | null }> {
-  assertCanReadAdministration(actor);
+  authorize(policy.readAdministration(actor));
   const conditions: SQL[] = [];
   if (input.search) {
     const pattern = containsPattern(input.search);
@@ -87,7 +87,7 @@ async function companySummary(db: DbOrTx, id: string, today: string): Promise<Co
 
 /** One company with its contracts and its users. */
 export async function getCompany(ctx: AppContext, actor: Actor, id: string): Promise<CompanyDetail> {
-  assertCanReadAdministration(actor);
+  authorize(policy.readAdministration(actor));
   const summary = await companySummary(ctx.db, id, zurichToday(ctx.clock.now()));
   return {
     ...summary,
@@ -100,7 +100,7 @@ export const usersOf = (db: DbOrTx, companyId: string) =>
   db.select().from(users).where(eq(users.companyId, companyId)).orderBy(asc(users.name), asc(users.id));
 
 export async function listCompanyUsers(ctx: AppContext, actor: Actor, companyId: string) {
-  assertCanReadAdministration(actor);
+  authorize(policy.readAdministration(actor));
   await companySummary(ctx.db, companyId, zurichToday(ctx.clock.now()));
   return usersOf(ctx.db, companyId);
 }
@@ -133,7 +133,7 @@ export async function createCompany(
   actor: Actor,
   input: { name: string; mailDomains: string[] },
 ): Promise<CompanySummary> {
-  assertAdministrator(actor);
+  authorize(policy.administer(actor));
   const now = ctx.clock.now();
   const mailDomains = normaliseDomains(input.mailDomains);
   return ctx.db.transaction(async (tx) => {
@@ -152,7 +152,7 @@ export async function updateCompany(
   actor: Actor,
   input: { companyId: string; name?: string; mailDomains?: string[] },
 ): Promise<CompanySummary> {
-  assertAdministrator(actor);
+  authorize(policy.administer(actor));
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const changes: Partial<typeof companies.$inferInsert> = {};

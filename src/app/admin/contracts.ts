@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client';
 import { companies, contracts } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
-import { assertAdministrator, assertCanReadAdministration } from './policy';
+import { authorize, policy } from '../policy';
 
 export type ContractKind = 'maintenance' | 'flex';
 export type ContractRow = typeof contracts.$inferSelect;
@@ -67,7 +67,7 @@ export async function listContracts(
   actor: Actor,
   companyId: string,
 ): Promise<ContractRow[]> {
-  assertCanReadAdministration(actor);
+  authorize(policy.readAdministration(actor));
   await assertCompanyExists(ctx.db, companyId);
   return contractsOf(ctx.db, companyId);
 }
@@ -103,7 +103,7 @@ export async function createContract(
     lowBalanceMinutes?: number | null;
   },
 ): Promise<ContractRow> {
-  assertAdministrator(actor);
+  authorize(policy.administer(actor));
   const fields: ContractFields = {
     reference: input.reference,
     startsOn: input.startsOn,
@@ -125,7 +125,7 @@ export async function updateContract(
   actor: Actor,
   input: { contractId: string } & Partial<ContractFields>,
 ): Promise<ContractRow> {
-  assertAdministrator(actor);
+  authorize(policy.administer(actor));
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(contracts).where(eq(contracts.id, input.contractId)).limit(1);
     if (!current) throw new AppError('not_found');

@@ -8,8 +8,8 @@ import { deleteSessionsOf } from '../auth/sessions';
 import type { Actor, AppContext, Role } from '../context';
 import { AppError } from '../errors/index';
 import { announceSessionsEnded } from '../live/session-ended';
+import { authorize, policy } from '../policy';
 import { containsPattern, decodeCursor, encodeCursor, pageSize } from './pagination';
-import { assertAdministrator, assertCanReadAdministration } from './policy';
 
 export interface CreateUserInput {
   email: string;
@@ -55,7 +55,7 @@ async function assertCompanyKnown(db: DbOrTx, companyId: string | null): Promise
  * after an approved request.
  */
 export async function createUser(ctx: AppContext, actor: Actor, input: CreateUserInput): Promise<UserRow> {
-  assertAdministrator(actor);
+  authorize(policy.administer(actor));
   const companyId = input.companyId ?? null;
   const isManager = input.isManager ?? false;
   checkMembership(input.role, companyId, isManager);
@@ -73,7 +73,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
  * deactivated account is signed out at once. Administrators cannot lock themselves out.
  */
 export async function updateUser(ctx: AppContext, actor: Actor, input: UpdateUserInput): Promise<UserRow> {
-  assertAdministrator(actor);
+  authorize(policy.administer(actor));
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(users).where(eq(users.id, input.userId)).limit(1);
     if (!current) throw new AppError('not_found');
@@ -112,7 +112,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, input: UpdateUse
 }
 
 export async function getUser(ctx: AppContext, actor: Actor, userId: string): Promise<UserRow> {
-  assertCanReadAdministration(actor);
+  authorize(policy.readAdministration(actor));
   const [user] = await ctx.db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user) throw new AppError('not_found');
   return user;
@@ -124,7 +124,7 @@ export async function listUsers(
   actor: Actor,
   input: { search?: string; role?: Role; cursor?: string },
 ): Promise<{ items: UserRow[]; nextCursor: string | null }> {
-  assertCanReadAdministration(actor);
+  authorize(policy.readAdministration(actor));
   const conditions: SQL[] = [];
   if (input.role) conditions.push(eq(users.role, input.role));
   if (input.search) {

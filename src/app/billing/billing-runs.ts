@@ -4,7 +4,7 @@ import { type CsvCell, csvDocument, formatDecimalHours } from '../../domain/flex
 import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
-import { requireAdminActor } from '../flex/scope';
+import { authorize, policy } from '../policy';
 import type { BillingTotals } from './billable-entries';
 
 export interface BillingRunView {
@@ -20,7 +20,7 @@ export interface BillingRunView {
 
 /** Admin: billing runs, newest first. */
 export async function listBillingRuns(ctx: AppContext, actor: Actor): Promise<BillingRunView[]> {
-  requireAdminActor(actor);
+  authorize(policy.administer(actor));
   const rows = await ctx.db
     .select({ run: billingRuns, createdByName: users.name })
     .from(billingRuns)
@@ -36,7 +36,7 @@ export async function getBillingRun(
   actor: Actor,
   input: { id: string },
 ): Promise<BillingRunView> {
-  requireAdminActor(actor);
+  authorize(policy.administer(actor));
   const [row] = await ctx.db
     .select({ run: billingRuns, createdByName: users.name })
     .from(billingRuns)

@@ -4,7 +4,7 @@ import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { activeFlexContract, type FlexContract } from '../flex/balance';
 import { appendMovements, checkLowBalances, type NewMovement } from '../flex/ledger';
-import { requireAdminActor } from '../flex/scope';
+import { authorize, policy } from '../policy';
 import {
   type BillableEntry,
   type BillingPeriod,
@@ -26,7 +26,7 @@ export async function commitBilling(
   actor: Actor,
   input: BillingPeriod & { entryIds: string[] },
 ): Promise<BillingRun> {
-  requireAdminActor(actor);
+  authorize(policy.administer(actor));
   checkPeriod(input);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {

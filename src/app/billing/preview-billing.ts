@@ -1,6 +1,6 @@
 import type { Actor, AppContext } from '../context';
 import { activeFlexContract, contractBalanceMinutes } from '../flex/balance';
-import { requireAdminActor } from '../flex/scope';
+import { authorize, policy } from '../policy';
 import {
   type BillingPeriod,
   type BillingTotals,
@@ -28,7 +28,7 @@ export async function previewBilling(
   actor: Actor,
   period: BillingPeriod,
 ): Promise<BillingPreview> {
-  requireAdminActor(actor);
+  authorize(policy.administer(actor));
   checkPeriod(period);
   const now = ctx.clock.now();
   const entries = await billableEntries(ctx.db, period);

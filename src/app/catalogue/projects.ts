@@ -5,6 +5,7 @@ import { companies } from '../../db/schema/core';
 import type { Actor, AppContext } from '../context';
 import { isStaff } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 
 export type Project = typeof projects.$inferSelect;
 
@@ -35,7 +36,7 @@ export async function createProject(
   actor: Actor,
   input: { companyId: string; name: string; description?: string; active?: boolean },
 ): Promise<Project> {
-  assertStaff(actor);
+  authorize(policy.workAsStaff(actor));
   await assertCompanyExists(ctx, input.companyId);
   const [row] = await ctx.db
     .insert(projects)
@@ -57,7 +58,7 @@ export async function updateProject(
   actor: Actor,
   input: { id: string; name?: string; description?: string; active?: boolean },
 ): Promise<Project> {
-  assertStaff(actor);
+  authorize(policy.workAsStaff(actor));
   const { id, ...fields } = input;
   const values = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   const [row] =
@@ -78,10 +79,6 @@ export async function projectOfCompany(
     .from(projects)
     .where(and(eq(projects.id, input.projectId), eq(projects.companyId, input.companyId)));
   return row;
-}
-
-function assertStaff(actor: Actor) {
-  if (!isStaff(actor)) throw new AppError('forbidden');
 }
 
 async function assertCompanyExists(ctx: AppContext, companyId: string) {

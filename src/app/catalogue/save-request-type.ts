@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { requestTypes } from '../../db/schema/catalogue';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 import type { RequestType } from './request-types';
 
 type Localized = { fr: string; de: string; en: string };
@@ -23,7 +24,7 @@ export async function createRequestType(
   actor: Actor,
   input: RequestTypeFields & { code: string },
 ): Promise<RequestType> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   const [row] = await ctx.db
     .insert(requestTypes)
     .values({
@@ -46,7 +47,7 @@ export async function updateRequestType(
   actor: Actor,
   input: { id: string } & Partial<RequestTypeFields>,
 ): Promise<RequestType> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   const { id, ...fields } = input;
   const values = columns(fields);
   const [row] =
@@ -55,10 +56,6 @@ export async function updateRequestType(
       : await ctx.db.select().from(requestTypes).where(eq(requestTypes.id, id));
   if (!row) throw new AppError('not_found');
   return row;
-}
-
-function assertAdmin(actor: Actor) {
-  if (actor.role !== 'admin') throw new AppError('forbidden');
 }
 
 function columns(input: Partial<RequestTypeFields>): Partial<typeof requestTypes.$inferInsert> {

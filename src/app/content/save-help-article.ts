@@ -4,6 +4,7 @@ import { helpArticles, helpArticleTranslations } from '../../db/schema/content';
 import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 import { type HelpArticleView, present } from './help-articles';
 
 export interface ArticleText {
@@ -21,7 +22,7 @@ export async function createHelpArticle(
   actor: Actor,
   input: { slug: string; sortOrder?: number; translations: ArticleTexts; language: Language },
 ): Promise<HelpArticleView> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [article] = await tx
@@ -47,7 +48,7 @@ export async function updateHelpArticle(
     language: Language;
   },
 ): Promise<HelpArticleView> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [existing] = await tx
@@ -87,7 +88,7 @@ export async function deleteHelpArticle(
   actor: Actor,
   input: { slug: string },
 ): Promise<void> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   const deleted = await ctx.db.delete(helpArticles).where(eq(helpArticles.slug, input.slug)).returning();
   if (deleted.length === 0) throw new AppError('not_found');
 }
@@ -125,8 +126,4 @@ async function firstView(
   const [view] = await present(tx, [article], language);
   if (!view) throw new AppError('validation_failed');
   return view;
-}
-
-function assertAdmin(actor: Actor) {
-  if (actor.role !== 'admin') throw new AppError('forbidden');
 }

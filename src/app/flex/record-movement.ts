@@ -1,8 +1,8 @@
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 import { activeFlexContract, contractBalanceMinutes } from './balance';
 import { appendMovements, checkLowBalances } from './ledger';
-import { requireAdminActor } from './scope';
 
 export interface FlexMovementResult {
   id: number;
@@ -15,7 +15,7 @@ export async function creditFlex(
   actor: Actor,
   input: { companyId: string; minutes: number; reason?: string | null },
 ): Promise<FlexMovementResult> {
-  requireAdminActor(actor);
+  authorize(policy.administer(actor));
   if (!Number.isSafeInteger(input.minutes) || input.minutes <= 0) throw new AppError('flex_amount_invalid');
   return record(ctx, actor, { ...input, kind: 'credit', reason: input.reason?.trim() || null });
 }
@@ -26,7 +26,7 @@ export async function adjustFlex(
   actor: Actor,
   input: { companyId: string; minutes: number; reason: string },
 ): Promise<FlexMovementResult> {
-  requireAdminActor(actor);
+  authorize(policy.administer(actor));
   if (!Number.isSafeInteger(input.minutes) || input.minutes === 0) throw new AppError('flex_amount_invalid');
   const reason = input.reason.trim();
   if (!reason) throw new AppError('flex_reason_required');

@@ -20,7 +20,3 @@ export function flexCompanyFor(actor: Actor, requestedCompanyId?: string): strin
 export function canReadStatement(actor: Actor): boolean {
   return isStaff(actor) || actor.isManager;
 }
-
-export function requireAdminActor(actor: Actor): void {
-  if (actor.role !== 'admin') throw new AppError('forbidden');
-}

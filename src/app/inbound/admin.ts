@@ -2,15 +2,12 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import { inboundMails, tickets } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 import { deliverToTicket } from './deliver';
 import { findSender } from './route';
 import type { InboundOutcome } from './types';
 
 export type InboundMailRow = typeof inboundMails.$inferSelect;
-
-const assertAdmin = (actor: Actor) => {
-  if (actor.role !== 'admin') throw new AppError('forbidden');
-};
 
 /** Received mails for admins, newest first, optionally of one outcome (e.g. the quarantine). */
 export async function listInboundMails(
@@ -18,7 +15,7 @@ export async function listInboundMails(
   actor: Actor,
   input: { outcome?: InboundOutcome; before?: Date; limit?: number },
 ): Promise<InboundMailRow[]> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   return ctx.db
     .select()
     .from(inboundMails)
@@ -33,14 +30,14 @@ export async function listInboundMails(
 }
 
 export async function getInboundMail(ctx: AppContext, actor: Actor, id: string): Promise<InboundMailRow> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   const [row] = await ctx.db.select().from(inboundMails).where(eq(inboundMails.id, id)).limit(1);
   if (!row) throw new AppError('not_found');
   return row;
 }
 
 export async function discardInboundMail(ctx: AppContext, actor: Actor, id: string): Promise<InboundMailRow> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(inboundMails).where(eq(inboundMails.id, id)).for('update');
@@ -66,7 +63,7 @@ export async function releaseInboundMail(
   input: { id: string; ticketId: string },
   attachmentsOf: (raw: Buffer) => Promise<{ fileName: string; bytes: Buffer }[]>,
 ): Promise<InboundMailRow> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.select().from(inboundMails).where(eq(inboundMails.id, input.id)).for('update');

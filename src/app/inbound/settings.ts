@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client';
 import type { Actor, AppContext } from '../context';
-import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 import { readSetting, writeSetting } from '../settings';
 
 export interface InboundSettings {
@@ -15,7 +15,7 @@ export async function inboundSettings(db: DbOrTx): Promise<InboundSettings> {
 }
 
 export async function getInboundSettings(ctx: AppContext, actor: Actor): Promise<InboundSettings> {
-  if (actor.role !== 'admin') throw new AppError('forbidden');
+  authorize(policy.administer(actor));
   return inboundSettings(ctx.db);
 }
 
@@ -24,7 +24,7 @@ export async function updateInboundSettings(
   actor: Actor,
   input: InboundSettings,
 ): Promise<InboundSettings> {
-  if (actor.role !== 'admin') throw new AppError('forbidden');
+  authorize(policy.administer(actor));
   await writeSetting(ctx.db, KEY, input.autoCreate, ctx.clock.now(), actor.userId);
   return inboundSettings(ctx.db);
 }

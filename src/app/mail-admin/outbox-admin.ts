@@ -2,12 +2,9 @@ import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { outbox } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'dropped';
-
-function requireAdmin(actor: Actor) {
-  if (actor.role !== 'admin') throw new AppError('forbidden');
-}
 
 /** Outgoing mails by state, newest first, with their attempts and last error. */
 export async function listOutbox(
@@ -15,7 +12,7 @@ export async function listOutbox(
   actor: Actor,
   input: { status?: OutboxStatus; cursor?: number; limit?: number },
 ) {
-  requireAdmin(actor);
+  authorize(policy.administer(actor));
   const limit = input.limit ?? 50;
   const filters: SQL[] = [];
   if (input.status) filters.push(eq(outbox.status, input.status));
@@ -33,7 +30,7 @@ export async function listOutbox(
 
 /** Puts a failed (or dropped) mail back in the queue with a fresh series of attempts. */
 export async function retryOutboxMail(ctx: AppContext, actor: Actor, id: number) {
-  requireAdmin(actor);
+  authorize(policy.administer(actor));
   const [row] = await ctx.db
     .update(outbox)
     .set({ status: 'pending', attempts: 0, nextAttemptAt: ctx.clock.now() })

@@ -2,10 +2,7 @@ import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { storedMails } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
-
-function requireAdmin(actor: Actor) {
-  if (actor.role !== 'admin') throw new AppError('forbidden');
-}
+import { authorize, policy } from '../policy';
 
 /** The mail store, newest first: what the portal would have sent without an SMTP server. */
 export async function listStoredMails(
@@ -13,7 +10,7 @@ export async function listStoredMails(
   actor: Actor,
   input: { recipient?: string; cursor?: number; limit?: number },
 ) {
-  requireAdmin(actor);
+  authorize(policy.administer(actor));
   const limit = input.limit ?? 50;
   const filters: SQL[] = [];
   if (input.recipient) filters.push(eq(storedMails.recipient, input.recipient.trim()));
@@ -36,7 +33,7 @@ export async function listStoredMails(
 }
 
 export async function getStoredMail(ctx: AppContext, actor: Actor, id: number) {
-  requireAdmin(actor);
+  authorize(policy.administer(actor));
   const [row] = await ctx.db.select().from(storedMails).where(eq(storedMails.id, id)).limit(1);
   if (!row) throw new AppError('not_found');
   return row;

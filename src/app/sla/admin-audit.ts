@@ -2,7 +2,7 @@ import { and, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { adminAudit, users } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
-import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 
 export type AdminAuditRow = typeof adminAudit.$inferSelect;
 
@@ -54,7 +54,7 @@ export async function listAdminAudit(
   actor: Actor,
   input: { actionPrefix?: string; subjectId?: string; limit?: number },
 ): Promise<AdminAuditEntry[]> {
-  if (actor.role !== 'admin') throw new AppError('forbidden');
+  authorize(policy.administer(actor));
   const conditions: (SQL | undefined)[] = [
     input.actionPrefix ? like(adminAudit.action, `${escapeLike(input.actionPrefix)}%`) : undefined,
     input.subjectId ? eq(adminAudit.subjectId, input.subjectId) : undefined,

@@ -14,16 +14,16 @@ import {
 import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 import { changeSlaSetting } from './change-sla-setting';
 import { CALENDAR_CONFIG_KEY, calendarFor, readCalendarSetting, type SettingState } from './config';
-import { assertAdmin, assertStaff } from './policy';
 import type { SlaChangeResult } from './sla-targets-admin';
 
 export async function getCalendarConfig(
   ctx: AppContext,
   actor: Actor,
 ): Promise<SettingState<CalendarConfig>> {
-  assertStaff(actor);
+  authorize(policy.workAsStaff(actor));
   return readCalendarSetting(ctx.db);
 }
 
@@ -33,7 +33,7 @@ export async function updateCalendarConfig(
   actor: Actor,
   config: CalendarConfig,
 ): Promise<SettingState<CalendarConfig> & SlaChangeResult> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   const problems = calendarConfigProblems(config);
   if (problems.length > 0) {
     const translated = problems.map((problem) => translateProblem(problem, actor.language));
@@ -78,7 +78,7 @@ export async function listClosedDays(
   actor: Actor,
   input: { from?: IsoDate; to?: IsoDate; language: Language },
 ): Promise<{ from: IsoDate; to: IsoDate; items: ClosedDayItem[] }> {
-  assertStaff(actor);
+  authorize(policy.workAsStaff(actor));
   return closedDaysAhead(ctx, input);
 }
 

@@ -9,10 +9,10 @@ import { resolveSlaTargets, type SlaTargets, type SlaTargetsOverride } from '../
 import { CRITICALITY_INFO, type Criticality } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 import { completeAdminChange, recordAdminChange } from './admin-audit';
 import { changeSlaSetting } from './change-sla-setting';
 import { readSlaTargetsSetting, type SettingState, SLA_TARGETS_KEY } from './config';
-import { assertAdmin, assertStaff } from './policy';
 import { recomputeOpenTickets } from './recompute-open-tickets';
 
 export interface SlaChangeResult {
@@ -21,7 +21,7 @@ export interface SlaChangeResult {
 }
 
 export async function getSlaTargets(ctx: AppContext, actor: Actor): Promise<SettingState<SlaTargets>> {
-  assertStaff(actor);
+  authorize(policy.workAsStaff(actor));
   return readSlaTargetsSetting(ctx.db);
 }
 
@@ -31,7 +31,7 @@ export async function updateSlaTargets(
   actor: Actor,
   targets: SlaTargets,
 ): Promise<SettingState<SlaTargets> & SlaChangeResult> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   const next = resolveSlaTargets(targets);
   assertConsistent(next, actor);
   return changeSlaSetting(ctx, actor, {
@@ -57,7 +57,7 @@ export async function getSlaOverride(
   actor: Actor,
   contractId: string,
 ): Promise<SlaOverrideState> {
-  assertStaff(actor);
+  authorize(policy.workAsStaff(actor));
   const contract = await maintenanceContract(ctx, contractId);
   const [row] = await ctx.db
     .select()
@@ -82,7 +82,7 @@ export async function setSlaOverride(
   contractId: string,
   override: SlaTargetsOverride | null,
 ): Promise<SlaOverrideState & SlaChangeResult> {
-  assertAdmin(actor);
+  authorize(policy.administer(actor));
   const contract = await maintenanceContract(ctx, contractId);
   const cleaned = override ? withoutEmpty(override) : null;
   const now = ctx.clock.now();

@@ -3,9 +3,9 @@ import type { DbOrTx } from '../../db/client';
 import { timeEntries, users } from '../../db/schema/index';
 import { type BillingKind, chooseBilling } from '../../domain/flex/index';
 import type { Actor, AppContext } from '../context';
-import { isStaff } from '../context';
 import { AppError } from '../errors/index';
 import { activeFlexContract, zurichDateOf } from '../flex/balance';
+import { authorize, policy } from '../policy';
 import { ticketForTime } from './ticket-billing';
 
 export type TimeEntry = typeof timeEntries.$inferSelect;
@@ -20,17 +20,13 @@ export interface TimeEntryInput {
   overrideReason?: string | null;
 }
 
-function requireStaffActor(actor: Actor) {
-  if (!isStaff(actor)) throw new AppError('not_found');
-}
-
 /** Staff log time on a ticket; how it is billed follows from the ticket unless overridden. */
 export async function logTime(
   ctx: AppContext,
   actor: Actor,
   input: TimeEntryInput & { ticketId: string },
 ): Promise<TimeEntryView> {
-  requireStaffActor(actor);
+  authorize(policy.workAsStaff(actor), 'not_found');
   const now = ctx.clock.now();
   checkWorkDate(input.workDate, now);
   return ctx.db.transaction(async (tx) => {
@@ -62,7 +58,7 @@ export async function updateTimeEntry(
   actor: Actor,
   input: Partial<TimeEntryInput> & { id: string },
 ): Promise<TimeEntryView> {
-  requireStaffActor(actor);
+  authorize(policy.workAsStaff(actor), 'not_found');
   const now = ctx.clock.now();
   if (input.workDate !== undefined) checkWorkDate(input.workDate, now);
   return ctx.db.transaction(async (tx) => {
@@ -90,7 +86,7 @@ export async function updateTimeEntry(
 
 /** Deletes an entry that is not billed yet (its author or an admin). */
 export async function deleteTimeEntry(ctx: AppContext, actor: Actor, input: { id: string }): Promise<void> {
-  requireStaffActor(actor);
+  authorize(policy.workAsStaff(actor), 'not_found');
   await ctx.db.transaction(async (tx) => {
     const current = await lockEditable(tx, actor, input.id);
     const deleted = await tx
@@ -107,7 +103,7 @@ export async function listTicketTime(
   actor: Actor,
   input: { ticketId: string },
 ): Promise<TimeEntryView[]> {
-  requireStaffActor(actor);
+  authorize(policy.workAsStaff(actor), 'not_found');
   const ticket = await ticketForTime(ctx.db, input.ticketId);
   const rows = await ctx.db
     .select({ entry: timeEntries, userName: users.name })
@@ -121,7 +117,7 @@ export async function listTicketTime(
 async function lockEditable(tx: DbOrTx, actor: Actor, id: string): Promise<TimeEntry> {
   const [entry] = await tx.select().from(timeEntries).where(eq(timeEntries.id, id)).for('update');
   if (!entry) throw new AppError('not_found');
-  if (entry.userId !== actor.userId && actor.role !== 'admin') throw new AppError('forbidden');
+  authorize(policy.changeTimeEntry(actor, entry));
   if (entry.billedAt) throw new AppError('time_entry_billed');
   return entry;
 }

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../db/client';
 import { type AutoCloseDelays, defaultAutoCloseDelays } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 import { readSetting, writeSetting } from '../settings';
 
 export type { AutoCloseDelays };
@@ -15,7 +16,7 @@ export async function readAutoCloseDelays(db: DbOrTx): Promise<AutoCloseDelays> 
 }
 
 export async function getAutoCloseDelays(ctx: AppContext, actor: Actor): Promise<AutoCloseDelays> {
-  if (actor.role !== 'admin') throw new AppError('forbidden');
+  authorize(policy.administer(actor));
   return readAutoCloseDelays(ctx.db);
 }
 
@@ -28,7 +29,7 @@ export async function saveAutoCloseDelays(
   actor: Actor,
   input: AutoCloseDelays,
 ): Promise<AutoCloseDelays> {
-  if (actor.role !== 'admin') throw new AppError('forbidden');
+  authorize(policy.administer(actor));
   if (!(input.reminder1Days < input.reminder2Days && input.reminder2Days < input.closeDays)) {
     throw new AppError('auto_close_delays_order');
   }

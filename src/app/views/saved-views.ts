@@ -2,6 +2,7 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import { savedViews } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 
 export type SavedViewRow = typeof savedViews.$inferSelect;
 export type ViewFilters = Record<string, string | string[]>;
@@ -9,13 +10,9 @@ export type ViewFilters = Record<string, string | string[]>;
 /** A person keeps a short list of views; more is a sign of a forgotten clean-up. */
 export const maxViewsPerUser = 50;
 
-function assertStaff(actor: Actor): void {
-  if (actor.role === 'customer') throw new AppError('forbidden');
-}
-
 /** The caller's saved views, by name. */
 export async function listSavedViews(ctx: AppContext, actor: Actor): Promise<SavedViewRow[]> {
-  assertStaff(actor);
+  authorize(policy.workAsStaff(actor));
   return ctx.db
     .select()
     .from(savedViews)
@@ -29,7 +26,7 @@ export async function saveView(
   actor: Actor,
   input: { name: string; filters: ViewFilters },
 ): Promise<SavedViewRow> {
-  assertStaff(actor);
+  authorize(policy.workAsStaff(actor));
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const mine = and(eq(savedViews.userId, actor.userId), eq(savedViews.name, input.name));
@@ -53,7 +50,7 @@ export async function saveView(
 
 /** Deletes one of the caller's views; another person's view answers not_found. */
 export async function deleteView(ctx: AppContext, actor: Actor, id: string): Promise<void> {
-  assertStaff(actor);
+  authorize(policy.workAsStaff(actor));
   const deleted = await ctx.db
     .delete(savedViews)
     .where(and(eq(savedViews.id, id), eq(savedViews.userId, actor.userId)))
