@@ -13,7 +13,7 @@ import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { queueMail } from '../outbox';
-import { assertStaff } from './policy';
+import { authorize, policy } from '../policy';
 import { evaluateTicketSla } from './ticket-sla';
 
 type Clock = 'engagement' | 'resolution';
@@ -65,7 +65,7 @@ export async function sendMonthlySlaReport(
   actor: Actor,
   input: { companyId: string; month: string },
 ): Promise<{ recipients: string[] }> {
-  assertStaff(actor);
+  authorize(policy.workAsStaff(actor));
   const managers = await ctx.db
     .select({ email: users.email, notificationEmail: users.notificationEmail, language: users.language })
     .from(users)
