@@ -20,6 +20,9 @@ const EscalationPage = lazy(() => import('./pages/portal/EscalationPage'));
 const HelpPage = lazy(() => import('./pages/portal/HelpPage'));
 const HelpArticlePage = lazy(() => import('./pages/portal/HelpArticlePage'));
 const FlexPage = lazy(() => import('./pages/portal/FlexPage'));
+const CommitmentsPage = lazy(() => import('./pages/commitments/CommitmentsPage'));
+const ExplanationPrintPage = lazy(() => import('./pages/commitments/ExplanationPrintPage'));
+const MonthlyReportPage = lazy(() => import('./pages/commitments/MonthlyReportPage'));
 const AccountRequestsPage = lazy(() => import('./pages/AccountRequestsPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 
@@ -84,6 +87,9 @@ export const router = createBrowserRouter([
           { path: '/requests/new', element: <NewTicketPage desk="consulting" /> },
           { path: '/tickets/:id', element: <TicketPage /> },
           { path: '/escalation', element: <EscalationPage /> },
+          { path: '/commitments', element: <CommitmentsPage /> },
+          { path: '/tickets/:id/sla-explanation', element: <ExplanationPrintPage /> },
+          { path: '/sla-report', element: <MonthlyReportPage /> },
           { path: '/help', element: <HelpPage /> },
           { path: '/help/:slug', element: <HelpArticlePage /> },
           { path: '/flex', element: <FlexPage /> },

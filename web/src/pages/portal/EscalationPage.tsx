@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchEscalationMatrix } from '../../api/content';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
+import { CommitmentsLink } from '../commitments/CommitmentsLink';
 import { usePageTitle } from '../usePageTitle';
 import { useErrorText, useFormatDate } from './shared';
 
@@ -18,6 +19,7 @@ export default function EscalationPage() {
     <Stack gap="lg" maw={960}>
       <Title order={1}>{t('portal:escalation.title')}</Title>
       <Text>{t('portal:escalation.intro')}</Text>
+      <CommitmentsLink />
       {matrix.isPending && <PageLoader />}
       {matrix.error && <FormAlert message={errorText(matrix.error)} />}
       {matrix.data && matrix.data.levels.length === 0 && <Text>{t('portal:escalation.empty')}</Text>}

@@ -7,8 +7,12 @@ import { fetchHelpArticle } from '../../api/content';
 import { ErrorScreen } from '../../components/ErrorScreen';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
+import { CommitmentsLink } from '../commitments/CommitmentsLink';
 import { usePageTitle } from '../usePageTitle';
 import { ArticleBody, useErrorText, useFormatDate } from './shared';
+
+// The seeded article on choosing the criticality says that it fixes our delays: it links to them.
+const ARTICLES_ON_COMMITMENTS = new Set(['choisir-la-criticite']);
 
 export default function HelpArticlePage() {
   const { slug = '' } = useParams();
@@ -44,6 +48,7 @@ export default function HelpArticlePage() {
             </Text>
           )}
           <ArticleBody body={a.body} />
+          {ARTICLES_ON_COMMITMENTS.has(a.slug) && <CommitmentsLink />}
         </Stack>
       </article>
       <Text size="sm" c="dimmed">

@@ -18,6 +18,8 @@ import { Link } from 'react-router';
 import { formatMinutes } from '../../api/flex';
 import { useMe } from '../../api/session';
 import { fetchTickets } from '../../api/tickets';
+import { CommitmentsLink } from '../commitments/CommitmentsLink';
+import { useCommitmentsT } from '../commitments/i18n';
 import StaffHome from '../HomePage';
 import { usePageTitle } from '../usePageTitle';
 import { StatusBadge, useErrorText, useFormatDate, useRequestTypes } from './shared';
@@ -31,6 +33,7 @@ export default function PortalHome() {
 
 function CustomerHome() {
   const { t } = useTranslation();
+  const { ct } = useCommitmentsT();
   const me = useMe();
   usePageTitle(t('nav.home'));
   const catalogue = useRequestTypes();
@@ -51,6 +54,12 @@ function CustomerHome() {
           </Anchor>
           <Text size="sm" mt="xs">
             {t('portal:home.escalationHint')}
+          </Text>
+        </Card>
+        <Card withBorder padding="lg">
+          <CommitmentsLink size="md" />
+          <Text size="sm" mt="xs">
+            {ct('linkHint')}
           </Text>
         </Card>
         <Card withBorder padding="lg">

@@ -27,6 +27,8 @@ import { createTicket, fetchTicket, type Ticket } from '../../../api/tickets';
 import { FormAlert } from '../../../components/FormAlert';
 import { PageLoader } from '../../../components/guards';
 import { applyApiError } from '../../../forms/validation';
+import { CommitmentsLink, CriticalityDelays } from '../../commitments/CommitmentsLink';
+import { useCommitments } from '../../commitments/useCommitments';
 import { FileDrop, UploadProgress } from '../files';
 import { useErrorText, useRequestTypes } from '../shared';
 import { TypeChoice } from './TypeChoice';
@@ -65,6 +67,7 @@ export function TicketForm({ desk, onCreated }: { desk: Desk; onCreated: (ticket
   const [failure, setFailure] = useState<string | null>(null);
 
   const catalogue = useRequestTypes();
+  const commitments = useCommitments();
   const criticalities = useQuery({
     queryKey: ['criticalities'],
     queryFn: fetchCriticalities,
@@ -232,11 +235,17 @@ export function TicketForm({ desk, onCreated }: { desk: Desk; onCreated: (ticket
                     <div>
                       <Text fw={600}>{c.label}</Text>
                       <Text size="sm">{c.definition}</Text>
+                      <Text size="sm" fw={500}>
+                        <CriticalityDelays
+                          delays={commitments.data?.criticalities.find((row) => row.criticality === c.key)}
+                        />
+                      </Text>
                     </div>
                   </Group>
                 </Radio.Card>
               ))}
             </SimpleGrid>
+            <CommitmentsLink />
           </Radio.Group>
           <Stack gap={6}>
             <TextInput

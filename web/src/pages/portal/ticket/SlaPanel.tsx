@@ -2,12 +2,15 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fetchTicketSla } from '../../../api/sla';
+import { DueExplanation } from '../../commitments/ExplanationTimeline';
+import { useCriticalityLabel } from '../../commitments/useCriticalityLabel';
 import { useFormatDate } from '../shared';
 
 /** The commitment and its due time in plain words (R7), from the customer view of the SLA. */
 export function SlaPanel({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
   const format = useFormatDate();
+  const label = useCriticalityLabel();
   const sla = useQuery({ queryKey: ['ticket-sla', ticketId], queryFn: () => fetchTicketSla(ticketId) });
   const view = sla.data?.view === 'customer' ? sla.data : null;
   return (
@@ -22,15 +25,23 @@ export function SlaPanel({ ticketId }: { ticketId: string }) {
           [view.engagement, view.resolution].map(
             (c, index) =>
               c && (
-                <Text key={index === 0 ? 'engagement' : 'resolution'} size="sm">
-                  <strong>{c.commitment}</strong>
-                  {' — '}
-                  {c.met
-                    ? t('portal:ticket.slaMet')
-                    : c.dueAt
-                      ? t('portal:ticket.slaDue', { date: format(c.dueAt) })
-                      : t('portal:ticket.slaNoDue')}
-                </Text>
+                <div key={index === 0 ? 'engagement' : 'resolution'}>
+                  <Text size="sm">
+                    <strong>{c.commitment}</strong>
+                    {' — '}
+                    {c.met
+                      ? t('portal:ticket.slaMet')
+                      : c.dueAt
+                        ? t('portal:ticket.slaDue', { date: format(c.dueAt) })
+                        : t('portal:ticket.slaNoDue')}
+                  </Text>
+                  <DueExplanation
+                    explanation={view.explanations[index === 0 ? 'engagement' : 'resolution']}
+                    ticketId={ticketId}
+                    clock={index === 0 ? 'engagement' : 'resolution'}
+                    criticalityLabel={label}
+                  />
+                </div>
               ),
           )}
         {view && <Text size="sm">{view.explanation}</Text>}

@@ -1,5 +1,6 @@
 import { Card, List, Stack, Table, Text, Title } from '@mantine/core';
 import type { StaffSla } from '../../../api/staff-tickets';
+import { DueExplanation } from '../../commitments/ExplanationTimeline';
 import { formatDateTime, formatMinutes } from '../format';
 import { useStaffT } from '../i18n';
 import { Remaining, SlaBadge } from '../sla';
@@ -55,6 +56,17 @@ export function SlaPanel({ sla, now }: { sla: StaffSla | undefined; now: number 
             </Table.Tbody>
           </Table>
         )}
+        {(['engagement', 'resolution'] as const).map((clock) => (
+          <DueExplanation
+            key={clock}
+            explanation={sla.explanations[clock]}
+            ticketId={sla.ticketId}
+            clock={clock}
+            criticalityLabel={(criticality) =>
+              st(`criticality.${criticality}`, { defaultValue: criticality })
+            }
+          />
+        ))}
         {sla.pauses.length > 0 && (
           <>
             <Text fw={600} size="sm">

@@ -1,0 +1,119 @@
+import './print.css';
+import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router';
+import { fetchMonthlyReport, sendMonthlyReport } from '../../api/commitments';
+import { useMe } from '../../api/session';
+import { FormAlert } from '../../components/FormAlert';
+import { PageLoader } from '../../components/guards';
+import { useErrorText } from '../portal/shared';
+import { usePageTitle } from '../usePageTitle';
+import { ExplanationTimeline } from './ExplanationTimeline';
+import { useCommitmentsT } from './i18n';
+import { useCriticalityLabel } from './useCriticalityLabel';
+
+function previousMonth(): string {
+  const now = new Date();
+  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return month.toISOString().slice(0, 7);
+}
+
+/** A company's SLA month, printable: customer managers read their company's, staff any company's and can mail it. */
+export default function MonthlyReportPage() {
+  const { ct } = useCommitmentsT();
+  usePageTitle(ct('report.title'));
+  const me = useMe();
+  const errorText = useErrorText();
+  const label = useCriticalityLabel();
+  const [params, setParams] = useSearchParams();
+  const month = params.get('month') ?? previousMonth();
+  const companyId = params.get('companyId') ?? undefined;
+  const report = useQuery({
+    queryKey: ['sla-monthly-report', month, companyId],
+    queryFn: () => fetchMonthlyReport(month, companyId),
+  });
+  const send = useMutation({ mutationFn: () => sendMonthlyReport(companyId ?? '', month) });
+  const choose = (value: string) => {
+    const next = new URLSearchParams(params);
+    next.set('month', value);
+    setParams(next);
+  };
+  return (
+    <Stack gap="md" maw={1000}>
+      <Title order={1}>{ct('report.title')}</Title>
+      <Group align="flex-end" className="no-print">
+        <TextInput
+          type="month"
+          label={ct('report.month')}
+          value={month}
+          onChange={(event) => event.currentTarget.value && choose(event.currentTarget.value)}
+        />
+        <Button variant="outline" onClick={() => window.print()}>
+          {ct('report.print')}
+        </Button>
+        {me.role !== 'customer' && companyId && (
+          <Button onClick={() => send.mutate()} loading={send.isPending}>
+            {ct('report.send')}
+          </Button>
+        )}
+      </Group>
+      {send.data && (
+        <Text role="status">{ct('report.sent', { recipients: send.data.recipients.join(', ') })}</Text>
+      )}
+      {send.error && <FormAlert message={errorText(send.error)} />}
+      {report.isPending && <PageLoader />}
+      {report.error && <FormAlert message={errorText(report.error)} />}
+      {report.data && (
+        <>
+          <Text fw={600} data-testid="report-company">
+            {ct('report.company')} : {report.data.companyName} — {report.data.month}
+          </Text>
+          <Text data-testid="report-tickets">
+            {ct('report.tickets', { count: report.data.tickets, withSla: report.data.ticketsWithSla })}
+          </Text>
+          <Table data-testid="report-table" striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{ct('report.criticality')}</Table.Th>
+                <Table.Th>{ct('report.count')}</Table.Th>
+                <Table.Th>{ct('report.engagementMet')}</Table.Th>
+                <Table.Th>{ct('report.engagementBreached')}</Table.Th>
+                <Table.Th>{ct('report.resolutionMet')}</Table.Th>
+                <Table.Th>{ct('report.resolutionBreached')}</Table.Th>
+                <Table.Th>{ct('report.running')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {report.data.rows.map((row) => (
+                <Table.Tr key={row.criticality} data-testid={`report-row-${row.criticality}`}>
+                  <Table.Th scope="row">{label(row.criticality)}</Table.Th>
+                  <Table.Td>{row.tickets}</Table.Td>
+                  <Table.Td>{row.engagement.met}</Table.Td>
+                  <Table.Td>{row.engagement.breached}</Table.Td>
+                  <Table.Td>{row.resolution.met}</Table.Td>
+                  <Table.Td>{row.resolution.breached}</Table.Td>
+                  <Table.Td>{row.resolution.running}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Title order={2} size="h4">
+            {ct('report.breaches')}
+          </Title>
+          {report.data.breaches.length === 0 && <Text>{ct('report.noBreach')}</Text>}
+          {report.data.breaches.map((breach) => (
+            <section
+              key={`${breach.ticketId}-${breach.clock}`}
+              aria-labelledby={`breach-${breach.ticketId}-${breach.clock}`}
+            >
+              <Title order={3} size="h5" id={`breach-${breach.ticketId}-${breach.clock}`}>
+                {breach.key} — {breach.subject} — {ct(`explain.clock.${breach.clock}`)}
+              </Title>
+              <ExplanationTimeline explanation={breach.explanation} criticalityLabel={label} />
+            </section>
+          ))}
+        </>
+      )}
+    </Stack>
+  );
+}

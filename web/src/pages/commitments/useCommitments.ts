@@ -1,0 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
+import { commitmentsKey, fetchCommitments } from '../../api/commitments';
+
+/** The live commitments of the signed-in customer's company: refetched on every visit, so admin changes show. */
+export function useCommitments() {
+  return useQuery({ queryKey: commitmentsKey, queryFn: fetchCommitments, staleTime: 0 });
+}
