@@ -25,6 +25,18 @@ export default defineConfig({
           pool: 'forks',
         },
       },
+      {
+        // Tests that start heavier outside programs of their own (ClamAV's clamd).
+        test: {
+          name: 'heavy',
+          include: ['test/heavy/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+        },
+      },
     ],
   },
 });

@@ -1,10 +1,11 @@
 // `npm test`: every tier in turn — unit, integration (PGlite, then PostgreSQL when
-// TEST_DATABASE_URL is set), and browser end-to-end in Chromium. Stops at the first red tier.
+// TEST_DATABASE_URL is set), heavy topology (tests starting their own clamd), and browser end-to-end in Chromium. Stops at the first red tier.
 import { spawnSync } from 'node:child_process';
 
 const tiers = [
   ['unit', ['run', 'test:unit']],
   ['integration', ['run', 'test:integration']],
+  ['heavy topology', ['run', 'test:heavy']],
   ['end-to-end', ['run', 'test:e2e']],
 ];
 const started = Date.now();

@@ -55,6 +55,7 @@ const configSchema = z.object({
   INBOUND_DOMAIN: z.string().default('guichet.local'),
   INBOUND_WEBHOOK_TOKEN: z.string().min(16).optional(),
   INBOUND_TRUSTED_AUTHSERV_ID: z.string().min(1).optional(),
+  CLAMAV_SOCKET: z.string().min(1).optional(),
   IMAP_URL: z
     .string()
     .regex(/^imaps?:\/\//, 'must be an imap:// or imaps:// URL')

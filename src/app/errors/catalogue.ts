@@ -42,6 +42,14 @@ export const catalogueErrors = {
       en: 'The file "{file}" cannot be added: this ticket’s attachments would exceed {maxMb} MB in total.',
     },
   },
+  attachment_infected: {
+    status: 422,
+    message: {
+      fr: 'Le fichier « {file} » a été refusé : l’antivirus y a détecté un logiciel malveillant.',
+      de: 'Die Datei «{file}» wurde abgelehnt: Der Virenscanner hat darin Schadsoftware erkannt.',
+      en: 'The file "{file}" was refused: the virus scanner found malware in it.',
+    },
+  },
   upload_too_large: {
     status: 413,
     message: {

@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { cleanFileName, detectAllowedType } from './detect';
 import { fileStoreOf } from './store';
+import { scanBytes } from './virus-scan';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 
@@ -26,7 +27,8 @@ export interface AttachFilesInput {
 
 /**
  * Attaches files to a ticket inside the caller's transaction. Every file is checked first — type
- * decided by content, size per file, total per ticket — and nothing is stored unless all pass.
+ * decided by content, size per file, malware (ClamAV, when CLAMAV_SOCKET is set), total per ticket —
+ * and nothing is stored unless all pass.
  * The caller decides who may attach (this function does no authorisation).
  */
 export async function attachFiles(
@@ -46,6 +48,10 @@ export async function attachFiles(
     }
     const contentType = await detectAllowedType(fileName, file.bytes);
     if (!contentType) throw new AppError('attachment_type_refused', { file: fileName });
+    if (ctx.config.CLAMAV_SOCKET) {
+      const scan = await scanBytes(ctx.config.CLAMAV_SOCKET, file.bytes, ctx.clock.now());
+      if (scan.status === 'infected') throw new AppError('attachment_infected', { file: fileName });
+    }
     checked.push({ fileName, bytes: file.bytes, contentType });
   }
 

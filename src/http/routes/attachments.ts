@@ -10,13 +10,15 @@ import {
   listAttachments,
   openAttachment,
 } from '../../app/files/ticket-attachments';
+import { scannerHealth } from '../../app/files/virus-scan';
 import type { Config } from '../../config';
-import { requireActor } from '../plugins/session';
+import { requireActor, requireAdmin } from '../plugins/session';
 import {
   attachmentDownloadResponse,
   attachmentLimitsResponse,
   attachmentListResponse,
   attachmentUploadForm,
+  virusScannerResponse,
 } from '../schemas/attachments';
 import { errorResponse, errorResponses, idParams, idSchema } from '../schemas/common';
 
@@ -33,7 +35,7 @@ const present = (row: Omit<AttachmentView, 'uploader'> & { uploader?: Attachment
   downloadUrl: `/api/attachments/${row.id}/download`,
 });
 
-const uploadErrors = { ...errorResponses, 413: errorResponse, 415: errorResponse };
+const uploadErrors = { ...errorResponses, 413: errorResponse, 415: errorResponse, 422: errorResponse };
 
 export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -48,6 +50,27 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     async (request) => {
       requireActor(request);
       return { maxFileMb: ctx.config.MAX_UPLOAD_MB, maxTicketMb: ctx.config.MAX_TICKET_UPLOAD_MB };
+    },
+  );
+
+  app.get(
+    '/admin/virus-scanner',
+    {
+      schema: {
+        tags: ['attachments'],
+        summary: 'Whether attachments are scanned for malware, and whether the scanner answered last time',
+        response: { 200: virusScannerResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      const state = scannerHealth(ctx.config.CLAMAV_SOCKET);
+      return {
+        configured: state.configured,
+        available: state.available,
+        lastError: state.lastError,
+        checkedAt: state.checkedAt?.toISOString() ?? null,
+      };
     },
   );
 

@@ -35,3 +35,12 @@ export const attachmentDownloadResponse = z
 
 /** The upload limits of this installation, so forms state them before anyone tries. */
 export const attachmentLimitsResponse = z.object({ maxFileMb: z.number(), maxTicketMb: z.number() });
+
+export const virusScannerResponse = z.object({
+  configured: z.boolean().describe('CLAMAV_SOCKET is set: every attachment is scanned'),
+  available: z
+    .boolean()
+    .describe('false when clamd could not be reached at the last scan (files then pass unscanned)'),
+  lastError: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+});
