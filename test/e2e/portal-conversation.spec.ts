@@ -32,7 +32,7 @@ test('answering a ticket that waits for the customer moves it back to En cours',
   await expect(page.getByTestId('timeline').getByRole('link', { name: 'capture.txt' })).toBeVisible();
   await expect(page.getByTestId('timeline').getByText('Statut : Attente client → En cours')).toBeVisible();
   // Every entry is a sentence: no field names, ids or ISO dates in the history.
-  const history = await page.getByTestId('timeline').innerText();
+  const history = (await page.getByTestId('timeline').textContent()) ?? '';
   expect(history).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|\d{4}-\d{2}-\d{2}T|\b[a-z]+_[a-z]+\b|assigneeId/);
 
   // Messages only: the conversation stays, the changes of status go.

@@ -4,6 +4,7 @@ import type { AppContext } from '../../app/context';
 import { AppError } from '../../app/errors/index';
 import type { IncomingFile } from '../../app/files/attach-files';
 import { cleanFileName } from '../../app/files/detect';
+import { imagePreview, PREVIEWABLE_TYPES, type PreviewSize } from '../../app/files/image-preview';
 import {
   type AttachmentView,
   addAttachments,
@@ -33,6 +34,12 @@ const present = (row: Omit<AttachmentView, 'uploader'> & { uploader?: Attachment
   uploadedBy: row.uploader ?? null,
   createdAt: row.createdAt.toISOString(),
   downloadUrl: `/api/attachments/${row.id}/download`,
+  ...(PREVIEWABLE_TYPES.has(row.contentType)
+    ? {
+        thumbnailUrl: `/api/attachments/${row.id}/thumbnail`,
+        previewUrl: `/api/attachments/${row.id}/preview`,
+      }
+    : { thumbnailUrl: null, previewUrl: null }),
 });
 
 const uploadErrors = { ...errorResponses, 413: errorResponse, 415: errorResponse, 422: errorResponse };
@@ -152,6 +159,42 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         .send(bytes);
     },
   );
+
+  for (const size of ['thumbnail', 'preview'] as const satisfies readonly PreviewSize[]) {
+    app.get(
+      `/attachments/:id/${size}`,
+      {
+        schema: {
+          tags: ['attachments'],
+          summary:
+            size === 'thumbnail'
+              ? 'A small picture of an image attachment, re-encoded as WebP'
+              : 'A screen-sized picture of an image attachment, re-encoded as WebP',
+          params: idParams,
+          produces: ['image/webp'],
+          response: { 200: attachmentDownloadResponse, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const picture = await imagePreview(ctx, requireActor(request), {
+          attachmentId: request.params.id,
+          size,
+        });
+        return reply
+          .header('content-type', 'image/webp')
+          .header('content-length', picture.bytes.length)
+          .header(
+            'content-disposition',
+            contentDisposition(picture.fileName).replace(/^attachment/, 'inline'),
+          )
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('cross-origin-resource-policy', 'same-origin')
+          .header('cache-control', 'private, max-age=3600')
+          .send(picture.bytes);
+      },
+    );
+  }
 };
 
 /** Reads the multipart form: every file part, and the optional messageId field. */

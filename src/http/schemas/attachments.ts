@@ -15,6 +15,9 @@ export const attachmentSchema = z.object({
   createdAt: z.string(),
   /** Where to download the bytes. */
   downloadUrl: z.string(),
+  /** Image attachments only: a small and a screen-sized picture, re-encoded by the server. */
+  thumbnailUrl: z.string().nullable(),
+  previewUrl: z.string().nullable(),
 });
 export type AttachmentDto = z.infer<typeof attachmentSchema>;
 

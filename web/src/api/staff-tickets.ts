@@ -56,8 +56,6 @@ export const transferToConsulting = (id: string) =>
   apiPost<{ ticket: Ticket }>(`/api/tickets/${id}/transfer-consulting`);
 export const closeTicket = (id: string, reason: CloseReason) =>
   apiPost<{ ticket: Ticket }>(`/api/tickets/${id}/close`, { reason });
-export const addMessage = (id: string, body: string, visibility: 'public' | 'internal') =>
-  apiPost<unknown>(`/api/tickets/${id}/messages`, { body, visibility });
 export const logTime = (id: string, body: { workDate: string; minutes: number; note?: string }) =>
   apiPost<unknown>(`/api/tickets/${id}/time`, body);
 

@@ -46,9 +46,19 @@ export function createTicket(input: NewTicket, files: File[], onProgress?: (shar
 
 /** Answers a ticket (public message) with attachments. */
 export function replyToTicket(id: string, body: string, files: File[], onProgress?: (share: number) => void) {
+  return sendMessage(id, { body, visibility: 'public' }, files, onProgress);
+}
+
+/** An answer or an internal note with its files, in one request. */
+export function sendMessage(
+  id: string,
+  message: { body: string; visibility: 'public' | 'internal' },
+  files: File[],
+  onProgress?: (share: number) => void,
+) {
   return sendForm<z.infer<typeof addMessageResponse>>(
     `/api/tickets/${id}/messages`,
-    { body, visibility: 'public' },
+    message,
     files,
     onProgress,
   );

@@ -25,11 +25,11 @@ import { suggestHelpArticles } from '../../../api/content';
 import { useMe } from '../../../api/session';
 import { createTicket, fetchTicket, type Ticket } from '../../../api/tickets';
 import { FormAlert } from '../../../components/FormAlert';
+import { FileDrop, UploadProgress } from '../../../components/files/FileDrop';
 import { PageLoader } from '../../../components/guards';
 import { applyApiError } from '../../../forms/validation';
 import { CommitmentsLink, CriticalityDelays } from '../../commitments/CommitmentsLink';
 import { useCommitments } from '../../commitments/useCommitments';
-import { FileDrop, UploadProgress } from '../files';
 import { useErrorText, useRequestTypes } from '../shared';
 import { TypeChoice } from './TypeChoice';
 

@@ -1,11 +1,11 @@
 import { Alert, Button, Paper, Stack, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { replyToTicket, type Ticket } from '../../../api/tickets';
 import { FormAlert } from '../../../components/FormAlert';
+import { FileDrop, UploadProgress } from '../../../components/files/FileDrop';
 import { notify } from '../../../components/notify';
-import { FileDrop, UploadProgress } from '../files';
 import { useErrorText } from '../shared';
 import { useRefreshTicket } from './useRefreshTicket';
 
@@ -15,6 +15,7 @@ export function ReplyForm({ ticket }: { ticket: Ticket }) {
   const refresh = useRefreshTicket(ticket.id);
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
+  const area = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -67,8 +68,9 @@ export function ReplyForm({ ticket }: { ticket: Ticket }) {
             value={body}
             error={error}
             onChange={(e) => setBody(e.currentTarget.value)}
+            ref={area}
           />
-          <FileDrop files={files} onChange={setFiles} disabled={sending} />
+          <FileDrop files={files} onChange={setFiles} disabled={sending} pasteTarget={area} />
           <UploadProgress share={progress} />
           <Button type="submit" loading={sending} style={{ alignSelf: 'flex-start' }}>
             {t('portal:ticket.send')}

@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
-import { addMessage } from '../../../api/staff-tickets';
+import { sendMessage } from '../../../api/tickets';
+import { FileDrop, UploadProgress } from '../../../components/files/FileDrop';
 import { notify } from '../../../components/notify';
 import { useStaffT } from '../i18n';
 
@@ -21,6 +22,8 @@ export const Composer = forwardRef<
   const { st } = useStaffT();
   const [mode, setMode] = useState<ComposerMode>(canAnswer ? 'public' : 'internal');
   const [texts, setTexts] = useState<Record<ComposerMode, string>>({ public: '', internal: '' });
+  const [files, setFiles] = useState<Record<ComposerMode, File[]>>({ public: [], internal: [] });
+  const [progress, setProgress] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
   const areas = { public: useRef<HTMLTextAreaElement>(null), internal: useRef<HTMLTextAreaElement>(null) };
 
@@ -32,10 +35,15 @@ export const Composer = forwardRef<
   }));
 
   const send = useMutation({
-    mutationFn: () => addMessage(ticketId, texts[mode].trim(), mode),
+    mutationFn: () => {
+      setProgress(files[mode].length ? 0 : null);
+      return sendMessage(ticketId, { body: texts[mode].trim(), visibility: mode }, files[mode], setProgress);
+    },
+    onSettled: () => setProgress(null),
     onSuccess: () => {
       setConfirming(false);
       setTexts((t) => ({ ...t, [mode]: '' }));
+      setFiles((f) => ({ ...f, [mode]: [] }));
       notify({
         color: 'green',
         message: st(mode === 'public' ? 'composer.sentPublic' : 'composer.sentInternal'),
@@ -69,6 +77,14 @@ export const Composer = forwardRef<
       styles={m === 'internal' ? { input: { background: 'var(--mantine-color-yellow-0)' } } : undefined}
     />
   );
+  const attach = (m: ComposerMode) => (
+    <FileDrop
+      files={files[m]}
+      onChange={(chosen) => setFiles((f) => ({ ...f, [m]: chosen }))}
+      disabled={send.isPending}
+      pasteTarget={areas[m]}
+    />
+  );
 
   return (
     <Stack gap="xs" component="section" aria-labelledby="composer-title">
@@ -95,14 +111,17 @@ export const Composer = forwardRef<
         {canAnswer && (
           <Tabs.Panel value="public" pt="xs">
             {area('public')}
+            {attach('public')}
           </Tabs.Panel>
         )}
         {canNote && (
           <Tabs.Panel value="internal" pt="xs">
             {area('internal')}
+            {attach('internal')}
           </Tabs.Panel>
         )}
       </Tabs>
+      <UploadProgress share={progress} />
       <Group>
         <Button
           color={mode === 'public' ? 'blue' : '#7a4f00'}

@@ -1,0 +1,130 @@
+import '@mantine/dropzone/styles.css';
+import { Alert, Button, List, Progress, Stack, Text } from '@mantine/core';
+import { Dropzone, type FileRejection } from '@mantine/dropzone';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fetchAttachmentLimits } from '../../api/catalogue';
+import { formatBytes } from '../timeline/format';
+import { usePastedFiles } from './usePastedFiles';
+
+// The server's defaults, shown only until this installation's limits have arrived.
+const defaultLimits = { maxFileMb: 20, maxTicketMb: 100 };
+
+/**
+ * Attachments by drag and drop, by choosing, or pasted from the clipboard into `pasteTarget`
+ * (a screenshot), with the limits said before one tries. A file over a limit is refused in
+ * plain sight, naming it and the limit: it is never dropped silently.
+ */
+export function FileDrop({
+  files,
+  onChange,
+  disabled,
+  pasteTarget,
+}: {
+  files: File[];
+  onChange: (files: File[]) => void;
+  disabled?: boolean;
+  pasteTarget?: React.RefObject<HTMLElement | null>;
+}) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const [refused, setRefused] = useState<string[]>([]);
+  const limits = useQuery({
+    queryKey: ['attachment-limits'],
+    queryFn: fetchAttachmentLimits,
+    staleTime: Infinity,
+  });
+  const { maxFileMb, maxTicketMb } = limits.data ?? defaultLimits;
+  const maxBytes = maxFileMb * 1024 * 1024;
+
+  const add = (incoming: File[]) => {
+    const kept: File[] = [];
+    const messages: string[] = [];
+    let total = files.reduce((sum, f) => sum + f.size, 0);
+    for (const file of incoming) {
+      const size = formatBytes(file.size, i18n.language);
+      if (file.size > maxBytes) {
+        messages.push(t('files.tooLarge', { name: file.name, size, limit: maxFileMb }));
+      } else if (total + file.size > maxTicketMb * 1024 * 1024) {
+        messages.push(t('files.tooMuch', { name: file.name, size, limit: maxTicketMb }));
+      } else {
+        kept.push(file);
+        total += file.size;
+      }
+    }
+    setRefused(messages);
+    if (kept.length) onChange([...files, ...kept]);
+  };
+  usePastedFiles(pasteTarget, disabled ? undefined : add);
+
+  return (
+    <Stack gap={6}>
+      <Text size="sm" fw={500} id={`${id}-label`}>
+        {t('files.label')}
+      </Text>
+      <Text size="sm" c="dimmed" id={`${id}-limits`}>
+        {t('files.limits', { file: maxFileMb, total: maxTicketMb })}
+      </Text>
+      <Dropzone
+        // Sizes are checked here, not by the dropzone, so that a refusal is always said.
+        onDrop={add}
+        onReject={(rejections: FileRejection[]) => add(rejections.map((r) => r.file))}
+        disabled={disabled}
+        aria-labelledby={`${id}-label`}
+        aria-describedby={`${id}-limits`}
+        multiple
+        p="md"
+        data-testid="dropzone"
+      >
+        <Text ta="center" size="sm">
+          {t(pasteTarget ? 'files.dropOrPaste' : 'files.drop')}
+        </Text>
+      </Dropzone>
+      {refused.length > 0 && (
+        <Alert color="red" variant="light" role="alert" data-testid="files-refused">
+          {refused.map((message) => (
+            <Text key={message} size="sm">
+              {message}
+            </Text>
+          ))}
+        </Alert>
+      )}
+      {files.length > 0 && (
+        <List size="sm" aria-label={t('files.chosen')}>
+          {files.map((file, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the same file may be chosen twice; the position tells them apart
+            <List.Item key={`${file.name}-${file.size}-${file.lastModified}-${index}`}>
+              {file.name} ({formatBytes(file.size, i18n.language)}){' '}
+              <Button
+                variant="subtle"
+                size="compact-xs"
+                onClick={() => onChange(files.filter((_, i) => i !== index))}
+                disabled={disabled}
+                aria-label={t('files.remove', { name: file.name })}
+              >
+                {t('files.removeShort')}
+              </Button>
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
+  );
+}
+
+/** Upload progress of a form being sent with files. */
+export function UploadProgress({ share }: { share: number | null }) {
+  const { t } = useTranslation();
+  const id = useId();
+  if (share === null) return null;
+  const percent = Math.round(share * 100);
+  return (
+    <Stack gap={4}>
+      <Text size="sm" id={id}>
+        {t('files.sending', { percent })}
+      </Text>
+      <Progress value={percent} aria-labelledby={id} animated={percent < 100} />
+    </Stack>
+  );
+}
