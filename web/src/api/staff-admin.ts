@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { virusScannerResponse } from '../../../src/http/schemas/attachments';
 import type { billingPreviewResponse, billingRunListResponse } from '../../../src/http/schemas/billing';
 import type { companyDetailSchema, companyPage } from '../../../src/http/schemas/companies';
 import type { flexOverviewResponse } from '../../../src/http/schemas/flex';
@@ -63,3 +64,6 @@ export const previewBilling = (from: string, to: string) =>
 export const commitBilling = (from: string, to: string, entryIds: string[]) =>
   apiPost<unknown>('/api/billing/commit', { from, to, entryIds });
 export const listBillingRuns = () => apiGet<BillingRuns>('/api/billing/runs');
+
+export type VirusScanner = z.infer<typeof virusScannerResponse>;
+export const getVirusScanner = () => apiGet<VirusScanner>('/api/admin/virus-scanner');
