@@ -54,6 +54,20 @@ describe('embedded SMTP listener', () => {
     expect((await ticketRow(t.ctx, ticket.id)).status).toBe('in_progress');
   });
 
+  it('accepts a mail carrying NUL characters, without them (instead of "try again" for ever)', async () => {
+    const ticket = await ticketFor(t.ctx, acme.customer, 'waiting_customer');
+    const to = replyAddress(t.ctx.config.secret, ticket.id, 'guichet.local');
+    const info = await transport().sendMail({
+      from: `Client <${acme.customer.email}>`,
+      to,
+      subject: `Re: [${ticket.key}] Erreur\u0000`,
+      text: 'Le journal\u0000 est joint.',
+    });
+    expect(info.accepted).toEqual([to]);
+    const messages = (await messagesOf(t.ctx, ticket.id)).filter((m) => m.source === 'mail');
+    expect(messages.map((m) => m.body)).toEqual(['Le journal est joint.']);
+  });
+
   it('refuses recipients outside the inbound domain', async () => {
     await expect(
       transport().sendMail({

@@ -94,9 +94,11 @@ function corruptions(schema: JsonSchema | undefined): { label: string; value: un
     case 'string':
       out.push({ label: 'number instead of text', value: 12345 });
       out.push({ label: 'huge string', value: huge });
+      out.push({ label: 'NUL byte', value: 'before\u0000after' });
       if (schema.format === 'uuid') out.push({ label: 'non-uuid', value: 'not-a-uuid' });
-      if (schema.format === 'date' || schema.format === 'date-time')
-        out.push({ label: 'bad date', value: '2026-02-30' });
+      if (schema.format === 'date') out.push({ label: 'impossible date', value: '2026-02-30' });
+      if (schema.format === 'date-time')
+        out.push({ label: 'impossible date', value: '2026-02-30T09:00:00Z' });
       break;
     case 'integer':
     case 'number':
@@ -109,6 +111,15 @@ function corruptions(schema: JsonSchema | undefined): { label: string; value: un
     case 'array':
       out.push({ label: 'object instead of array', value: { not: 'an array' } });
       out.push({ label: 'array of objects', value: [{ nested: [huge] }] });
+      // Inside a list of records (holidays, opening hours…), each field of one record corrupted.
+      if (schema.items && typeOf(schema.items) === 'object') {
+        const item = sample(schema.items) as Record<string, unknown>;
+        for (const [key, field] of Object.entries(schema.items.properties ?? {})) {
+          for (const c of corruptions(field)) {
+            out.push({ label: `item ${key}: ${c.label}`, value: [{ ...item, [key]: c.value }] });
+          }
+        }
+      }
       break;
     case 'object':
       out.push({ label: 'text instead of object', value: 'not an object' });
@@ -122,12 +133,13 @@ function corruptions(schema: JsonSchema | undefined): { label: string; value: un
 /** A query-string value of the wrong kind. */
 function queryCorruptions(schema: JsonSchema | undefined): string[] {
   const type = schema ? typeOf(schema) : undefined;
-  const out = ['x'.repeat(5_000)];
+  const out = ['x'.repeat(5_000), 'before\u0000after'];
   if (schema?.enum) out.push(wrongChoice);
   if (type === 'integer' || type === 'number') out.push('not-a-number', '-1e999');
   if (type === 'boolean') out.push('maybe');
   if (schema?.format === 'uuid') out.push('not-a-uuid');
-  if (schema?.format === 'date' || schema?.format === 'date-time') out.push('2026-02-30');
+  if (schema?.format === 'date') out.push('2026-02-30');
+  if (schema?.format === 'date-time') out.push('2026-02-30T09:00:00Z');
   return out;
 }
 
@@ -188,6 +200,16 @@ function casesFor(operation: Operation): Case[] {
     add({ label: 'body: JSON array', body: { json: [1, 2, 3] }, mustFail: true });
     add({ label: 'body: JSON string', body: { json: 'text' }, mustFail: true });
     add({ label: 'body: plain text', body: { raw: 'hello', contentType: 'text/plain' }, mustFail: true });
+    add({
+      label: 'body: deep JSON',
+      body: { raw: `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`, contentType: 'application/json' },
+      mustFail: true,
+    });
+    add({
+      label: 'body: deep JSON array',
+      body: { raw: `${'['.repeat(50_000)}${']'.repeat(50_000)}`, contentType: 'application/json' },
+      mustFail: true,
+    });
   }
   if (jsonSchema && typeOf(jsonSchema) === 'object') {
     for (const [name, schema] of Object.entries(jsonSchema.properties ?? {})) {

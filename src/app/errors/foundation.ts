@@ -17,6 +17,14 @@ export const foundationErrors = {
       en: 'The request is malformed.',
     },
   },
+  text_contains_nul: {
+    status: 400,
+    message: {
+      fr: 'Le texte contient un caractère nul (code 0), qui n’est pas accepté. Retirez-le et réessayez.',
+      de: 'Der Text enthält ein Nullzeichen (Code 0), das nicht zulässig ist. Entfernen Sie es und versuchen Sie es erneut.',
+      en: 'The text contains a NUL character (code 0), which is not accepted. Remove it and try again.',
+    },
+  },
   not_authenticated: {
     status: 401,
     message: {

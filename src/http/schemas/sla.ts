@@ -5,7 +5,8 @@ const criticalities = ['critique', 'haute', 'moyenne', 'basse'] as const;
 
 /** Business minutes: whole, positive, at most a thousand business hours … times ten. */
 const targetMinutes = z.number().int().min(1).max(600_000);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A real calendar day: 2026-02-30 is refused, not passed on. */
+const isoDate = z.iso.date();
 const minuteOfDay = z.number().int().min(0).max(1440);
 const instant = z.string().describe('ISO 8601 instant');
 

@@ -33,7 +33,21 @@ export async function ingestMail(
       : {}),
   });
   if (!readable) throw new AppError('inbound_mail_unreadable');
-  return processInbound(ctx, { ...content, raw });
+  return processInbound(ctx, { ...withoutNul(content), raw });
+}
+
+/**
+ * PostgreSQL text cannot hold a NUL character: a mail carrying one would fail to record, be
+ * answered "try again" and never land. NULs carry no meaning in mail text, so they are dropped.
+ * (The raw message keeps them: it is stored as bytes.)
+ */
+export function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '') as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array) && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T;
+  }
+  return value;
 }
 
 /** The attachments of a stored mail, for an admin releasing it to a ticket. */
