@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../app/context';
 import { recordMailOutcome } from '../app/tickets/record-mail-outcome';
 import { outbox } from '../db/schema/index';
@@ -12,6 +12,8 @@ export interface DispatchOptions {
   maxBatches?: number;
   /** How long a claimed row stays with its worker before another may take it (crash recovery). */
   leaseMs?: number;
+  /** How often a working dispatcher renews the lease of the rows it still holds (default lease/3). */
+  heartbeatMs?: number;
   transport?: MailTransport;
 }
 
@@ -21,6 +23,14 @@ export interface DispatchReport {
   failed: number;
   dropped: number;
 }
+
+/**
+ * A claimed mail belongs to its worker for this long. Short, so that after a crash the next worker
+ * (the restarted process, or another instance on its next pass) sends it within half a minute; a
+ * live worker renews it by heartbeat while it is still sending, so a slow server is not mistaken
+ * for a dead worker and no mail goes out twice.
+ */
+export const outboxLeaseMs = 20_000;
 
 /** Delay before attempt n+1 after n failed attempts: base, 2·base, 4·base … */
 export function retryDelayMs(attempts: number, baseSeconds: number): number {
@@ -42,15 +52,54 @@ export async function dispatchOutbox(
   const maxBatches = options.maxBatches ?? 10;
   const transport = options.transport ?? transportFor(ctx.config);
   const report: DispatchReport = { sent: 0, retried: 0, failed: 0, dropped: 0 };
+  const leaseMs = options.leaseMs ?? outboxLeaseMs;
   for (let batch = 0; batch < maxBatches; batch += 1) {
-    const rows = await claimDue(ctx, batchSize, options.leaseMs ?? 5 * 60_000);
-    for (const row of rows) {
-      const outcome = await dispatchOne(ctx, transport, row);
-      report[outcome] += 1;
+    const rows = await claimDue(ctx, batchSize, leaseMs);
+    const held = new Map(rows.map((row) => [row.id, row.attempts]));
+    const heartbeat = keepLeased(ctx, held, leaseMs, options.heartbeatMs ?? leaseMs / 3);
+    try {
+      for (const row of rows) {
+        const outcome = await dispatchOne(ctx, transport, row);
+        held.delete(row.id);
+        report[outcome] += 1;
+      }
+    } finally {
+      heartbeat.stop();
     }
     if (rows.length < batchSize) break;
   }
   return report;
+}
+
+/**
+ * Renews, every `everyMs`, the lease of the rows this worker still holds (same attempt number, still
+ * pending). It only ever pushes the due time later, so a retry planned further ahead is kept.
+ */
+function keepLeased(ctx: AppContext, held: Map<number, number>, leaseMs: number, everyMs: number) {
+  let running = false;
+  const renew = async () => {
+    if (running || held.size === 0) return;
+    running = true;
+    try {
+      const until = new Date(ctx.clock.now().getTime() + leaseMs);
+      await ctx.db
+        .update(outbox)
+        .set({ nextAttemptAt: sql`greatest(${outbox.nextAttemptAt}, ${until})` })
+        .where(
+          and(
+            eq(outbox.status, 'pending'),
+            or(...[...held].map(([id, attempts]) => and(eq(outbox.id, id), eq(outbox.attempts, attempts)))),
+          ),
+        );
+    } catch {
+      // The database is away: the lease may lapse, and the claim check keeps the send single.
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void renew(), everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
 
 async function claimDue(ctx: AppContext, batchSize: number, leaseMs: number): Promise<OutboxRow[]> {

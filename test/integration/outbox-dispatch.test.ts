@@ -178,17 +178,62 @@ describe('retries and failures', () => {
     expect((await row(broken)).lastError).toContain('invalid parameters');
   });
 
-  it('leaves a row claimed by a crashed worker alone until its lease runs out', async () => {
-    const id = await queueMail(t.ctx.db, approved('lease@store.example.test'), t.clock.now());
-    // A worker claims the row and dies before sending (simulated: the claim without the send).
-    await t.ctx.db
-      .update(outbox)
-      .set({ attempts: 1, nextAttemptAt: new Date(t.clock.now().getTime() + 5 * 60_000) })
-      .where(eq(outbox.id, id));
+  it('after a crash in the middle of sending, the restarted worker sends the mail within 30 s, once', async () => {
+    const recipient = 'crash@store.example.test';
+    const id = await queueMail(t.ctx.db, approved(recipient), t.clock.now());
+    // A worker claims the row and dies while sending: its send never ends and nothing renews.
+    let sending: () => void = () => undefined;
+    const crashed = new Promise<void>((resolve) => {
+      sending = resolve;
+    });
+    const dying: MailTransport = {
+      kind: 'smtp',
+      transactional: false,
+      deliver: () => {
+        sending();
+        return new Promise<void>(() => undefined);
+      },
+      close: () => undefined,
+    };
+    void dispatchOutbox(t.ctx, { transport: dying, heartbeatMs: 3_600_000 });
+    await crashed;
     await dispatchOutbox(t.ctx);
-    expect((await row(id)).status).toBe('pending');
-    t.clock.advance(5 * 60_000);
+    expect((await row(id)).status).toBe('pending'); // still leased to the dead worker
+    t.clock.advance(30_000);
     await dispatchOutbox(t.ctx);
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await t.ctx.db.select().from(storedMails).where(eq(storedMails.outboxId, id))).toHaveLength(1);
+  });
+
+  it('a worker still sending renews its lease, so another worker does not send the mail again', async () => {
+    const id = await queueMail(t.ctx.db, approved('slow@store.example.test'), t.clock.now());
+    let started: () => void = () => undefined;
+    let release: () => void = () => undefined;
+    const sendStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const slow: MailTransport = {
+      kind: 'smtp',
+      transactional: false,
+      deliver: () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          started();
+        }),
+      close: () => undefined,
+    };
+    const first = dispatchOutbox(t.ctx, { transport: slow, heartbeatMs: 20 });
+    await sendStarted;
+    t.clock.advance(25_000);
+    // Wait for the heartbeat to renew the lease from the new "now".
+    const claimedUntil = async () => (await row(id)).nextAttemptAt.getTime();
+    while ((await claimedUntil()) <= t.clock.now().getTime()) await new Promise((r) => setTimeout(r, 20));
+    t.clock.advance(10_000); // 35 s after the claim: the first lease alone would have run out
+    await dispatchOutbox(t.ctx);
+    expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1 });
+    release();
+    await first;
+    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await t.ctx.db.select().from(storedMails).where(eq(storedMails.outboxId, id))).toHaveLength(0);
   });
 });
