@@ -15,6 +15,7 @@ import {
 import type { AppContext } from '../app/context';
 import { AppError } from '../app/errors/index';
 import { errorBody, handleError } from './errors';
+import { guardInput } from './input-guard';
 import sessionPlugin from './plugins/session';
 import { serializeRequest } from './request-log';
 import { probeRoutes } from './routes/health';
@@ -42,6 +43,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Before validation for JSON bodies, and again once multipart forms have become a body.
+  app.addHook('preValidation', guardInput);
+  app.addHook('preHandler', guardInput);
 
   await app.register(cookie);
   await app.register(multipart, {
