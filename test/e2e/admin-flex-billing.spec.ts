@@ -87,3 +87,63 @@ test('an admin changes an SLA target and the due time in the queue changes', asy
   await json(await adminApi.send('PUT', '/api/admin/sla/targets', { targets: original.targets }));
   await Promise.all([customer.dispose(), adminApi.dispose()]);
 });
+
+test('a billing run beyond the Flex balance warns, shows the overdraft in red, and the customer sees the negative balance', async ({
+  page,
+  baseURL,
+}) => {
+  const customer = await customerSession(baseURL ?? '');
+  const agent = await apiSession(baseURL ?? '', demo.agent);
+  const adminApi = await apiSession(baseURL ?? '', demo.admin);
+  const companyId = await companyIdOf(customer);
+  const original = await balanceMinutes(adminApi, companyId);
+  // The ticket is opened while the balance is positive (R3), then the balance is brought to 30 min.
+  const ticket = await customerTicket(customer, `Évolution au-delà du solde ${Date.now()}`, {
+    type: 'solva_flex',
+  });
+  await json(
+    await adminApi.send('POST', `/api/companies/${companyId}/flex/adjustments`, {
+      minutes: 30 - original,
+      reason: 'E2E: solde réduit à 30 min',
+    }),
+    201,
+  );
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
+  await json(
+    await agent.send('POST', `/api/tickets/${ticket.id}/time`, { workDate: today, minutes: 90 }),
+    201,
+  );
+
+  await signIn(page, demo.admin);
+  await page.goto('/admin/billing');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const preview = page.getByTestId('billing-preview');
+  await expect(preview.getByTestId('billing-overdraft-warning')).toContainText('Acme Industries SA');
+  const acme = preview.getByRole('row', { name: /Acme Industries SA/ });
+  const after = acme.getByTestId('billing-balance-after');
+  await expect(after).toContainText(/^−\d+ h \d{2} \(overdrawn by \d+ h \d{2}\)$/);
+  const colour = await after.evaluate((cell) => getComputedStyle(cell).color);
+  const [red = 0, green = 0, blue = 0] = (colour.match(/\d+/g) ?? []).map(Number);
+  expect(red).toBeGreaterThan(150);
+  expect(red).toBeGreaterThan(2 * Math.max(green, blue));
+  await page.getByRole('button', { name: 'Commit the billing run' }).click();
+  await expect(page.getByText('Billing run committed.')).toBeVisible();
+  const overdrawn = await balanceMinutes(adminApi, companyId);
+  expect(overdrawn).toBeLessThanOrEqual(-60);
+
+  await page.context().clearCookies();
+  await signIn(page, demo.customer);
+  await page.goto('/flex');
+  await expect(page.getByTestId('flex-balance')).toHaveText(/^−\d+ h \d{2}$/);
+  await expect(page.getByTestId('flex-overdrawn')).toContainText('Solde dépassé de');
+
+  // Back to the balance the demo had, for the tests that follow.
+  await json(
+    await adminApi.send('POST', `/api/companies/${companyId}/flex/adjustments`, {
+      minutes: original - overdrawn,
+      reason: 'E2E: solde rétabli',
+    }),
+    201,
+  );
+  await Promise.all([customer.dispose(), agent.dispose(), adminApi.dispose()]);
+});

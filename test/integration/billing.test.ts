@@ -266,6 +266,53 @@ describe('Billing runs (R12)', () => {
     expect(mails[0]?.params).toMatchObject({ balanceMinutes: 550, thresholdMinutes: 600 });
   });
 
+  it('bills work beyond the balance as an overdraft: shown in the preview, the balance goes below zero, no new Solva Flex request', async () => {
+    const p = period();
+    const tenant = await flexTenant(t.ctx, 60);
+    const ticket = await flexTicket(t.ctx, tenant);
+    await logEntry(t.ctx, { ticket, user: staff.agent, minutes: 1260, billing: 'flex', workDate: p.day });
+
+    const preview = (await admin.post('/api/billing/preview', { from: p.from, to: p.to })).json();
+    const company = preview.companies.find((c: { companyId: string }) => c.companyId === tenant.company.id);
+    expect(company).toMatchObject({
+      flexBalanceMinutes: 60,
+      resultingBalanceMinutes: -1200,
+      overdraftMinutes: 1200,
+    });
+
+    const committed = await admin.post('/api/billing/commit', {
+      from: p.from,
+      to: p.to,
+      entryIds: preview.entryIds,
+    });
+    expect(committed.statusCode).toBe(201);
+    expect(await flexBalanceMinutes(t.ctx.db, tenant.company.id, t.clock.now())).toBe(-1200);
+
+    const customer = new TestClient(t.app);
+    await customer.login(tenant.customer.email);
+    const flex = await customer.get('/api/flex');
+    expect(flex.json()).toMatchObject({ balanceMinutes: -1200, overdraftMinutes: 1200 });
+    const refused = await customer.post('/api/tickets', {
+      desk: 'support',
+      requestTypeId: ticket.requestTypeId,
+      criticality: 'basse',
+      subject: 'Encore une évolution du bon de livraison',
+      description: 'Ajouter le numéro de commande du client sur le bon de livraison.',
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('flex_balance_exhausted');
+  });
+
+  it('shows no overdraft when the run leaves the balance at zero or above', async () => {
+    const p = period();
+    const tenant = await flexTenant(t.ctx, 90);
+    const ticket = await flexTicket(t.ctx, tenant);
+    await logEntry(t.ctx, { ticket, user: staff.agent, minutes: 90, billing: 'flex', workDate: p.day });
+    const preview = (await admin.post('/api/billing/preview', { from: p.from, to: p.to })).json();
+    const company = preview.companies.find((c: { companyId: string }) => c.companyId === tenant.company.id);
+    expect(company).toMatchObject({ resultingBalanceMinutes: 0, overdraftMinutes: 0 });
+  });
+
   it('refuses an inverted period and non-admins', async () => {
     const inverted = await admin.post('/api/billing/preview', { from: '2026-02-28', to: '2026-02-01' });
     expect(inverted.statusCode).toBe(422);

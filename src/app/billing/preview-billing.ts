@@ -1,3 +1,4 @@
+import { overdraftMinutes } from '../../domain/flex/index';
 import type { Actor, AppContext } from '../context';
 import { activeFlexContract, contractBalanceMinutes } from '../flex/balance';
 import { authorize, policy } from '../policy';
@@ -17,6 +18,11 @@ export interface BillingPreview extends Omit<BillingTotals, 'companies'> {
   companies: (BillingTotals['companies'][number] & {
     flexBalanceMinutes: number | null;
     resultingBalanceMinutes: number | null;
+    /**
+     * Minutes below zero the balance would be at after the run (0: no overdraft). The run is
+     * still allowed: see overdraftMinutes in the domain for the rule.
+     */
+    overdraftMinutes: number;
     /** Flex time but no active Flex contract: the commit is refused until corrected. */
     flexContractMissing: boolean;
   })[];
@@ -37,10 +43,12 @@ export async function previewBilling(
   for (const c of totals.companies) {
     const contract = await activeFlexContract(ctx.db, c.companyId, now);
     const balance = contract ? await contractBalanceMinutes(ctx.db, contract.id) : null;
+    const resulting = balance === null ? null : balance - c.flexMinutes;
     companies.push({
       ...c,
       flexBalanceMinutes: balance,
-      resultingBalanceMinutes: balance === null ? null : balance - c.flexMinutes,
+      resultingBalanceMinutes: resulting,
+      overdraftMinutes: resulting === null ? 0 : overdraftMinutes(resulting),
       flexContractMissing: c.flexMinutes > 0 && !contract,
     });
   }

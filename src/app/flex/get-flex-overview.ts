@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { flexLedger, tickets } from '../../db/schema/index';
+import { overdraftMinutes } from '../../domain/flex/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { activeFlexContract, contractBalanceMinutes } from './balance';
@@ -22,6 +23,8 @@ export interface FlexMovementView {
 export interface FlexOverview {
   companyId: string;
   balanceMinutes: number;
+  /** Minutes below zero (0: none): billed work beyond the balance, covered first by the next credit. */
+  overdraftMinutes: number;
   lowBalanceMinutes: number | null;
   contract: { id: string; reference: string; startsOn: string; endsOn: string | null };
   movements: FlexMovementView[];
@@ -50,6 +53,7 @@ export async function getFlexOverview(
   return {
     companyId,
     balanceMinutes,
+    overdraftMinutes: overdraftMinutes(balanceMinutes),
     lowBalanceMinutes: contract.lowBalanceMinutes,
     contract: {
       id: contract.id,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { billingKindOf, chooseBilling, nextLowBalanceState } from './billing';
+import { billingKindOf, chooseBilling, nextLowBalanceState, overdraftMinutes } from './billing';
 
 describe('billingKindOf', () => {
   it('bills Flex-billed request types to the Flex balance, on either desk', () => {
@@ -53,6 +53,14 @@ describe('nextLowBalanceState', () => {
         expect(warnings).toBe(crossings);
       }),
     );
+  });
+});
+
+describe('overdraftMinutes', () => {
+  it('is the part of a balance below zero, and nothing at or above zero', () => {
+    expect(overdraftMinutes(-1200)).toBe(1200);
+    expect(overdraftMinutes(0)).toBe(0);
+    expect(overdraftMinutes(45)).toBe(0);
   });
 });
 

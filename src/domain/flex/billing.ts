@@ -31,6 +31,19 @@ export function nextLowBalanceState(
   return { isLow, warn: isLow && !wasLow };
 }
 
+/**
+ * The Flex overdraft rule (R12): a billing run always bills the work that was delivered, even
+ * when it takes the balance below zero, because the time was spent at the customer's request and
+ * refusing to bill it would lose it. The overdraft is carried in the ledger: the next credit
+ * covers it first. While the balance is not positive no new Solva Flex request can be opened
+ * (R3), so an overdraft only grows by work already under way.
+ *
+ * Minutes below zero of a balance: 0 when the balance is zero or positive.
+ */
+export function overdraftMinutes(balanceMinutes: number): number {
+  return balanceMinutes < 0 ? -balanceMinutes : 0;
+}
+
 export type BillingChoice =
   | { ok: true; billing: BillingKind; overridden: boolean; overrideReason: string | null }
   | { ok: false; problem: 'override_reason_required' };

@@ -42,6 +42,8 @@ export const billingPreviewResponse = z.object({
     companyBillingSchema.extend({
       flexBalanceMinutes: z.number().int().nullable(),
       resultingBalanceMinutes: z.number().int().nullable(),
+      /** Minutes below zero of the Flex balance after the run (0: none); the run is allowed and shows the overdraft. */
+      overdraftMinutes: z.number().int(),
       flexContractMissing: z.boolean(),
     }),
   ),

@@ -35,6 +35,8 @@ export const flexQuery = z.object({
 export const flexOverviewResponse = z.object({
   companyId: idSchema,
   balanceMinutes: z.number().int(),
+  /** Minutes below zero (0: none): billed work beyond the balance, covered first by the next credit. */
+  overdraftMinutes: z.number().int(),
   lowBalanceMinutes: z.number().int().nullable(),
   contract: flexContractSchema,
   /** Newest first (the latest 500; the statement covers any period). */

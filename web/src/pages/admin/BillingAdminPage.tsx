@@ -22,6 +22,7 @@ export default function BillingAdminPage() {
     mutationFn: () => previewBilling(from, to),
     onSuccess: setPreview,
   });
+  const overdrawn = preview?.companies.filter((c) => c.overdraftMinutes > 0) ?? [];
   const commit = useMutation({
     mutationFn: () => commitBilling(from, to, preview?.entryIds ?? []),
     onSuccess: () => {
@@ -99,13 +100,26 @@ export default function BillingAdminPage() {
                       <Table.Td>
                         {c.flexBalanceMinutes === null ? '—' : formatMinutes(c.flexBalanceMinutes)}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td
+                        c={c.overdraftMinutes > 0 ? 'red.8' : undefined}
+                        fw={c.overdraftMinutes > 0 ? 700 : undefined}
+                        data-testid="billing-balance-after"
+                      >
                         {c.resultingBalanceMinutes === null ? '—' : formatMinutes(c.resultingBalanceMinutes)}
+                        {c.overdraftMinutes > 0 &&
+                          ` (${st('admin.billing.overdraft', { minutes: formatMinutes(c.overdraftMinutes) })})`}
                       </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
               </Table>
+              {overdrawn.length > 0 && (
+                <Alert color="orange" data-testid="billing-overdraft-warning">
+                  {st('admin.billing.overdraftWarning', {
+                    companies: overdrawn.map((c) => c.companyName).join(', '),
+                  })}
+                </Alert>
+              )}
               <Group>
                 <Button
                   onClick={() => commit.mutate()}

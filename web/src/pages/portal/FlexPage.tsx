@@ -38,6 +38,7 @@ export default function FlexPage() {
     month: monthFormat.format(new Date(`${m.month.slice(0, 7)}-01T00:00:00Z`)),
     hours: Math.round((m.minutes / 60) * 100) / 100,
   }));
+  const overdrawn = data.overdraftMinutes > 0;
   const low = data.lowBalanceMinutes !== null && data.balanceMinutes <= data.lowBalanceMinutes;
   return (
     <Stack gap="lg" maw={1000}>
@@ -45,10 +46,16 @@ export default function FlexPage() {
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Paper withBorder p="lg" radius="md">
           <Text size="sm">{t('portal:flex.balance')}</Text>
-          <Text fz={32} fw={700} data-testid="flex-balance" c={low ? 'red.8' : undefined}>
+          <Text fz={32} fw={700} data-testid="flex-balance" c={low || overdrawn ? 'red.8' : undefined}>
             {formatMinutes(data.balanceMinutes)}
           </Text>
-          {low && <Text size="sm">{t('portal:flex.low')}</Text>}
+          {overdrawn ? (
+            <Text size="sm" c="red.8" data-testid="flex-overdrawn">
+              {t('portal:flex.overdrawn', { minutes: formatMinutes(data.overdraftMinutes) })}
+            </Text>
+          ) : (
+            low && <Text size="sm">{t('portal:flex.low')}</Text>
+          )}
         </Paper>
         <Paper withBorder p="lg" radius="md">
           <Text size="sm">{t('portal:flex.contract')}</Text>
