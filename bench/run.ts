@@ -3,12 +3,14 @@
  *   seed      fill the benchmark database (bench/seed-million.ts)
  *   latency   queue, ticket page and search latency through HTTP (bench/api-latency.ts)
  *   create    ticket creations per second (bench/create-throughput.ts)
+ *   noisy     company B's latency while company A bursts, rate limits off and on (bench/noisy-neighbour.ts)
  * The database is BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/guichet_bench).
  */
 const scripts: Record<string, string> = {
   seed: './seed-million',
   latency: './api-latency',
   create: './create-throughput',
+  noisy: './noisy-neighbour',
 };
 
 const [what, ...rest] = process.argv.slice(2);

@@ -69,6 +69,15 @@ const configSchema = z.object({
   MAX_TICKET_UPLOAD_MB: z.coerce.number().positive().default(100),
   /** Reverse proxies whose X-Forwarded-For is believed; none by default. */
   TRUST_PROXY: proxyList.default([]),
+  /** API rate limits: requests per window per signed-in person, and per customer company. */
+  RATE_LIMIT_USER_PER_WINDOW: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_COMPANY_PER_WINDOW: z.coerce.number().int().min(1).default(1800),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Redis for the rate-limit counters; without it they are kept in the database. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Outbound mail: attempts before a mail is marked failed, and the first retry delay (doubling). */
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),

@@ -14,9 +14,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context';
 import { AppError } from '../app/errors/index';
+import { tenantScope } from '../db/tenant-scope';
 import { errorBody, handleError } from './errors';
 import { guardInput } from './input-guard';
 import sessionPlugin from './plugins/session';
+import tenantScopePlugin from './plugins/tenant-scope';
+import rateLimitPlugin from './rate-limit/plugin';
 import { serializeRequest } from './request-log';
 import { probeRoutes } from './routes/health';
 import { registerRoutes } from './routes/index';
@@ -33,7 +36,9 @@ const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
 /** Builds the HTTP server without listening: the entry point listens, tests use `inject`. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const { ctx } = options;
+  // Customers' handlers see the database through the tenant scope (row-level security).
+  const scope = tenantScope(options.ctx.db);
+  const ctx: AppContext = { ...options.ctx, db: scope.db };
   const app = Fastify({
     logger: options.logger ? { ...options.logger, serializers: { req: serializeRequest } } : false,
     // Only the configured proxies may say who the client is; otherwise X-Forwarded-For is ignored.
@@ -65,6 +70,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(sessionPlugin, { ctx, secureCookies: ctx.publicUrl.startsWith('https:') });
+  await app.register(tenantScopePlugin, { scope });
+  app.addHook('onReady', async () => {
+    if (!(await scope.enforced().catch(() => false))) {
+      app.log.warn(
+        'row-level security is not enforced: the database user cannot take the guichet_customer role (see README, Security)',
+      );
+    }
+  });
+  await app.register(rateLimitPlugin, { ctx });
 
   await app.register(registerRoutes, { prefix: '/api', ctx });
   await app.register(probeRoutes, { ctx });

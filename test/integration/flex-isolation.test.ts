@@ -18,6 +18,8 @@ let managerA: TestClient;
 
 beforeAll(async () => {
   t = await testApp();
+  // The matrix runs with row-level security on: customers' requests run as the restricted role.
+  expect(await t.app.tenantScope.enforced()).toBe(true);
   staff = await createStaff(t.ctx.db);
   tenantA = await flexTenant(t.ctx, 1200);
   tenantB = await flexTenant(t.ctx, 3000);

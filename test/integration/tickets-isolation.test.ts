@@ -11,6 +11,8 @@ let staff: Awaited<ReturnType<typeof createStaff>>;
 
 beforeAll(async () => {
   t = await testApp();
+  // The matrix runs with row-level security on: customers' requests run as the restricted role.
+  expect(await t.app.tenantScope.enforced()).toBe(true);
   a = await createCompany(t.ctx.db);
   b = await createCompany(t.ctx.db);
   staff = await createStaff(t.ctx.db);

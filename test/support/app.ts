@@ -22,7 +22,14 @@ export async function testApp(
   const database = await testDatabase();
   const clock = manualClock(options.now ?? '2026-03-02T09:00:00Z');
   const config = {
-    ...loadConfig({ SEED_DEMO: 'false', ...options.env }),
+    // The clock is frozen, so a rate-limit window never ends: features are tested without the API
+    // rate limits in the way; rate-limits.test.ts sets its own.
+    ...loadConfig({
+      SEED_DEMO: 'false',
+      RATE_LIMIT_USER_PER_WINDOW: '1000000',
+      RATE_LIMIT_COMPANY_PER_WINDOW: '1000000',
+      ...options.env,
+    }),
     secret: 'test-secret-'.padEnd(40, 'x'),
   };
   const ctx = composeContext({ db: database.db, clock, config, publicUrl: 'http://localhost:3000' });

@@ -5,6 +5,7 @@ import { contentErrors } from './content';
 import { flexErrors } from './flex';
 import { foundationErrors } from './foundation';
 import { inboundErrors } from './inbound';
+import { limitsErrors } from './limits';
 import { mailErrors } from './mail';
 import { slaErrors } from './sla';
 import { ticketsErrors } from './tickets';
@@ -27,6 +28,7 @@ export const errorCatalogue = {
   ...slaErrors,
   ...consoleErrors,
   ...contentErrors,
+  ...limitsErrors,
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

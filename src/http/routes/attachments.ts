@@ -102,6 +102,9 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
           throw new AppError('upload_too_large', { maxMb: ctx.config.MAX_TICKET_UPLOAD_MB });
         }
       },
+      // The upload is read before any database work: a customer transaction (see tenantScope) is
+      // opened only around that work, not for the time the file takes to arrive.
+      config: { tenantScope: false },
       // The body is a multipart stream read by the handler; its schema documents it only.
       validatorCompiler: (route) =>
         route.httpPart === 'body'
@@ -112,7 +115,11 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     async (request, reply) => {
       const actor = requireActor(request);
       const form = await readUpload(request, ctx.config);
-      const rows = await addAttachments(ctx, actor, { ticketId: request.params.id, ...form });
+      const add = () => addAttachments(ctx, actor, { ticketId: request.params.id, ...form });
+      const rows =
+        actor.role === 'customer' && actor.companyId
+          ? await app.tenantScope.asCustomer(actor.companyId, add)
+          : await add();
       const uploader = { id: actor.userId, name: actor.name };
       return reply.status(201).send({ items: rows.map((row) => present({ ...row, uploader })) });
     },

@@ -31,6 +31,9 @@ export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   app.get(
     '/live/tickets',
     {
+      // A stream stays open for hours: it must not hold a customer transaction (nor, on PGlite, the
+      // one connection). It reads no company data; the hub filters what each person may hear.
+      config: { tenantScope: false },
       schema: {
         tags: ['live'],
         summary: 'Live ticket changes as server-sent events (`ticket-changed`)',
