@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import { CRITICALITIES, DESKS, TICKET_STATUSES } from '../../domain/tickets/index';
 import { idSchema } from './common';
 
-const desks = ['support', 'consulting'] as const;
-const statuses = [
-  'open',
-  'qualified',
-  'in_progress',
-  'waiting_customer',
-  'waiting_development',
-  'transferred_development',
-  'transferred_consulting',
-  'closed',
-] as const;
-const criticalities = ['critique', 'haute', 'moyenne', 'basse'] as const;
+// The enums come from the domain, their one home (desks, statuses, criticalities).
+const desks = DESKS;
+const statuses = TICKET_STATUSES;
+const criticalities = CRITICALITIES;
 
 export const ticketSortSchema = z.enum([
   'relevance',

@@ -1,19 +1,12 @@
 import { z } from 'zod';
+import { CLOSE_REASONS, CRITICALITIES, DESKS, TICKET_STATUSES } from '../../domain/tickets/index';
 import { idSchema, text } from './common';
 
-export const deskSchema = z.enum(['support', 'consulting']);
-export const ticketStatusSchema = z.enum([
-  'open',
-  'qualified',
-  'in_progress',
-  'waiting_customer',
-  'waiting_development',
-  'transferred_development',
-  'transferred_consulting',
-  'closed',
-]);
-export const criticalitySchema = z.enum(['critique', 'haute', 'moyenne', 'basse']);
-export const closeReasonSchema = z.enum(['solution_delivered', 'no_answer', 'closed_by_customer']);
+// Built from the domain's constants, the one home of each enum; the web reads `.options`.
+export const deskSchema = z.enum(DESKS);
+export const ticketStatusSchema = z.enum(TICKET_STATUSES);
+export const criticalitySchema = z.enum(CRITICALITIES);
+export const closeReasonSchema = z.enum(CLOSE_REASONS);
 export const visibilitySchema = z.enum(['public', 'internal']);
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();

@@ -16,23 +16,15 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { criticalitySchema, ticketStatusSchema } from '../../../../src/http/schemas/tickets';
 import { fetchTickets, type TicketListFilters, type TicketStatus } from '../../api/tickets';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
 import { usePageTitle } from '../usePageTitle';
 import { StatusBadge, useErrorText, useFormatDate, useStatusMeaning } from './shared';
 
-const statuses: TicketStatus[] = [
-  'open',
-  'qualified',
-  'in_progress',
-  'waiting_customer',
-  'waiting_development',
-  'transferred_development',
-  'transferred_consulting',
-  'closed',
-];
-const criticalities = ['critique', 'haute', 'moyenne', 'basse'] as const;
+const statuses: readonly TicketStatus[] = ticketStatusSchema.options;
+const criticalities = criticalitySchema.options;
 
 /** The company's tickets: filters and search live in the address, so a view can be shared. */
 export default function TicketsPage() {

@@ -1,3 +1,4 @@
+import { ticketStatusSchema } from '../../../../src/http/schemas/tickets';
 import type { QueueFilters } from '../../api/staff-tickets';
 
 export const QUEUES = [
@@ -11,15 +12,7 @@ export const QUEUES = [
 ] as const;
 export type QueueId = (typeof QUEUES)[number];
 
-const notClosed = [
-  'open',
-  'qualified',
-  'in_progress',
-  'waiting_customer',
-  'waiting_development',
-  'transferred_development',
-  'transferred_consulting',
-];
+const notClosed = ticketStatusSchema.options.filter((status) => status !== 'closed');
 
 /** Each queue is a filter of GET /api/tickets, sorted by the due time that matters in it. */
 export const QUEUE_FILTERS: Record<QueueId, QueueFilters> = {
