@@ -23,6 +23,7 @@ import rateLimitPlugin from './rate-limit/plugin';
 import { serializeRequest } from './request-log';
 import { probeRoutes } from './routes/health';
 import { registerRoutes } from './routes/index';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface BuildAppOptions {
   ctx: AppContext;
@@ -52,6 +53,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('preValidation', guardInput);
   app.addHook('preHandler', guardInput);
 
+  registerSecurityHeaders(app, { https: ctx.publicUrl.startsWith('https:') });
   await app.register(cookie);
   await app.register(multipart, {
     limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 20 },

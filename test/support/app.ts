@@ -17,7 +17,12 @@ export interface TestApp {
 
 /** The real app over a fresh database, with a manual clock, no web client and no worker. */
 export async function testApp(
-  options: { now?: string; env?: Record<string, string>; log?: { write(line: string): void } } = {},
+  options: {
+    now?: string;
+    env?: Record<string, string>;
+    log?: { write(line: string): void };
+    publicUrl?: string;
+  } = {},
 ): Promise<TestApp> {
   const database = await testDatabase();
   const clock = manualClock(options.now ?? '2026-03-02T09:00:00Z');
@@ -32,7 +37,12 @@ export async function testApp(
     }),
     secret: 'test-secret-'.padEnd(40, 'x'),
   };
-  const ctx = composeContext({ db: database.db, clock, config, publicUrl: 'http://localhost:3000' });
+  const ctx = composeContext({
+    db: database.db,
+    clock,
+    config,
+    publicUrl: options.publicUrl ?? 'http://localhost:3000',
+  });
   const logger = options.log ? { level: 'info', stream: options.log } : false;
   const app = await buildApp({ ctx, webDist: '/nonexistent', logger });
   await app.ready();

@@ -8,6 +8,17 @@ import { isLanguage, type Language, languageFromAcceptHeader } from '../../i18n/
 
 export const sessionCookie = 'guichet_session';
 export const csrfCookie = 'guichet_csrf';
+
+/**
+ * Over https the session and anti-forgery cookies carry the __Host- prefix: the browser then accepts
+ * them only when Secure, for the whole site and from this very host (no sibling domain can plant one).
+ */
+export function cookieNames(https: boolean) {
+  return https
+    ? { session: `__Host-${sessionCookie}`, csrf: `__Host-${csrfCookie}` }
+    : { session: sessionCookie, csrf: csrfCookie };
+}
+export const cookieNamesFor = (ctx: AppContext) => cookieNames(ctx.publicUrl.startsWith('https:'));
 export const csrfHeader = 'x-csrf-token';
 export const languageCookie = 'guichet_lang';
 
@@ -29,6 +40,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
  * readable cookie the page echoes in a header, which another site can neither read nor set.
  */
 async function sessionPlugin(app: FastifyInstance, opts: { ctx: AppContext; secureCookies: boolean }) {
+  const names = cookieNames(opts.secureCookies);
   app.decorateRequest('actor', null);
   app.decorateRequest('language', 'fr');
 
@@ -37,13 +49,13 @@ async function sessionPlugin(app: FastifyInstance, opts: { ctx: AppContext; secu
     // Known before the session, so even "the database is away" is said in the reader's language.
     request.language = resolveLanguage(request);
     // The web client's files need no session: spare the database a lookup for each asset.
-    const token = isApi ? request.cookies[sessionCookie] : undefined;
+    const token = isApi ? request.cookies[names.session] : undefined;
     const session = token ? await findSession(opts.ctx.db, token, opts.ctx.clock.now()) : null;
     request.actor = session?.actor ?? null;
     if (request.actor) request.language = resolveLanguage(request);
-    ensureCsrfCookie(request, reply, opts.secureCookies);
+    ensureCsrfCookie(request, reply, opts.secureCookies, names.csrf);
     if (isApi && !safeMethods.has(request.method)) {
-      if (request.routeOptions.config?.csrf !== false && !csrfHeaderMatches(request)) {
+      if (request.routeOptions.config?.csrf !== false && !csrfHeaderMatches(request, names.csrf)) {
         throw new AppError('csrf_rejected');
       }
     }
@@ -57,16 +69,16 @@ function resolveLanguage(request: FastifyRequest): Language {
   return languageFromAcceptHeader(request.headers['accept-language']) ?? 'fr';
 }
 
-function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, secure: boolean) {
-  if (request.cookies[csrfCookie]) return;
+function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, secure: boolean, name: string) {
+  if (request.cookies[name]) return;
   const value = randomBytes(24).toString('base64url');
-  request.cookies[csrfCookie] = value;
-  reply.setCookie(csrfCookie, value, { path: '/', sameSite: 'strict', secure, httpOnly: false });
+  request.cookies[name] = value;
+  reply.setCookie(name, value, { path: '/', sameSite: 'strict', secure, httpOnly: false });
 }
 
-function csrfHeaderMatches(request: FastifyRequest): boolean {
+function csrfHeaderMatches(request: FastifyRequest, name: string): boolean {
   const header = request.headers[csrfHeader];
-  const cookie = request.cookies[csrfCookie];
+  const cookie = request.cookies[name];
   if (typeof header !== 'string' || !cookie || header.length !== cookie.length) return false;
   return timingSafeEqual(Buffer.from(header), Buffer.from(cookie));
 }

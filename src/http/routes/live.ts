@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { hashToken } from '../../app/auth/tokens';
 import type { AppContext } from '../../app/context';
 import { LiveHub, type TicketChangedEvent } from '../../app/live/hub';
-import { requireActor, sessionCookie } from '../plugins/session';
+import { cookieNamesFor, requireActor } from '../plugins/session';
 import { errorResponses } from '../schemas/common';
 import { liveEventName, liveStreamResponse } from '../schemas/live';
 
@@ -48,7 +48,7 @@ export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         raw.write(`event: ${liveEventName}\ndata: ${JSON.stringify(event)}\n\n`);
       };
       // requireActor passed, so the request carried a valid session cookie.
-      const sessionHash = hashToken(request.cookies[sessionCookie] ?? '');
+      const sessionHash = hashToken(request.cookies[cookieNamesFor(ctx).session] ?? '');
       const unsubscribe = await hub.subscribe({ actor, sessionHash, send, end: () => raw.end() });
 
       reply.hijack();

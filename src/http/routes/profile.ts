@@ -3,7 +3,7 @@ import { changePassword } from '../../app/accounts/changePassword';
 import { getProfile, type Profile } from '../../app/accounts/getProfile';
 import { updateProfile } from '../../app/accounts/updateProfile';
 import type { AppContext } from '../../app/context';
-import { requireActor, sessionCookie } from '../plugins/session';
+import { cookieNamesFor, requireActor } from '../plugins/session';
 import { errorResponses, okResponse } from '../schemas/common';
 import { changePasswordBody, profileSchema, updateProfileBody } from '../schemas/profile';
 
@@ -59,7 +59,7 @@ export const profileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (request) => {
       await changePassword(ctx, requireActor(request), {
         ...request.body,
-        currentSessionToken: request.cookies[sessionCookie],
+        currentSessionToken: request.cookies[cookieNamesFor(ctx).session],
       });
       return { ok: true as const };
     },

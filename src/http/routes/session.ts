@@ -5,7 +5,7 @@ import { deleteSession } from '../../app/auth/sessions';
 import type { Actor, AppContext } from '../../app/context';
 import { activeFlexContract } from '../../app/flex/balance';
 import { users } from '../../db/schema/index';
-import { languageCookie, sessionCookie } from '../plugins/session';
+import { cookieNamesFor, languageCookie } from '../plugins/session';
 import { errorResponses, okResponse } from '../schemas/common';
 import { languageBody, loginBody, sessionResponse } from '../schemas/session';
 
@@ -26,6 +26,7 @@ const present = async (ctx: AppContext, actor: Actor) => ({
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const secure = ctx.publicUrl.startsWith('https:');
+  const sessionCookie = cookieNamesFor(ctx).session;
 
   app.get(
     '/session',

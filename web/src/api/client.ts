@@ -21,7 +21,9 @@ export class ApiError extends Error {
   }
 }
 
-const csrfCookie = 'guichet_csrf';
+/** Over https the server names it with the __Host- prefix. */
+export const csrfToken = (): string | undefined =>
+  readCookie('__Host-guichet_csrf') ?? readCookie('guichet_csrf');
 const csrfHeader = 'x-csrf-token';
 
 /** Message shown when the server cannot be reached or answers without a readable error. */
@@ -46,8 +48,8 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     // The server sets the anti-forgery cookie on any request; make one if this is the first.
-    if (!readCookie(csrfCookie)) await fetch('/api/session', { credentials: 'same-origin' }).catch(() => {});
-    headers[csrfHeader] = readCookie(csrfCookie) ?? '';
+    if (!csrfToken()) await fetch('/api/session', { credentials: 'same-origin' }).catch(() => {});
+    headers[csrfHeader] = csrfToken() ?? '';
   }
   let response: Response;
   try {

@@ -8,7 +8,7 @@ import type {
   ticketSchema,
   timelineResponse,
 } from '../../../src/http/schemas/tickets';
-import { ApiError, apiGet, apiPost, readCookie } from './client';
+import { ApiError, apiGet, apiPost, csrfToken } from './client';
 
 export type Ticket = z.infer<typeof ticketSchema>;
 export type TicketList = z.infer<typeof ticketListResponse>;
@@ -74,8 +74,7 @@ async function sendForm<T>(
   files: File[],
   onProgress?: (share: number) => void,
 ): Promise<T> {
-  if (!readCookie('guichet_csrf'))
-    await fetch('/api/session', { credentials: 'same-origin' }).catch(() => {});
+  if (!csrfToken()) await fetch('/api/session', { credentials: 'same-origin' }).catch(() => {});
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined && value !== null && value !== '') form.append(key, String(value));
@@ -86,7 +85,7 @@ async function sendForm<T>(
     xhr.open('POST', path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('x-csrf-token', readCookie('guichet_csrf') ?? '');
+    xhr.setRequestHeader('x-csrf-token', csrfToken() ?? '');
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total);
     };
