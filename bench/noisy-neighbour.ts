@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { hashPassword } from '../src/app/auth/passwords';
-import type { AppContext } from '../src/app/context';
+import { composeContext } from '../src/composition';
 import { loadConfig } from '../src/config';
 import { openPostgres } from '../src/db/client';
 import { systemClock } from '../src/domain/clock';
@@ -101,7 +101,7 @@ async function run(label: string, env: Record<string, string>): Promise<string[]
     ...loadConfig({ SEED_DEMO: 'false', WORKER: 'false', LOG_LEVEL: 'silent', ...env }),
     secret: 'bench-secret-'.padEnd(40, 'x'),
   };
-  const ctx: AppContext = { db: database.db, clock: systemClock, config, publicUrl: 'http://127.0.0.1' };
+  const ctx = composeContext({ db: database.db, clock: systemClock, config, publicUrl: 'http://127.0.0.1' });
   const app = await buildApp({ ctx, webDist: '/nonexistent' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
