@@ -17,7 +17,8 @@ const locales = { fr: 'fr-CH', de: 'de-CH', en: 'en-GB' } as const;
 
 /** `ct('…')` for this namespace, and the formats its pages share (Zurich time, business durations). */
 export function useCommitmentsT() {
-  const { t, i18n } = useTranslation(commitmentsNamespace);
+  // Named ct, not t: its keys live in the commitments namespace, not in the main one.
+  const { t: ct, i18n } = useTranslation(commitmentsNamespace);
   const language =
     (i18n.language as keyof typeof locales) in locales ? (i18n.language as keyof typeof locales) : 'fr';
   const locale = locales[language];
@@ -38,7 +39,7 @@ export function useCommitmentsT() {
     timeZone: 'UTC',
   });
   return {
-    ct: t,
+    ct,
     language,
     at: (iso: string) => dateTime.format(new Date(iso)),
     day: (isoDate: string) => date.format(new Date(`${isoDate}T12:00:00Z`)),
@@ -48,10 +49,10 @@ export function useCommitmentsT() {
       const m = Math.abs(minutes);
       const text =
         m % 60 === 0
-          ? t('duration.hours', { count: m / 60 })
+          ? ct('duration.hours', { count: m / 60 })
           : m < 60
-            ? t('duration.minutes', { count: m })
-            : t('duration.mixed', { hours: Math.floor(m / 60), minutes: String(m % 60).padStart(2, '0') });
+            ? ct('duration.minutes', { count: m })
+            : ct('duration.mixed', { hours: Math.floor(m / 60), minutes: String(m % 60).padStart(2, '0') });
       return `${sign}${text}`;
     },
     /** Wall-clock length, "2 j 3 h 30" style kept short: hours and minutes. */
