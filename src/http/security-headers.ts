@@ -23,7 +23,11 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { https: 
   app.addHook('onSend', async (request, reply, payload) => {
     // The API reference page ships its own inline bootstrap script; it gets a policy without
     // inline script only where it can run under one.
-    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', contentSecurityPolicy);
+    // A route that sets a stricter policy of its own (attachments: nothing may run) keeps it.
+    const ownPolicy = reply.hasHeader('content-security-policy');
+    if (!ownPolicy && !request.url.startsWith('/api/docs')) {
+      reply.header('content-security-policy', contentSecurityPolicy);
+    }
     reply.header('x-frame-options', 'DENY');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

@@ -156,14 +156,16 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       const { attachment, bytes } = await openAttachment(ctx, requireActor(request), {
         attachmentId: request.params.id,
       });
-      return reply
+      // The bytes are returned, not sent: a customer's answer leaves after their transaction
+      // commits (tenant-scope), and a handler returning the reply would wait for its own answer.
+      reply
         .header('content-type', attachment.contentType)
         .header('content-length', bytes.length)
         .header('content-disposition', contentDisposition(attachment.fileName))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .send(bytes);
+        .header('cache-control', 'private, no-store');
+      return bytes;
     },
   );
 
@@ -187,7 +189,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
           attachmentId: request.params.id,
           size,
         });
-        return reply
+        reply
           .header('content-type', 'image/webp')
           .header('content-length', picture.bytes.length)
           .header(
@@ -197,8 +199,8 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
           .header('x-content-type-options', 'nosniff')
           .header('content-security-policy', "default-src 'none'; sandbox")
           .header('cross-origin-resource-policy', 'same-origin')
-          .header('cache-control', 'private, max-age=3600')
-          .send(picture.bytes);
+          .header('cache-control', 'private, max-age=3600');
+        return picture.bytes;
       },
     );
   }
