@@ -1,5 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible } from './support/axe';
+import { expect, type Page, test } from './support/csp';
 import { closeDialogWithEscape, openDialog } from './support/dialogs';
 import { screenshots } from './support/screenshots';
 import { demo, signIn } from './support/session';

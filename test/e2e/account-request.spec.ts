@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/csp';
 import { linkFromMail } from './support/mails';
 import { apiSession, demo, signIn } from './support/session';
 

@@ -1,6 +1,6 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
 import { json } from './staff-helpers';
 import { expectAccessible } from './support/axe';
+import { expect, type Locator, type Page, test } from './support/csp';
 import { apiSession, demo, signIn } from './support/session';
 
 type Matrix = {

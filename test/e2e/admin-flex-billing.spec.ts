@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { companyIdOf, customerSession, customerTicket, json } from './staff-helpers';
+import { expect, test } from './support/csp';
 import { apiSession, demo, signIn } from './support/session';
 
 const balanceMinutes = async (admin: Awaited<ReturnType<typeof apiSession>>, companyId: string) =>

@@ -1,10 +1,10 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { expect, type Locator, test } from '@playwright/test';
 import sharp from 'sharp';
 import { customerTicket } from './staff-helpers';
 import { expectAccessible } from './support/axe';
+import { expect, type Locator, test } from './support/csp';
 import { screenshots } from './support/screenshots';
 import { apiSession, demo, signIn } from './support/session';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/csp';
 import { demo, demoPassword, signIn } from './support/session';
 
 test('the portal is served at / and sends a visitor to the login page', async ({ page, request }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/csp';
 import { apiSession, demo, signIn } from './support/session';
 
 test('a visitor switches to German: labels change, <html lang> follows, and it survives a reload', async ({

@@ -1,4 +1,3 @@
-import { expect, type Page, test } from '@playwright/test';
 import {
   companyOf,
   createProject,
@@ -9,6 +8,7 @@ import {
   sessions,
 } from './portal-helpers';
 import { expectAccessible } from './support/axe';
+import { expect, type Page, test } from './support/csp';
 import { screenshots } from './support/screenshots';
 import { demo, signIn } from './support/session';
 

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { companyOf, disposeAll, json, moveTicket, openTicket, sessions } from './portal-helpers';
 import { expectAccessible } from './support/axe';
+import { expect, test } from './support/csp';
 import { screenshots } from './support/screenshots';
 import { apiSession, demo, signIn } from './support/session';
 

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { companyOf, creditFlex, disposeAll, sessions } from './portal-helpers';
+import { expect, test } from './support/csp';
 import { demo, signIn } from './support/session';
 
 test('the escalation matrix and a help article', async ({ page }) => {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { companyOf, createProject, disposeAll, moveTicket, openTicket, sessions } from './portal-helpers';
+import { expect, test } from './support/csp';
 import { demo, signIn } from './support/session';
 
 test('answering a ticket that waits for the customer moves it back to En cours', async ({

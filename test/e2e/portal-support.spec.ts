@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { companyOf, creditFlex, disposeAll, sessions } from './portal-helpers';
+import { expect, test } from './support/csp';
 import { demo, signIn } from './support/session';
 
 test('a customer opens an Assistance ticket with an attachment and reads its key', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/csp';
 import { apiSession, demo, signIn } from './support/session';
 
 test('a user edits their name and phone; the header and the page keep them after a reload', async ({

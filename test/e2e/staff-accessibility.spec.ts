@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
 import { companyIdOf, customerSession, customerTicket, json } from './staff-helpers';
 import { expectAccessible } from './support/axe';
+import { expect, type Page, test } from './support/csp';
 import { screenshots } from './support/screenshots';
 import { apiSession, demo, signIn } from './support/session';
 

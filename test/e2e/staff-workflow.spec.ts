@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { choose, customerSession, customerTicket, json } from './staff-helpers';
+import { expect, test } from './support/csp';
 import { apiSession, demo, signIn } from './support/session';
 
 test('an agent qualifies a ticket lowering its criticality with a reason; the customer’s mail is in the mail viewer', async ({
