@@ -19,6 +19,7 @@ async function check(page: Page, name: string) {
 }
 
 test('every portal page is accessible, at desktop and phone widths', async ({ page, baseURL }) => {
+  test.slow(); // every portal page, scanned and photographed at two widths
   const all = await sessions(baseURL ?? '');
   const companyId = await companyOf(all.customer);
   await creditFlex(all.admin, companyId, 8);
@@ -98,6 +99,9 @@ test('the portal is operable with the keyboard alone', async ({ page }) => {
   await expect(basse).toBeChecked();
   // The focus ring is visible on the focused choice.
   expect(await basse.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  // After the choices, the link to our commitments (the delays of each criticality), then the subject.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Nos engagements de délai' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('textbox', { name: 'Sujet' })).toBeFocused();
   await page.keyboard.type('Erreur au lancement du rapport des ventes');

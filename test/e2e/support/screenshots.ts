@@ -21,7 +21,6 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 
 async function resizeAndSettle(page: Page, size: { width: number; height: number }) {
   await page.setViewportSize(size);
-  await page.waitForFunction((width) => window.innerWidth === width, size.width);
   // Two frames: the resize event, then the render that media-query hooks schedule for it.
   await page.evaluate(
     () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
