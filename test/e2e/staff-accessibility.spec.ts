@@ -17,6 +17,7 @@ test('staff console pages are accessible (queues, ticket workspace, dialogs, das
   page,
   baseURL,
 }) => {
+  test.slow(); // every console page and dialog, scanned and photographed at two widths
   const customer = await customerSession(baseURL ?? '');
   const agentApi = await apiSession(baseURL ?? '', demo.agent);
   const ticket = await customerTicket(customer, `Accessibilité de l’espace ${Date.now()}`, {
