@@ -65,9 +65,9 @@ export function tenantScope(db: Db): TenantScope {
       // Already inside a customer transaction: its scope applies.
       if (current()) return work();
       const switchRole = await enforced();
-      let outcome = { ok: false, error: new Error('customer transaction did not run') } as
-        | { ok: true; value: T }
-        | { ok: false; error: unknown };
+      // Null until `work` has run: a transaction that could not even begin (the database is
+      // away) must surface its own error, which says so, not a generic one.
+      let outcome = null as { ok: true; value: T } | { ok: false; error: unknown } | null;
       const committed = db.transaction(async (tx) => {
         await tx.execute(sql`select set_config(${companySetting}, ${companyId}, true)`);
         if (switchRole) await tx.execute(sql.raw(`set local role ${customerRole}`));
@@ -85,8 +85,9 @@ export function tenantScope(db: Db): TenantScope {
       } catch (commitError) {
         // A failed statement aborts the transaction, and the commit then fails too: the work's
         // own error is the one that explains what happened.
-        throw outcome.ok ? commitError : outcome.error;
+        throw outcome && !outcome.ok ? outcome.error : commitError;
       }
+      if (!outcome) throw new Error('customer transaction ended without running its work');
       if (!outcome.ok) throw outcome.error;
       return outcome.value;
     },

@@ -33,9 +33,13 @@ describe.runIf(testEngine() === 'postgres')('losing the database connection', ()
   let acme: TestCompany;
   let admin: pg.Client;
   let dbName: string;
+  const serverErrors: string[] = [];
 
   beforeAll(async () => {
-    t = await testApp();
+    // What the server logs as an unhandled error is kept: an outage must never look like a bug.
+    t = await testApp({
+      log: { write: (line: string) => void (line.includes('unhandled error') && serverErrors.push(line)) },
+    });
     acme = await createCompany(t.ctx.db);
     const result = await t.ctx.db.execute<{ name: string }>(sql`select current_database() as name`);
     dbName = (result as unknown as { rows: { name: string }[] }).rows[0]?.name ?? '';
@@ -139,6 +143,7 @@ describe.runIf(testEngine() === 'postgres')('losing the database connection', ()
 
     const checkNothingLost = async () => {
       expect(unexpected).toEqual([]);
+      expect(serverErrors).toEqual([]);
       expect(acknowledgedTickets).toHaveLength(clients.length * operationsPerClient);
       expect(acknowledgedMessages).toHaveLength(clients.length * operationsPerClient);
       // While the database was away, people were told so in their language.
