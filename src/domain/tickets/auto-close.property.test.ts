@@ -113,19 +113,39 @@ describe('R9 across the daylight-saving changes of 2027 and 2028', () => {
         expect(schedule.reminder2At.getTime()).toBe(
           Math.max(spacing12.getTime(), nominal.reminder2At.getTime()),
         );
-        expect(schedule.closeAt.getTime()).toBeGreaterThanOrEqual(
-          addCalendarDays(schedule.reminder2At, d.closeDays - d.reminder2Days).getTime(),
-        );
+        if (schedule.reminder2At > nominal.reminder2At) {
+          // Pushed back by the late first reminder: the closing keeps its spacing after it.
+          expect(schedule.closeAt.getTime()).toBeGreaterThanOrEqual(
+            addCalendarDays(schedule.reminder2At, d.closeDays - d.reminder2Days).getTime(),
+          );
+        } else {
+          // The second reminder keeps its date, and so does the closing (the catch-up rule only
+          // moves the step after a reminder that left after its own date).
+          expect(schedule.closeAt).toEqual(nominal.closeAt);
+        }
         expect(schedule.closeAt.getTime()).toBeGreaterThanOrEqual(nominal.closeAt.getTime());
       }),
-      RUNS,
+      {
+        ...RUNS,
+        // Found in CI: the second reminder lands in the spring gap and so keeps its date.
+        examples: [
+          [new Date('2027-02-16T01:59:59.000Z'), { reminder1Days: 1, reminder2Days: 40, closeDays: 41 }, 1],
+        ],
+      },
     );
   });
 
-  it('adding calendar days never goes backwards', () => {
+  it('adding calendar days never goes backwards in local time', () => {
+    const localTime = (instant: Date) => {
+      const wall = zurichWallClock(instant);
+      return `${wall.date} ${wall.time}.${String(instant.getTime() % 1000).padStart(3, '0')}`;
+    };
     fc.assert(
       fc.property(entry, entry, fc.integer({ min: 0, max: 60 }), (a, b, days) => {
         const [early, late] = a <= b ? [a, b] : [b, a];
+        // In the autumn overlap a later instant can read an earlier local time: R9 follows the
+        // local time, so only pairs whose local times are in order must stay in order.
+        fc.pre(localTime(early) <= localTime(late));
         expect(addCalendarDays(early, days).getTime()).toBeLessThanOrEqual(
           addCalendarDays(late, days).getTime(),
         );

@@ -52,6 +52,8 @@ describe('R9 calendar days in Europe/Zurich', () => {
     const second = new Date('2027-10-31T01:30:00Z');
     expect(local(second)).toBe('2027-10-31 02:30:00 GMT+1');
     expect(local(addCalendarDays(second, 10))).toBe('2027-11-10 02:30:00 GMT+1');
+    // Zero days later is the instant itself, not its first occurrence an hour before.
+    expect(addCalendarDays(second, 0)).toEqual(second);
   });
 });
 

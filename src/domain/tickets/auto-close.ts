@@ -50,9 +50,14 @@ const MINUTE = 60_000;
 
 /**
  * The same local wall-clock time `days` calendar days later (or earlier), with the gap and overlap
- * rules above. Monotonic: a later instant never gives an earlier result.
+ * rules above. Monotonic in local time: an instant whose local time is later never gives an earlier
+ * result. Within the autumn overlap the local time itself goes back an hour, so an entry at 02:10
+ * winter time gets its steps before one made at 02:50 summer time, 20 minutes earlier.
  */
 export function addCalendarDays(instant: Date, days: number, timeZone = AUTO_CLOSE_TIME_ZONE): Date {
+  // Zero days is the instant itself, also in the overlap's second hour (whose local time would
+  // otherwise map to its first occurrence, an hour before).
+  if (days === 0) return new Date(instant);
   const ms = instant.getTime();
   const epochMinute = Math.floor(ms / MINUTE);
   const local = localTimeAt(epochMinute, timeZone);
