@@ -151,7 +151,7 @@ describe('criticalities (R4)', () => {
     expect(fr.map((c: { key: string }) => c.key)).toEqual(['critique', 'haute', 'moyenne', 'basse']);
     expect(fr[3]).toMatchObject({
       label: 'Basse',
-      definition: expect.stringContaining('Contournement facile'),
+      definition: expect.stringContaining('contournement est facile'),
     });
     const german = await signedIn((await createCompany(t.ctx.db, { language: 'de' })).customer.email);
     const de = (await german.get('/api/criticalities')).json().items;

@@ -16,8 +16,9 @@ import {
   type SlaTargets,
   type TicketStatus,
 } from '../../domain/sla/index';
-import { CRITICALITIES, CRITICALITY_INFO, type Criticality } from '../../domain/tickets/index';
+import { CRITICALITIES, type Criticality } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
+import { criticalityDefinitions, criticalityLabels } from '../../i18n/ticket-labels';
 import { listRequestTypesFor } from '../catalogue/list-request-types-for';
 import { requestTypeName } from '../catalogue/request-types';
 import type { Actor, AppContext } from '../context';
@@ -72,8 +73,8 @@ export async function getCommitments(
     timeZone: CALENDAR_TIME_ZONE,
     criticalities: CRITICALITIES.map((criticality) => ({
       criticality,
-      label: CRITICALITY_INFO[criticality].label[input.language],
-      definition: CRITICALITY_INFO[criticality].definition[input.language],
+      label: criticalityLabels[criticality][input.language],
+      definition: criticalityDefinitions[criticality][input.language],
       ...targets[criticality],
       overridden: Object.keys(override[criticality] ?? {}).length > 0,
     })),

@@ -6,7 +6,8 @@
 import { eq } from 'drizzle-orm';
 import { contracts, slaOverrides } from '../../db/schema/index';
 import { resolveSlaTargets, type SlaTargets, type SlaTargetsOverride } from '../../domain/sla/index';
-import { CRITICALITY_INFO, type Criticality } from '../../domain/tickets/index';
+import type { Criticality } from '../../domain/tickets/index';
+import { criticalityLabels } from '../../i18n/ticket-labels';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { authorize, policy } from '../policy';
@@ -135,7 +136,7 @@ function assertConsistent(targets: SlaTargets, actor: Actor): void {
   for (const [criticality, target] of Object.entries(targets) as [Criticality, SlaTargets[Criticality]][]) {
     if (target.engagementMinutes > target.resolutionMinutes) {
       throw new AppError('sla_engagement_after_resolution', {
-        criticality: CRITICALITY_INFO[criticality].label[actor.language],
+        criticality: criticalityLabels[criticality][actor.language],
       });
     }
   }

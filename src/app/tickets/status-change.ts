@@ -4,11 +4,11 @@ import {
   checkTransition,
   DESK_INFO,
   deskAfter,
-  STATUS_INFO,
   type TicketStatus,
   type TransitionRole,
 } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
+import { statusLabels } from '../../i18n/ticket-labels';
 import type { Actor } from '../context';
 import { AppError } from '../errors/index';
 import { mailTicketCreator } from './notify';
@@ -64,7 +64,7 @@ export async function applyStatusChange(
     closeReason: change.closeReason ?? null,
   });
   if (!check.ok) {
-    const params = { from: STATUS_INFO[from].label[language], to: STATUS_INFO[to].label[language] };
+    const params = { from: statusLabels[from][language], to: statusLabels[to][language] };
     switch (check.reason) {
       case 'closed_is_final':
         throw new AppError('ticket_is_closed');

@@ -1,4 +1,4 @@
-import { STATUS_INFO } from '../../domain/tickets/index';
+import { statusLabels } from '../../i18n/ticket-labels';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { policy, startsWorkWhenTaken } from '../policy';
@@ -20,8 +20,8 @@ export async function takeTicket(ctx: AppContext, actor: Actor, ticketId: string
     assertWorksDesk(actor, ticket);
     assertNotClosed(ticket);
     if (ticket.status === 'open') {
-      const labels = STATUS_INFO.open.label[actor.language];
-      const to = STATUS_INFO.in_progress.label[actor.language];
+      const labels = statusLabels.open[actor.language];
+      const to = statusLabels.in_progress[actor.language];
       throw new AppError('transition_not_allowed', { from: labels, to }, { from: 'open', to: 'in_progress' });
     }
     // Already theirs and already being worked on: taking it again changes nothing.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CRITICALITIES, CRITICALITY_INFO, isLowering, isRaising } from './criticality';
+import { CRITICALITIES, isLowering, isRaising } from './criticality';
 import { DESK_INFO, handlesDesk, ticketKey } from './desks';
 import { STATUS_INFO, TICKET_STATUSES } from './statuses';
 
@@ -16,25 +16,13 @@ describe('R4 criticality', () => {
     expect(isRaising('basse', 'haute')).toBe(true);
     expect(isRaising('haute', 'haute')).toBe(false);
   });
-
-  it('defines each criticality in the reference French wording and in every language', () => {
-    expect(CRITICALITY_INFO.basse.definition.fr).toMatch(/contournement facile/i);
-    expect(CRITICALITY_INFO.critique.definition.fr).toMatch(/perte de chiffre/i);
-    for (const c of CRITICALITIES) {
-      for (const text of Object.values(CRITICALITY_INFO[c].definition))
-        expect(text.length).toBeGreaterThan(10);
-    }
-  });
 });
 
 describe('statuses and desks', () => {
-  it('labels every status and says who acts next, in three languages', () => {
-    for (const s of TICKET_STATUSES) {
-      expect(Object.keys(STATUS_INFO[s].label).sort()).toEqual(['de', 'en', 'fr']);
-      expect(Object.keys(STATUS_INFO[s].nextStep).sort()).toEqual(['de', 'en', 'fr']);
-    }
+  it('says who acts next in every status', () => {
+    for (const s of TICKET_STATUSES) expect(STATUS_INFO[s].nextActor).toBeTruthy();
     expect(STATUS_INFO.waiting_customer.nextActor).toBe('customer');
-    expect(STATUS_INFO.waiting_development.label.fr).toBe('Attente développement (RPC)');
+    expect(STATUS_INFO.closed.nextActor).toBe('nobody');
   });
 
   it('prefixes keys per desk and assigns desks to roles', () => {

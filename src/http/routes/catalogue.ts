@@ -7,8 +7,9 @@ import { createRequestType, updateRequestType } from '../../app/catalogue/save-r
 import type { AppContext } from '../../app/context';
 import { errorCatalogue } from '../../app/errors/index';
 import { formatHoursMinutes } from '../../domain/flex/index';
-import { CRITICALITIES, CRITICALITY_INFO } from '../../domain/tickets/criticality';
+import { CRITICALITIES } from '../../domain/tickets/criticality';
 import { interpolate, type Language } from '../../i18n/language';
+import { criticalityDefinitions, criticalityLabels } from '../../i18n/ticket-labels';
 import { requireActor, requireAdmin, requireStaff } from '../plugins/session';
 import {
   companyParams,
@@ -143,8 +144,8 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       return {
         items: CRITICALITIES.map((key) => ({
           key,
-          label: CRITICALITY_INFO[key].label[language],
-          definition: CRITICALITY_INFO[key].definition[language],
+          label: criticalityLabels[key][language],
+          definition: criticalityDefinitions[key][language],
         })),
       };
     },

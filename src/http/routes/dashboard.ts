@@ -1,15 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { getDashboard } from '../../app/dashboard/get-dashboard';
-import { CRITICALITY_INFO, isTicketStatus, STATUS_INFO } from '../../domain/tickets/index';
+import { isTicketStatus } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
+import { criticalityLabels, statusLabels } from '../../i18n/ticket-labels';
 import { requireStaff } from '../plugins/session';
 import { errorResponses } from '../schemas/common';
 import { dashboardResponse } from '../schemas/dashboard';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const statusLabel = (status: string, language: Language) =>
-  isTicketStatus(status) ? STATUS_INFO[status].label[language] : status;
+  isTicketStatus(status) ? statusLabels[status][language] : status;
 
 export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.get(
@@ -32,7 +33,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
           const total = row.met + row.breached;
           return {
             ...row,
-            criticalityLabel: CRITICALITY_INFO[row.criticality].label[language],
+            criticalityLabel: criticalityLabels[row.criticality][language],
             metPercent: total === 0 ? null : Math.round((row.met / total) * 1000) / 10,
           };
         }),
@@ -44,7 +45,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         atRisk: d.atRisk.map((t) => ({
           ...t,
           statusLabel: statusLabel(t.status, language),
-          criticalityLabel: CRITICALITY_INFO[t.criticality].label[language],
+          criticalityLabel: criticalityLabels[t.criticality][language],
           engagementDueAt: iso(t.engagementDueAt),
           resolutionDueAt: iso(t.resolutionDueAt),
         })),

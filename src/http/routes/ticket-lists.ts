@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor, AppContext } from '../../app/context';
 import { listTickets, type TicketListItem } from '../../app/ticket-lists/list-tickets';
-import { CRITICALITY_INFO, STATUS_INFO } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
+import { criticalityLabels, statusLabels } from '../../i18n/ticket-labels';
 import { requireActor } from '../plugins/session';
 import { errorResponses } from '../schemas/common';
 import { ticketListQuery, ticketListResponse } from '../schemas/ticket-lists';
@@ -17,9 +17,9 @@ function present(item: TicketListItem, actor: Actor, language: Language) {
     desk: item.desk,
     subject: item.subject,
     status: item.status,
-    statusLabel: STATUS_INFO[item.status].label[language],
+    statusLabel: statusLabels[item.status][language],
     criticality: item.criticality,
-    criticalityLabel: CRITICALITY_INFO[item.criticality].label[language],
+    criticalityLabel: criticalityLabels[item.criticality][language],
     companyId: item.companyId,
     companyName: item.companyName,
     requestType: type

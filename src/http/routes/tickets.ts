@@ -14,8 +14,14 @@ import { getTimeline } from '../../app/tickets/get-timeline';
 import { qualifyTicket } from '../../app/tickets/qualify-ticket';
 import { takeTicket } from '../../app/tickets/take-ticket';
 import { transferToConsulting } from '../../app/tickets/transfer-to-consulting';
-import { CLOSE_REASON_LABELS, CRITICALITY_INFO, STATUS_INFO } from '../../domain/tickets/index';
+import { STATUS_INFO } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
+import {
+  closeReasonLabels,
+  criticalityLabels,
+  statusLabels,
+  statusNextSteps,
+} from '../../i18n/ticket-labels';
 import { requireActor } from '../plugins/session';
 import { errorResponses, idParams } from '../schemas/common';
 import {
@@ -42,11 +48,11 @@ export function presentTicket(detail: TicketDetail, actor: Actor, language: Lang
     key: ticket.key,
     desk: ticket.desk,
     status: ticket.status,
-    statusLabel: status.label[language],
-    nextStep: status.nextStep[language],
+    statusLabel: statusLabels[ticket.status][language],
+    nextStep: statusNextSteps[ticket.status][language],
     nextActor: status.nextActor,
     criticality: ticket.criticality,
-    criticalityLabel: CRITICALITY_INFO[ticket.criticality].label[language],
+    criticalityLabel: criticalityLabels[ticket.criticality][language],
     subject: ticket.subject,
     description: ticket.description,
     softwareVersion: ticket.softwareVersion,
@@ -70,7 +76,7 @@ export function presentTicket(detail: TicketDetail, actor: Actor, language: Lang
     rpcReference: ticket.rpcReference,
     spcReference: ticket.spcReference,
     closeReason: ticket.closeReason,
-    closeReasonLabel: ticket.closeReason ? CLOSE_REASON_LABELS[ticket.closeReason][language] : null,
+    closeReasonLabel: ticket.closeReason ? closeReasonLabels[ticket.closeReason][language] : null,
     linkedTicketId: ticket.linkedTicketId,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),

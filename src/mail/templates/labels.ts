@@ -1,16 +1,10 @@
-import { CLOSE_REASON_LABELS, CRITICALITY_INFO, STATUS_INFO } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
+import { closeReasonLabels, criticalityLabels, statusLabels } from '../../i18n/ticket-labels';
 
 type LabelTable = Record<string, Record<Language, string>>;
 
-/** Customer-visible labels of ticket fields (R4, R6), from the ticket domain. */
-export const statusLabels: LabelTable = Object.fromEntries(
-  Object.entries(STATUS_INFO).map(([key, info]) => [key, info.label]),
-);
-export const criticalityLabels: LabelTable = Object.fromEntries(
-  Object.entries(CRITICALITY_INFO).map(([key, info]) => [key, info.label]),
-);
-export const closeReasonLabels: LabelTable = CLOSE_REASON_LABELS;
+/** Customer-visible labels of ticket fields (R4, R6), from the one source of ticket labels. */
+export { closeReasonLabels, criticalityLabels, statusLabels };
 
 export const slaTargetLabels: LabelTable = {
   engagement: { fr: 'Prise en charge', de: 'Übernahme', en: 'Engagement' },

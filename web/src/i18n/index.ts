@@ -1,12 +1,18 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { ticketLabelTree } from '../../../src/i18n/ticket-labels';
 import { readCookie } from '../api/client';
 import de from './de.json';
 import en from './en.json';
 import fr from './fr.json';
 import { defaultLanguage, type Language, languageCookie, pickLanguage } from './language';
 
-export const resources = { fr: { translation: fr }, de: { translation: de }, en: { translation: en } };
+/** Status, criticality and closing-reason words come from the server's one source (`labels:…`). */
+export const resources = {
+  fr: { translation: fr, labels: ticketLabelTree('fr') },
+  de: { translation: de, labels: ticketLabelTree('de') },
+  en: { translation: en, labels: ticketLabelTree('en') },
+};
 
 /** Starts i18next in the language known before the session is loaded (cookie, then browser). */
 export async function startI18n(): Promise<typeof i18next> {

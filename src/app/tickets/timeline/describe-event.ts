@@ -1,12 +1,6 @@
-import {
-  CLOSE_REASON_LABELS,
-  CRITICALITY_INFO,
-  DESK_INFO,
-  isCriticality,
-  isTicketStatus,
-  STATUS_INFO,
-} from '../../../domain/tickets/index';
+import { DESK_INFO, isCriticality, isTicketStatus } from '../../../domain/tickets/index';
 import { interpolate, type Language } from '../../../i18n/language';
+import { closeReasonLabels, criticalityLabels, statusLabels } from '../../../i18n/ticket-labels';
 import { type DescribedField, FIELD_LABELS, SENTENCES, SLA_CAUSES, SLA_STATE_LABELS, UNKNOWN } from './texts';
 
 /** One stored timeline event as the describer needs it. */
@@ -168,9 +162,9 @@ function valueText(field: DescribedField, value: unknown, refs: TimelineRefs, la
   if (typeof value !== 'string') return UNKNOWN[language];
   switch (field) {
     case 'status':
-      return isTicketStatus(value) ? STATUS_INFO[value].label[language] : UNKNOWN[language];
+      return isTicketStatus(value) ? statusLabels[value][language] : UNKNOWN[language];
     case 'criticality':
-      return isCriticality(value) ? CRITICALITY_INFO[value].label[language] : UNKNOWN[language];
+      return isCriticality(value) ? criticalityLabels[value][language] : UNKNOWN[language];
     case 'requestTypeId':
       return refs.requestTypes.get(value)?.[language] ?? UNKNOWN[language];
     case 'assigneeId':
@@ -180,8 +174,8 @@ function valueText(field: DescribedField, value: unknown, refs: TimelineRefs, la
         ? DESK_INFO[value].label[language]
         : UNKNOWN[language];
     case 'closeReason':
-      return value in CLOSE_REASON_LABELS
-        ? CLOSE_REASON_LABELS[value as keyof typeof CLOSE_REASON_LABELS][language]
+      return value in closeReasonLabels
+        ? closeReasonLabels[value as keyof typeof closeReasonLabels][language]
         : UNKNOWN[language];
     case 'engagementDueAt':
     case 'resolutionDueAt':

@@ -88,14 +88,14 @@ export function ContractSlaOverride({ contractId, reference }: { contractId: str
             <Table.Tbody>
               {criticalities.map((c) => (
                 <Table.Tr key={c}>
-                  <Table.Th scope="row">{st(`criticality.${c}`)}</Table.Th>
+                  <Table.Th scope="row">{st(`labels:criticality.${c}`)}</Table.Th>
                   {(['engagementMinutes', 'resolutionMinutes'] as const).map((f) => (
                     <Table.Td key={f}>
                       <NumberInput
                         aria-label={st(
                           f === 'engagementMinutes' ? 'admin.sla.engagementOf' : 'admin.sla.resolutionOf',
                           {
-                            criticality: st(`criticality.${c}`),
+                            criticality: st(`labels:criticality.${c}`),
                           },
                         )}
                         min={0.25}

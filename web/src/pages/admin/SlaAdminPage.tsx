@@ -78,10 +78,12 @@ function Targets() {
             <Table.Tbody>
               {criticalities.map((c) => (
                 <Table.Tr key={c}>
-                  <Table.Th scope="row">{st(`criticality.${c}`)}</Table.Th>
+                  <Table.Th scope="row">{st(`labels:criticality.${c}`)}</Table.Th>
                   <Table.Td>
                     <NumberInput
-                      aria-label={st('admin.sla.engagementOf', { criticality: st(`criticality.${c}`) })}
+                      aria-label={st('admin.sla.engagementOf', {
+                        criticality: st(`labels:criticality.${c}`),
+                      })}
                       min={0.25}
                       step={0.25}
                       decimalScale={2}
@@ -91,7 +93,9 @@ function Targets() {
                   </Table.Td>
                   <Table.Td>
                     <NumberInput
-                      aria-label={st('admin.sla.resolutionOf', { criticality: st(`criticality.${c}`) })}
+                      aria-label={st('admin.sla.resolutionOf', {
+                        criticality: st(`labels:criticality.${c}`),
+                      })}
                       min={0.25}
                       step={1}
                       decimalScale={2}

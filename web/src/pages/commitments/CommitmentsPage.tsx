@@ -116,13 +116,13 @@ export default function CommitmentsPage() {
         <Text size="sm">{ct('clock.pauses')}</Text>
         <List size="sm" mb="xs">
           {c.pausingStatuses.map((status) => (
-            <List.Item key={status}>{ct(`status.${status}`)}</List.Item>
+            <List.Item key={status}>{ct(`labels:status.${status}`)}</List.Item>
           ))}
         </List>
         <Text size="sm">{ct('clock.stops')}</Text>
         <List size="sm" mb="xs">
           {c.stoppingStatuses.map((status) => (
-            <List.Item key={status}>{ct(`status.${status}`)}</List.Item>
+            <List.Item key={status}>{ct(`labels:status.${status}`)}</List.Item>
           ))}
         </List>
         <Text size="sm">{ct('clock.criticality')}</Text>

@@ -19,7 +19,7 @@ export function ExplanationTimeline({
     const range = { from: at(part.from), to: at(part.to) };
     if (part.kind === 'working') return ct('explain.working', { ...range, duration: business(part.minutes) });
     if (part.kind === 'paused') {
-      const reason = ct(`status.${part.reason ?? 'waiting_customer'}`);
+      const reason = ct(`labels:status.${part.reason ?? 'waiting_customer'}`);
       return part.ongoing && !part.projected
         ? ct('explain.pausedOngoing', { from: range.from, reason })
         : ct('explain.paused', { ...range, reason });

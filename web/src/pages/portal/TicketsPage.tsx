@@ -95,7 +95,7 @@ export default function TicketsPage() {
             data={[
               { value: '', label: t('portal:tickets.all') },
               { value: 'active', label: t('portal:tickets.allOpen') },
-              ...statuses.map((s) => ({ value: s, label: t(`portal:status.label.${s}`) })),
+              ...statuses.map((s) => ({ value: s, label: t(`labels:status.${s}`) })),
             ]}
           />
           <NativeSelect
@@ -114,7 +114,7 @@ export default function TicketsPage() {
             onChange={(e) => set('criticality', e.currentTarget.value)}
             data={[
               { value: '', label: t('portal:tickets.all') },
-              ...criticalities.map((c) => ({ value: c, label: t(`portal:criticality.${c}`) })),
+              ...criticalities.map((c) => ({ value: c, label: t(`labels:criticality.${c}`) })),
             ]}
           />
         </SimpleGrid>

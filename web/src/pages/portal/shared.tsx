@@ -37,7 +37,7 @@ export function StatusBadge({ status, label }: { status: TicketStatus; label: st
 /** The meaning of a status in a few words: who acts next. */
 export function useStatusMeaning() {
   const { t } = useTranslation();
-  return (status: TicketStatus) => t(`portal:status.next.${status}`);
+  return (status: TicketStatus) => t(`labels:turn.${status}`);
 }
 
 /** Dates and times in the reader's language, Zurich time (the desk's). */

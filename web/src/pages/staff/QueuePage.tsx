@@ -137,7 +137,7 @@ export default function QueuePage() {
         />
         <MultiSelect
           label={st('queue.criticality')}
-          data={criticalities.map((c) => ({ value: c, label: st(`criticality.${c}`) }))}
+          data={criticalities.map((c) => ({ value: c, label: st(`labels:criticality.${c}`) }))}
           value={criticality}
           onChange={setCriticality}
           clearable

@@ -118,7 +118,7 @@ export function ActionsPanel({
               <Select
                 label={st('actions.newStatus')}
                 placeholder={st('actions.chooseStatus')}
-                data={statuses.map((s) => ({ value: s, label: st(`status.${s}`) }))}
+                data={statuses.map((s) => ({ value: s, label: st(`labels:status.${s}`) }))}
                 value={status}
                 onChange={(v) => setStatus(v as TicketStatus | null)}
               />
@@ -173,7 +173,7 @@ export function ActionsPanel({
             <Select
               label={st('actions.closeReason')}
               placeholder={st('actions.chooseReason')}
-              data={closeReasons.map((r) => ({ value: r, label: st(`closeReason.${r}`) }))}
+              data={closeReasons.map((r) => ({ value: r, label: st(`labels:closeReason.${r}`) }))}
               value={closeReason}
               onChange={(v) => setCloseReason(v as CloseReason | null)}
             />

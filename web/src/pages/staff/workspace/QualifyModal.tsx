@@ -79,7 +79,7 @@ export function QualifyModal({
           <Select
             label={st('qualify.criticality')}
             description={st('qualify.currently', { label: ticket.criticalityLabel })}
-            data={criticalities.map((c) => ({ value: c, label: st(`criticality.${c}`) }))}
+            data={criticalities.map((c) => ({ value: c, label: st(`labels:criticality.${c}`) }))}
             value={criticality}
             onChange={(v) => v && setCriticality(v as Criticality)}
             allowDeselect={false}

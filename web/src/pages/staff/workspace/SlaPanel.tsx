@@ -63,7 +63,7 @@ export function SlaPanel({ sla, now }: { sla: StaffSla | undefined; now: number 
             ticketId={sla.ticketId}
             clock={clock}
             criticalityLabel={(criticality) =>
-              st(`criticality.${criticality}`, { defaultValue: criticality })
+              st(`labels:criticality.${criticality}`, { defaultValue: criticality })
             }
           />
         ))}
@@ -77,7 +77,7 @@ export function SlaPanel({ sla, now }: { sla: StaffSla | undefined; now: number 
                 <List.Item key={p.from}>
                   {formatDateTime(p.from, language)} →{' '}
                   {p.to ? formatDateTime(p.to, language) : st('sla.ongoing')} (
-                  {st(`status.${p.reason}`, { defaultValue: p.reason })})
+                  {st(`labels:status.${p.reason}`, { defaultValue: p.reason })})
                 </List.Item>
               ))}
             </List>
