@@ -159,6 +159,11 @@ export class HttpClient {
     return response.json;
   }
 
+  /** The Cookie header this client sends (for a client in another thread acting as the same person). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   async login(email: string, password: string): Promise<void> {
     await this.request('GET', '/api/session');
     await this.expect(200, 'POST', '/api/session', { email, password });

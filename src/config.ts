@@ -69,10 +69,13 @@ const configSchema = z.object({
   MAX_TICKET_UPLOAD_MB: z.coerce.number().positive().default(100),
   /** Reverse proxies whose X-Forwarded-For is believed; none by default. */
   TRUST_PROXY: proxyList.default([]),
-  /** API rate limits: requests per window per signed-in person, and per customer company. */
-  RATE_LIMIT_USER_PER_WINDOW: z.coerce.number().int().min(1).default(600),
-  RATE_LIMIT_COMPANY_PER_WINDOW: z.coerce.number().int().min(1).default(1800),
-  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * API rate limits: requests per window per signed-in person, and per customer company. A short
+   * window keeps a company from spending a minute's allowance in one burst that fills the server.
+   */
+  RATE_LIMIT_USER_PER_WINDOW: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_COMPANY_PER_WINDOW: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
   /** Redis for the rate-limit counters; without it they are kept in the database. */
   REDIS_URL: z
     .string()

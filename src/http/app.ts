@@ -19,7 +19,7 @@ import { errorBody, handleError } from './errors';
 import { guardInput } from './input-guard';
 import sessionPlugin from './plugins/session';
 import tenantScopePlugin from './plugins/tenant-scope';
-import rateLimitPlugin from './rate-limit/plugin';
+import rateLimitPlugin, { rateLimitGate } from './rate-limit/plugin';
 import { serializeRequest } from './request-log';
 import { probeRoutes } from './routes/health';
 import { registerRoutes } from './routes/index';
@@ -71,6 +71,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Before the session lookup: what the rate limits already refuse costs no database work.
+  await app.register(rateLimitGate, { ctx });
   await app.register(sessionPlugin, { ctx, secureCookies: ctx.publicUrl.startsWith('https:') });
   await app.register(tenantScopePlugin, { scope });
   app.addHook('onReady', async () => {

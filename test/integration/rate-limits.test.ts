@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessions } from '../../src/db/schema/index';
 import { buildApp } from '../../src/http/app';
 import { type TestApp, TestClient, testApp } from '../support/app';
 import { createCompany, createStaff, type TestCompany } from '../support/factories';
@@ -74,6 +76,35 @@ describe('API rate limits, counted in PostgreSQL', () => {
     expect((await customer.get('/api/session')).json().code).toBe('rate_limited_company');
 
     expect(await statuses(other, 3)).toEqual([200, 200, 200]);
+  });
+
+  it('refuses company A’s burst while company B, asking in the same moment, is answered', async () => {
+    const noisyCompany = await createCompany(t.ctx.db);
+    const quietCompany = await createCompany(t.ctx.db);
+    const noisy = [new TestClient(t.app), new TestClient(second)];
+    await noisy[0]?.login(noisyCompany.customer.email);
+    await noisy[1]?.login(noisyCompany.manager.email);
+    const quiet = new TestClient(t.app);
+    await quiet.login(quietCompany.customer.email);
+
+    const burst = Array.from({ length: 24 }, (_, i) => noisy[i % 2]?.get('/api/session'));
+    const calm = Array.from({ length: 4 }, () => quiet.get('/api/session'));
+    const [a, b] = await Promise.all([Promise.all(burst), Promise.all(calm)]);
+
+    const answered = a.filter((response) => response?.statusCode === 200).length;
+    const refused = a.filter((response) => response?.statusCode === 429);
+    expect(answered).toBeLessThanOrEqual(8);
+    expect(refused).toHaveLength(24 - answered);
+    expect(refused.some((response) => response?.json().code === 'rate_limited_company')).toBe(true);
+    expect(b.map((response) => response.statusCode)).toEqual([200, 200, 200, 200]);
+
+    // Once refused, the company's sessions are turned away before their session is even looked up.
+    expect((await noisy[0]?.get('/api/session'))?.statusCode).toBe(429);
+    await t.ctx.db.delete(sessions).where(eq(sessions.userId, noisyCompany.customer.id));
+    const again = await noisy[0]?.get('/api/session');
+    expect(again?.statusCode).toBe(429);
+    expect(again?.json().code).toBe('rate_limited_company');
+    expect((await quiet.get('/api/session')).statusCode).toBe(200);
   });
 });
 
