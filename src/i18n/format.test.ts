@@ -13,6 +13,7 @@ import {
   formatTime,
   formatWeek,
   missing,
+  plural,
 } from './format';
 
 // Intl separates with no-break spaces; the expectations are written with plain ones.
@@ -89,5 +90,15 @@ describe('formatting for readers in fr, de and en', () => {
     expect(plain(formatDuration(undefined, 'de'))).toBe(missing);
     expect(plain(formatLanguage('de-CH'))).toBe('de');
     expect(plain(formatLanguage('it'))).toBe('fr');
+  });
+});
+
+describe('plurals outside i18next', () => {
+  it('follows each language’s rule, French counting 0 and 1 as one', () => {
+    const fr = { one: 'demande', other: 'demandes' };
+    const en = { one: 'request', other: 'requests' };
+    expect([0, 1, 2].map((n) => plural(n, 'fr', fr))).toEqual(['0 demande', '1 demande', '2 demandes']);
+    expect([0, 1, 2].map((n) => plural(n, 'en', en))).toEqual(['0 requests', '1 request', '2 requests']);
+    expect(plural(1, 'de', { one: 'Anfrage', other: 'Anfragen' })).toBe('1 Anfrage');
   });
 });

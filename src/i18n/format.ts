@@ -204,3 +204,21 @@ export function formatRelative(value: Instant | null | undefined, now: Date, lan
   }
   return format.format(0, 'minute');
 }
+
+const pluralRules = new Map<FormatLanguage, Intl.PluralRules>();
+
+/**
+ * A count with its noun in the right number, by the language's plural rules (French counts 0
+ * and 1 as singular): plural(1, 'fr', { one: 'demande ouverte', other: 'demandes ouvertes' })
+ * → "1 demande ouverte". For texts outside i18next (mails); the web client uses i18next's
+ * `_one`/`_other` keys, which follow the same rules.
+ */
+export function plural(count: number, language: string, forms: { one: string; other: string }): string {
+  const lang = formatLanguage(language);
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(locales[lang]);
+    pluralRules.set(lang, rules);
+  }
+  return `${formatNumber(count, lang)} ${rules.select(count) === 'one' ? forms.one : forms.other}`;
+}

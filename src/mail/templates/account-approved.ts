@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { formatInstant } from './format';
+import { formatDateTime } from '../../i18n/format';
 import { defineTemplate } from './types';
 
 /** R13: the account exists; the person chooses a password through a one-time link. */
 export default defineTemplate({
   name: 'account.approved',
   audience: 'account',
+  footer: 'automatic',
   autoSubmitted: 'auto-generated',
   params: z.object({ name: z.string(), link: z.string(), expiresAt: z.string() }),
   sample: {
@@ -24,7 +25,7 @@ export default defineTemplate({
       { kind: 'action', label: 'Choisir mon mot de passe', url: p.link },
       {
         kind: 'p',
-        text: `Ce lien ne peut être utilisé qu'une fois et reste valable jusqu'au ${formatInstant(p.expiresAt, 'fr')}.`,
+        text: `Ce lien ne peut être utilisé qu'une fois et reste valable jusqu'au ${formatDateTime(p.expiresAt, 'fr')}.`,
       },
     ],
   },
@@ -39,7 +40,7 @@ export default defineTemplate({
       { kind: 'action', label: 'Passwort wählen', url: p.link },
       {
         kind: 'p',
-        text: `Dieser Link kann nur einmal verwendet werden und ist gültig bis ${formatInstant(p.expiresAt, 'de')}.`,
+        text: `Dieser Link kann nur einmal verwendet werden und ist gültig bis ${formatDateTime(p.expiresAt, 'de')}.`,
       },
     ],
   },
@@ -54,7 +55,7 @@ export default defineTemplate({
       { kind: 'action', label: 'Choose my password', url: p.link },
       {
         kind: 'p',
-        text: `This link works only once and is valid until ${formatInstant(p.expiresAt, 'en')}.`,
+        text: `This link works only once and is valid until ${formatDateTime(p.expiresAt, 'en')}.`,
       },
     ],
   },

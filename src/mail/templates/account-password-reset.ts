@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { formatInstant } from './format';
+import { formatDateTime } from '../../i18n/format';
 import { defineTemplate } from './types';
 
 /** R13: a link to choose a new password, asked for on the sign-in page. */
 export default defineTemplate({
   name: 'account.password_reset',
   audience: 'account',
+  footer: 'automatic',
   autoSubmitted: 'auto-generated',
   params: z.object({ name: z.string(), link: z.string(), expiresAt: z.string() }),
   sample: {
@@ -24,7 +25,7 @@ export default defineTemplate({
       { kind: 'action', label: 'Choisir un nouveau mot de passe', url: p.link },
       {
         kind: 'p',
-        text: `Ce lien ne peut être utilisé qu'une fois et reste valable jusqu'au ${formatInstant(p.expiresAt, 'fr')}. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.`,
+        text: `Ce lien ne peut être utilisé qu'une fois et reste valable jusqu'au ${formatDateTime(p.expiresAt, 'fr')}. Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste inchangé.`,
       },
     ],
   },
@@ -39,7 +40,7 @@ export default defineTemplate({
       { kind: 'action', label: 'Neues Passwort wählen', url: p.link },
       {
         kind: 'p',
-        text: `Dieser Link kann nur einmal verwendet werden und ist gültig bis ${formatInstant(p.expiresAt, 'de')}. Falls Sie nichts verlangt haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.`,
+        text: `Dieser Link kann nur einmal verwendet werden und ist gültig bis ${formatDateTime(p.expiresAt, 'de')}. Falls Sie nichts verlangt haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.`,
       },
     ],
   },
@@ -54,7 +55,7 @@ export default defineTemplate({
       { kind: 'action', label: 'Choose a new password', url: p.link },
       {
         kind: 'p',
-        text: `This link works only once and is valid until ${formatInstant(p.expiresAt, 'en')}. If you did not ask for this, ignore this message: your password stays unchanged.`,
+        text: `This link works only once and is valid until ${formatDateTime(p.expiresAt, 'en')}. If you did not ask for this, ignore this message: your password stays unchanged.`,
       },
     ],
   },

@@ -5,6 +5,7 @@ import { defineTemplate } from './types';
 export default defineTemplate({
   name: 'account.refused',
   audience: 'account',
+  footer: 'automatic',
   autoSubmitted: 'auto-generated',
   params: z.object({ name: z.string(), reason: z.string().nullish() }),
   sample: { name: 'Marie Muster', reason: 'Adresse inconnue <chez nous>' },

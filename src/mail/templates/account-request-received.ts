@@ -5,6 +5,7 @@ import { defineTemplate } from './types';
 export default defineTemplate({
   name: 'account.request_received',
   audience: 'account',
+  footer: 'automatic',
   autoSubmitted: 'auto-generated',
   params: z.object({ name: z.string(), companyName: z.string().nullish() }),
   sample: { name: 'Marie <Muster>', companyName: 'Acme & Co' },

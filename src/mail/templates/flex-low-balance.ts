@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { formatHoursMinutes } from '../../domain/flex/index';
+import { formatDuration } from '../../i18n/format';
 import { defineTemplate } from './types';
 
 /** R12: the company's Flex balance has just fallen below its contract's threshold (to managers). */
 export default defineTemplate({
   name: 'flex.low_balance',
   audience: 'account',
+  footer: 'automatic',
   autoSubmitted: 'auto-generated',
   params: z.object({
     companyId: z.string(),
@@ -29,19 +30,19 @@ export default defineTemplate({
       { kind: 'p', text: p.name ? `Bonjour ${p.name},` : 'Bonjour,' },
       {
         kind: 'p',
-        text: `Le solde de votre contrat Flex est passé sous le seuil d'alerte de ${formatHoursMinutes(p.thresholdMinutes)}.`,
+        text: `Le solde de votre contrat Flex est passé sous le seuil d'alerte de ${formatDuration(p.thresholdMinutes, 'fr')}.`,
       },
       {
         kind: 'facts',
         rows: [
           ['Société', p.companyName],
           ['Contrat', p.contractReference],
-          ['Solde actuel', formatHoursMinutes(p.balanceMinutes)],
+          ['Solde actuel', formatDuration(p.balanceMinutes, 'fr')],
         ],
       },
       {
         kind: 'p',
-        text: 'Pour continuer à faire réaliser de petites évolutions, contactez le Customer Services afin de recharger votre contrat.',
+        text: 'Pour continuer à faire réaliser de petites évolutions, contactez le support pour recharger votre contrat.',
       },
     ],
   },
@@ -51,19 +52,19 @@ export default defineTemplate({
       { kind: 'p', text: p.name ? `Guten Tag ${p.name}` : 'Guten Tag' },
       {
         kind: 'p',
-        text: `Das Guthaben Ihres Flex-Vertrags ist unter die Warnschwelle von ${formatHoursMinutes(p.thresholdMinutes)} gefallen.`,
+        text: `Das Guthaben Ihres Flex-Vertrags ist unter die Warnschwelle von ${formatDuration(p.thresholdMinutes, 'de')} gefallen.`,
       },
       {
         kind: 'facts',
         rows: [
           ['Firma', p.companyName],
           ['Vertrag', p.contractReference],
-          ['Aktuelles Guthaben', formatHoursMinutes(p.balanceMinutes)],
+          ['Aktuelles Guthaben', formatDuration(p.balanceMinutes, 'de')],
         ],
       },
       {
         kind: 'p',
-        text: 'Um weiterhin kleine Weiterentwicklungen umsetzen zu lassen, kontaktieren Sie die Customer Services, um Ihren Vertrag aufzuladen.',
+        text: 'Um weiterhin kleine Weiterentwicklungen umsetzen zu lassen, wenden Sie sich an den Support, um Ihr Guthaben aufzuladen.',
       },
     ],
   },
@@ -73,14 +74,14 @@ export default defineTemplate({
       { kind: 'p', text: p.name ? `Hello ${p.name},` : 'Hello,' },
       {
         kind: 'p',
-        text: `The balance of your Flex contract has fallen below the warning threshold of ${formatHoursMinutes(p.thresholdMinutes)}.`,
+        text: `The balance of your Flex contract has fallen below the warning threshold of ${formatDuration(p.thresholdMinutes, 'en')}.`,
       },
       {
         kind: 'facts',
         rows: [
           ['Company', p.companyName],
           ['Contract', p.contractReference],
-          ['Current balance', formatHoursMinutes(p.balanceMinutes)],
+          ['Current balance', formatDuration(p.balanceMinutes, 'en')],
         ],
       },
       {

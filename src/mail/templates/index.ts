@@ -1,5 +1,6 @@
 import * as all from './all';
 import { layout } from './layout';
+import { newRequestUrl, ticketViewSchema } from './ticket-view';
 import type { Language, MailTemplate, Rendered } from './types';
 
 export type { Block, MailTemplate, Rendered } from './types';
@@ -39,7 +40,11 @@ export function renderTemplate(template: MailTemplate, language: Language, rawPa
   }
   const version = template[language];
   const subject = version.subject(parsed.data).replace(/[\r\n]+/g, ' ');
-  return layout(language, subject, version.body(parsed.data), { replyable: template.audience === 'ticket' });
+  const ticket = ticketViewSchema.safeParse((parsed.data as { ticket?: unknown } | null)?.ticket);
+  return layout(language, subject, version.body(parsed.data), {
+    footer: template.footer,
+    ...(ticket.success ? { newRequestUrl: newRequestUrl(ticket.data) } : {}),
+  });
 }
 
 /** Whether the mail still applies, given its (current) parameters. */

@@ -1,5 +1,5 @@
 import type { Language } from '../../i18n/language';
-import type { Block, Rendered } from './types';
+import type { Block, Footer, Rendered } from './types';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(value: string): string {
@@ -11,16 +11,21 @@ export function escapeHtml(value: string): string {
     .replaceAll("'", '&#39;');
 }
 
-const footers: Record<'reply' | 'noreply', Record<Language, string>> = {
+const footers: Record<Footer, Record<Language, string>> = {
   reply: {
     fr: 'Vous pouvez répondre directement à ce message : votre réponse sera ajoutée à la demande.',
     de: 'Sie können direkt auf diese Nachricht antworten: Ihre Antwort wird der Anfrage hinzugefügt.',
     en: 'You can reply to this message directly: your answer will be added to the request.',
   },
-  noreply: {
-    fr: 'Ce message a été envoyé automatiquement par le portail de support Guichet.',
-    de: 'Diese Nachricht wurde automatisch vom Support-Portal Guichet versandt.',
-    en: 'This message was sent automatically by the Guichet support portal.',
+  closed: {
+    fr: 'Cette demande est fermée : une réponse à ce message n’y serait pas ajoutée. Pour toute nouvelle question, ouvrez une nouvelle demande :',
+    de: 'Diese Anfrage ist geschlossen: Eine Antwort auf diese Nachricht würde ihr nicht hinzugefügt. Für eine neue Frage eröffnen Sie bitte eine neue Anfrage:',
+    en: 'This request is closed: a reply to this message would not be added to it. For any new question, please open a new request:',
+  },
+  automatic: {
+    fr: 'Ce message a été envoyé automatiquement par le portail de support Guichet. Pour nous écrire, utilisez le portail.',
+    de: 'Diese Nachricht wurde automatisch vom Support-Portal Guichet versandt. Um uns zu schreiben, nutzen Sie bitte das Portal.',
+    en: 'This message was sent automatically by the Guichet support portal. To write to us, please use the portal.',
   },
 };
 
@@ -62,14 +67,22 @@ function blockText(block: Block): string {
   }
 }
 
-/** Both bodies of a mail from its blocks; `replyable` says whether the footer invites an answer. */
+/**
+ * Both bodies of a mail from its blocks; the footer says what an answer to the mail does, and
+ * for a closed request where to open a new one (`newRequestUrl`).
+ */
 export function layout(
   language: Language,
   subject: string,
   blocks: Block[],
-  options: { replyable: boolean },
+  options: { footer: Footer; newRequestUrl?: string },
 ): Rendered {
-  const footer = footers[options.replyable ? 'reply' : 'noreply'][language];
+  const footer = footers[options.footer][language];
+  const link = options.footer === 'closed' ? options.newRequestUrl : undefined;
+  const footerHtml = link
+    ? `${escapeHtml(footer)} <a href="${escapeHtml(safeUrl(link))}">${escapeHtml(link)}</a>`
+    : escapeHtml(footer);
+  const footerText = link ? `${footer}\n${link}` : footer;
   const html = `<!DOCTYPE html>
 <html lang="${language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
@@ -77,11 +90,11 @@ export function layout(
 <div style="max-width:600px;margin:0 auto;background:#ffffff;padding:24px;border-radius:6px">
 ${blocks.map(blockHtml).join('\n')}
 <hr style="border:none;border-top:1px solid #dde3e9;margin:24px 0 12px">
-<p style="margin:0;font-size:13px;color:#555555">${escapeHtml(footer)}</p>
+<p style="margin:0;font-size:13px;color:#555555">${footerHtml}</p>
 </div>
 </body>
 </html>
 `;
-  const text = `${blocks.map(blockText).join('\n\n')}\n\n-- \n${footer}\n`;
+  const text = `${blocks.map(blockText).join('\n\n')}\n\n-- \n${footerText}\n`;
   return { subject, html, text };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { formatInstant, ticketSubject } from './format';
+import { formatDateTime } from '../../i18n/format';
+import { ticketSubject } from './format';
 import { label, slaTargetLabels } from './labels';
 import { sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
 import { defineTemplate } from './types';
@@ -8,6 +9,7 @@ import { defineTemplate } from './types';
 export default defineTemplate({
   name: 'sla.at_risk',
   audience: 'staff',
+  footer: 'automatic',
   autoSubmitted: 'auto-generated',
   params: z.object({
     ticket: ticketViewSchema,
@@ -27,7 +29,7 @@ export default defineTemplate({
       ticketBody(p.ticket, 'fr', [
         {
           kind: 'p',
-          text: `L'objectif SLA « ${label(slaTargetLabels, p.target, 'fr')} » de la demande ${p.ticket.key} est utilisé à 75 %. Échéance : ${formatInstant(p.dueAt, 'fr')}.`,
+          text: `L'objectif SLA « ${label(slaTargetLabels, p.target, 'fr')} » de la demande ${p.ticket.key} est utilisé à 75 %. Échéance : ${formatDateTime(p.dueAt, 'fr')}.`,
         },
       ]),
   },
@@ -37,7 +39,7 @@ export default defineTemplate({
       ticketBody(p.ticket, 'de', [
         {
           kind: 'p',
-          text: `Das SLA-Ziel «${label(slaTargetLabels, p.target, 'de')}» der Anfrage ${p.ticket.key} ist zu 75 % verbraucht. Fällig: ${formatInstant(p.dueAt, 'de')}.`,
+          text: `Das SLA-Ziel «${label(slaTargetLabels, p.target, 'de')}» der Anfrage ${p.ticket.key} ist zu 75 % verbraucht. Fällig: ${formatDateTime(p.dueAt, 'de')}.`,
         },
       ]),
   },
@@ -48,7 +50,7 @@ export default defineTemplate({
       ticketBody(p.ticket, 'en', [
         {
           kind: 'p',
-          text: `75 % of the “${label(slaTargetLabels, p.target, 'en')}” SLA target of request ${p.ticket.key} is used. Due: ${formatInstant(p.dueAt, 'en')}.`,
+          text: `75 % of the “${label(slaTargetLabels, p.target, 'en')}” SLA target of request ${p.ticket.key} is used. Due: ${formatDateTime(p.dueAt, 'en')}.`,
         },
       ]),
   },

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { ticketSubject } from './format';
-import { sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
+import { newRequestUrl, sampleTicket, type TicketView, ticketBody, ticketViewSchema } from './ticket-view';
 import { defineTemplate } from './types';
 
-const newTicketUrl = (p: { ticket: { portalUrl: string; id: string } }) =>
-  `${p.ticket.portalUrl}/tickets/new?linkedTo=${encodeURIComponent(p.ticket.id)}`;
+const newTicketUrl = (p: { ticket: TicketView }) => newRequestUrl(p.ticket);
 
 /**
  * R10: the automatic answer to a reply sent to a closed ticket: it was not added, a new ticket is
@@ -13,6 +12,7 @@ const newTicketUrl = (p: { ticket: { portalUrl: string; id: string } }) =>
 export default defineTemplate({
   name: 'ticket.closed_auto_answer',
   audience: 'ticket',
+  footer: 'closed',
   autoSubmitted: 'auto-replied',
   params: z.object({ ticket: ticketViewSchema }),
   sample: { ticket: { ...sampleTicket, status: 'closed' } },

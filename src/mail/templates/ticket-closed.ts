@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { formatInstant, ticketSubject } from './format';
+import { formatDateTime } from '../../i18n/format';
+import { ticketSubject } from './format';
 import { closeReasonLabels, label } from './labels';
-import { sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
+import { newRequestUrl, sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
 import { type Block, defineTemplate, type Language } from './types';
 
 /** R6, R9: the ticket is closed, with its reason. */
 export default defineTemplate({
   name: 'ticket.closed',
   audience: 'ticket',
+  footer: 'closed',
   autoSubmitted: 'auto-generated',
   params: z.object({
     ticket: ticketViewSchema,
@@ -32,8 +34,9 @@ export default defineTemplate({
         ...remindersBlock(p.remindersSentAt, 'fr'),
         {
           kind: 'p',
-          text: 'Une demande fermée ne peut plus recevoir de réponse ; si le problème persiste, ouvrez une nouvelle demande depuis le portail.',
+          text: 'Une demande fermée ne reçoit plus de réponse. Si le problème persiste ou revient, ouvrez une nouvelle demande : elle sera liée à celle-ci.',
         },
+        { kind: 'action', label: 'Ouvrir une nouvelle demande', url: newRequestUrl(p.ticket) },
       ]),
   },
   de: {
@@ -47,8 +50,9 @@ export default defineTemplate({
         ...remindersBlock(p.remindersSentAt, 'de'),
         {
           kind: 'p',
-          text: 'Auf eine geschlossene Anfrage kann nicht mehr geantwortet werden; besteht das Problem weiter, eröffnen Sie im Portal eine neue Anfrage.',
+          text: 'Auf eine geschlossene Anfrage kann nicht mehr geantwortet werden. Besteht das Problem weiter oder tritt es wieder auf, eröffnen Sie bitte eine neue Anfrage: Sie wird mit dieser verknüpft.',
         },
+        { kind: 'action', label: 'Neue Anfrage eröffnen', url: newRequestUrl(p.ticket) },
       ]),
   },
   en: {
@@ -62,8 +66,9 @@ export default defineTemplate({
         ...remindersBlock(p.remindersSentAt, 'en'),
         {
           kind: 'p',
-          text: 'A closed request can no longer be answered; if the problem persists, open a new request in the portal.',
+          text: 'A closed request takes no more answers. If the problem persists or comes back, please open a new request: it will be linked to this one.',
         },
+        { kind: 'action', label: 'Open a new request', url: newRequestUrl(p.ticket) },
       ]),
   },
 });
@@ -86,5 +91,5 @@ const remindersText: Record<Language, (dates: string[]) => string> = {
 /** R9: the automatic closing says when the customer was reminded. */
 function remindersBlock(sentAt: string[] | undefined, language: Language): Block[] {
   if (!sentAt?.length) return [];
-  return [{ kind: 'p', text: remindersText[language](sentAt.map((at) => formatInstant(at, language))) }];
+  return [{ kind: 'p', text: remindersText[language](sentAt.map((at) => formatDateTime(at, language))) }];
 }

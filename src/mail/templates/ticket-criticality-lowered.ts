@@ -8,6 +8,7 @@ import { defineTemplate } from './types';
 export default defineTemplate({
   name: 'ticket.criticality_lowered',
   audience: 'ticket',
+  footer: 'reply',
   params: z.object({ ticket: ticketViewSchema, from: z.string(), to: z.string(), reason: z.string() }),
   sample: {
     ticket: sampleTicket,

@@ -10,6 +10,7 @@ import { defineTemplate } from './types';
 export default defineTemplate({
   name: 'ticket.public_answer',
   audience: 'ticket',
+  footer: 'reply',
   params: z.object({
     ticket: ticketViewSchema,
     messageId: z.string().nullish(),

@@ -7,6 +7,7 @@ import { defineTemplate } from './types';
 export default defineTemplate({
   name: 'ticket.received',
   audience: 'ticket',
+  footer: 'reply',
   autoSubmitted: 'auto-generated',
   params: z.object({ ticket: ticketViewSchema }),
   sample: { ticket: sampleTicket },

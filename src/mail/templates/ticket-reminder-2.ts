@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { formatInstant, ticketSubject } from './format';
+import { formatDateTime } from '../../i18n/format';
+import { ticketSubject } from './format';
 import { sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
 import { defineTemplate } from './types';
 
@@ -7,6 +8,7 @@ import { defineTemplate } from './types';
 export default defineTemplate({
   name: 'ticket.reminder_2',
   audience: 'ticket',
+  footer: 'reply',
   autoSubmitted: 'auto-generated',
   params: z.object({ ticket: ticketViewSchema, closeAt: z.string() }),
   sample: { ticket: sampleTicket, closeAt: '2026-03-22T09:00:00.000Z' },
@@ -21,7 +23,7 @@ export default defineTemplate({
         },
         {
           kind: 'p',
-          text: `Sans réponse de votre part, la demande sera fermée automatiquement le ${formatInstant(p.closeAt, 'fr')}. Une fois fermée, il faudra ouvrir une nouvelle demande.`,
+          text: `Sans réponse de votre part, la demande sera fermée automatiquement le ${formatDateTime(p.closeAt, 'fr')}. Une fois fermée, il faudra ouvrir une nouvelle demande.`,
         },
       ]),
   },
@@ -35,7 +37,7 @@ export default defineTemplate({
         },
         {
           kind: 'p',
-          text: `Ohne Antwort Ihrerseits wird die Anfrage am ${formatInstant(p.closeAt, 'de')} automatisch geschlossen. Danach muss eine neue Anfrage eröffnet werden.`,
+          text: `Ohne Antwort Ihrerseits wird die Anfrage am ${formatDateTime(p.closeAt, 'de')} automatisch geschlossen. Danach muss eine neue Anfrage eröffnet werden.`,
         },
       ]),
   },
@@ -49,7 +51,7 @@ export default defineTemplate({
         },
         {
           kind: 'p',
-          text: `Without an answer from you, the request will be closed automatically on ${formatInstant(p.closeAt, 'en')}. Once closed, a new request will have to be opened.`,
+          text: `Without an answer from you, the request will be closed automatically on ${formatDateTime(p.closeAt, 'en')}. Once closed, a new request will have to be opened.`,
         },
       ]),
   },

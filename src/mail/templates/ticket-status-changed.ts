@@ -11,6 +11,7 @@ import { defineTemplate } from './types';
 export default defineTemplate({
   name: 'ticket.status_changed',
   audience: 'ticket',
+  footer: 'reply',
   autoSubmitted: 'auto-generated',
   params: z.object({
     ticket: ticketViewSchema,

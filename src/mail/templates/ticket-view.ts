@@ -32,6 +32,10 @@ export const sampleTicket: TicketView = {
   portalUrl: 'http://localhost:3000',
 };
 
+/** R10: where to open a new request, linked to this (closed) one. */
+export const newRequestUrl = (ticket: Pick<TicketView, 'portalUrl' | 'id'>) =>
+  `${ticket.portalUrl}/tickets/new?linkedTo=${encodeURIComponent(ticket.id)}`;
+
 const factLabels: Record<Language, [string, string, string, string]> = {
   fr: ['Demande', 'Sujet', 'Statut', 'Criticité'],
   de: ['Anfrage', 'Betreff', 'Status', 'Kritikalität'],

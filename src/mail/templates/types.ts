@@ -25,9 +25,17 @@ export interface LanguageVersion<P> {
  */
 export type Audience = 'account' | 'ticket' | 'staff';
 
+/**
+ * What the mail's last line tells the reader to do: `reply` where an answer by mail is welcome
+ * (it lands on the request); `closed` where it would not be (R10: the request is closed, open a
+ * new one, with the link); `automatic` for mails that no request takes answers to.
+ */
+export type Footer = 'reply' | 'closed' | 'automatic';
+
 export interface MailTemplate<N extends string = string, S extends z.ZodType = z.ZodType> {
   name: N;
   audience: Audience;
+  footer: Footer;
   /** `Auto-Submitted` header (RFC 3834): set on mails no person wrote, so auto-responders stay quiet. */
   autoSubmitted?: 'auto-generated' | 'auto-replied';
   /** The parameters, checked when the mail is rendered (they travelled through JSON). */
