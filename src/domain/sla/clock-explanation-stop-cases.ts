@@ -1,0 +1,186 @@
+/**
+ * Hand-described tickets whose criticality changes, or that are closed or transferred (see
+ * clock-explanation-cases.ts).
+ */
+import { type Described, steps } from './clock-explanation-cases';
+import { history } from './sla-test-support';
+
+export const stopCases: Described[] = [
+  // Mon 09:00 → Mon 9 Feb 11:30 is 40470 wall minutes: 9600 target + 1440 pause + 29430 closed
+  // (Monday's lunch and night fall in the pause; Tue–Thu lunches and nights 3 × 930, Friday lunch 90
+  // and weekend 3780: 6660; then three whole weeks of 4 × 930 + 90 + 3780: 3 × 7590).
+  {
+    name: 'criticality lowered after a pause',
+    events: history(
+      '2026-01-12 09:00',
+      'haute',
+      steps(
+        ['2026-01-12 09:30', 'in_progress'],
+        ['2026-01-12 10:00', 'waiting_customer'],
+        ['2026-01-13 10:00', 'in_progress'],
+        ['2026-01-13 11:00', { criticality: 'basse' }],
+      ),
+    ),
+    now: '2026-01-13 12:00',
+    clock: 'resolution',
+    criticality: 'basse',
+    state: 'running',
+    due: '2026-02-09 11:30',
+    used: 180,
+    pauses: [['waiting_customer', 1440]],
+    closedDays: [
+      '2026-01-17',
+      '2026-01-18',
+      '2026-01-24',
+      '2026-01-25',
+      '2026-01-31',
+      '2026-02-01',
+      '2026-02-07',
+      '2026-02-08',
+    ],
+    closed: 29430,
+    changes: 1,
+  },
+  // Met under haute at 09:30; the later change is not part of this clock.
+  {
+    name: 'criticality lowered after engagement',
+    events: history(
+      '2026-01-12 09:00',
+      'haute',
+      steps(['2026-01-12 09:30', 'in_progress'], ['2026-01-13 11:00', { criticality: 'basse' }]),
+    ),
+    now: '2026-01-13 12:00',
+    clock: 'engagement',
+    criticality: 'haute',
+    state: 'met',
+    due: '2026-01-12 14:30',
+    used: 30,
+    pauses: [],
+    closedDays: [],
+    closed: 90,
+    changes: 0,
+  },
+  {
+    name: 'criticality raised breaches at once',
+    events: history('2026-01-12 08:00', 'moyenne', steps(['2026-01-12 10:00', { criticality: 'critique' }])),
+    now: '2026-01-12 10:00',
+    clock: 'engagement',
+    criticality: 'critique',
+    state: 'breached',
+    due: '2026-01-12 09:00',
+    used: 120,
+    pauses: [],
+    closedDays: [],
+    closed: 0,
+    changes: 1,
+  },
+  {
+    name: 'closed in time',
+    events: history(
+      '2026-01-12 08:00',
+      'critique',
+      steps(['2026-01-12 08:20', 'in_progress'], ['2026-01-12 15:00', 'closed']),
+    ),
+    now: '2026-01-20 10:00',
+    clock: 'resolution',
+    criticality: 'critique',
+    state: 'met',
+    due: '2026-01-12 17:30',
+    used: 330,
+    pauses: [],
+    closedDays: [],
+    closed: 90,
+  },
+  {
+    name: 'closed late',
+    events: history(
+      '2026-01-12 08:00',
+      'critique',
+      steps(['2026-01-12 08:30', 'taken'], ['2026-01-13 10:00', 'closed']),
+    ),
+    now: '2026-01-13 12:00',
+    clock: 'resolution',
+    criticality: 'critique',
+    state: 'breached',
+    due: '2026-01-12 17:30',
+    used: 630,
+    pauses: [],
+    closedDays: [],
+    closed: 90,
+  },
+  // Stopped at 09:00; had it run: Mon 510, Tue 510, Wed 420 with two lunches and nights and a lunch.
+  {
+    name: 'transferred to Consulting',
+    events: history(
+      '2026-01-12 08:00',
+      'haute',
+      steps(
+        ['2026-01-12 08:30', 'in_progress'],
+        ['2026-01-12 09:00', 'transferred_consulting'],
+        ['2026-01-13 09:00', 'closed'],
+      ),
+    ),
+    now: '2026-01-20 10:00',
+    clock: 'resolution',
+    criticality: 'haute',
+    state: 'stopped',
+    due: '2026-01-14 16:30',
+    used: 60,
+    pauses: [],
+    closedDays: [],
+    closed: 1950,
+  },
+  {
+    name: 'closed before engagement',
+    events: history('2026-01-12 08:00', 'critique', steps(['2026-01-12 08:30', 'closed'])),
+    now: '2026-01-12 09:30',
+    clock: 'engagement',
+    criticality: 'critique',
+    state: 'stopped',
+    due: '2026-01-12 09:00',
+    used: 30,
+    pauses: [],
+    closedDays: [],
+    closed: 0,
+  },
+  // Raised then lowered: moyenne's 8 h from 08:00, lunch 90.
+  {
+    name: 'criticality raised then lowered',
+    events: history(
+      '2026-01-12 08:00',
+      'haute',
+      steps(
+        ['2026-01-12 08:30', { criticality: 'critique' }],
+        ['2026-01-12 09:00', { criticality: 'moyenne' }],
+      ),
+    ),
+    now: '2026-01-12 09:00',
+    clock: 'engagement',
+    criticality: 'moyenne',
+    state: 'running',
+    due: '2026-01-12 17:30',
+    used: 60,
+    pauses: [],
+    closedDays: [],
+    closed: 90,
+    changes: 2,
+  },
+  // Pause Tue 15:00 → Thu 10:00 (43 h); lunches and nights Thu, Fri, the weekend (63 h), Mon.
+  {
+    name: 'transferred to Development, still there',
+    events: history(
+      '2026-01-13 14:00',
+      'haute',
+      steps(['2026-01-13 14:30', 'in_progress'], ['2026-01-13 15:00', 'transferred_development']),
+    ),
+    now: '2026-01-15 10:00',
+    clock: 'resolution',
+    criticality: 'haute',
+    state: 'paused',
+    due: '2026-01-20 08:30',
+    used: 60,
+    pauses: [['transferred_development', 2580]],
+    closedDays: ['2026-01-17', '2026-01-18'],
+    closed: 5730,
+  },
+];
