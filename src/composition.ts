@@ -10,6 +10,7 @@ import { publishTicketChange } from './app/live/channel';
 import { recomputeSlaAfterChange } from './app/sla/after-ticket-change';
 import { scheduleTicketTimers } from './app/timers/schedule-timers';
 import { armSlaWarnings } from './app/timers/sla-warnings';
+import { mailRendering } from './mail/preview';
 
 /**
  * What follows every change, in order: the SLA due times first (they rearm the R7 warnings), then
@@ -22,8 +23,11 @@ export const afterChangeEffects: AfterChangeEffects = Object.freeze({
   afterSlaRecompute: Object.freeze([armSlaWarnings]),
 });
 
-/** The application context of a process, with the after-change effects installed. */
-export function composeContext(parts: AppContext): AppContext {
+/**
+ * The application context of a process, with the after-change effects installed and the ports
+ * the application uses without importing them (the mail layer's rendering).
+ */
+export function composeContext(parts: Omit<AppContext, 'mail'>): AppContext {
   installEffects(afterChangeEffects);
-  return parts;
+  return { ...parts, mail: mailRendering };
 }

@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { Db } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
 import type { Clock } from '../domain/clock';
 import type { Language } from '../i18n/language';
 
@@ -10,6 +10,20 @@ export interface AppContext {
   config: Config;
   /** Base URL of the portal, for links in mails. */
   publicUrl: string;
+  /** The mail layer's rendering, passed in by the composition root so the application does not import it. */
+  mail: MailRendering;
+}
+
+/** A mail about a ticket, rendered as the outbox will send it. */
+export interface MailRendering {
+  /**
+   * The subject and text of a ticket mail in one language, from the ticket's current state; null
+   * when the ticket or the template does not exist.
+   */
+  previewTicketMail(
+    db: DbOrTx,
+    mail: { template: string; ticketId: string; publicUrl: string; language: Language; params: object },
+  ): Promise<{ subject: string; text: string } | null>;
 }
 
 export type Role = 'customer' | 'agent' | 'consultant' | 'admin';

@@ -7,7 +7,7 @@
  */
 import type { Tx } from '../db/client';
 import type { ticketEvents, tickets } from '../db/schema/index';
-import type { SlaRecomputation } from './sla/ticket-sla';
+import type { SlaRecomputation } from '../domain/sla/index';
 
 /** Runs after every recorded ticket change, in its transaction, with the ticket as it now is. */
 export type TicketChangeEffect = (

@@ -4,10 +4,10 @@ import { companies, users } from '../../db/schema/index';
 import type { Language } from '../../i18n/language';
 import { insertUser, type UserRow } from '../accounts/newUser';
 import { sendSetPasswordInvitation } from '../accounts/passwordLinks';
+import { announceSessionsEnded } from '../auth/session-ended';
 import { deleteSessionsOf } from '../auth/sessions';
 import type { Actor, AppContext, Role } from '../context';
 import { AppError } from '../errors/index';
-import { announceSessionsEnded } from '../live/session-ended';
 import { authorize, policy } from '../policy';
 import { containsPattern, decodeCursor, encodeCursor, pageSize } from './pagination';
 

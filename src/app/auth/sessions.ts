@@ -3,7 +3,7 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { sessions, users } from '../../db/schema/index';
 import type { Actor } from '../context';
-import { announceSessionsEnded } from '../live/session-ended';
+import { announceSessionsEnded } from './session-ended';
 import { hashToken, newToken } from './tokens';
 
 export interface SessionInfo {

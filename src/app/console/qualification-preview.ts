@@ -2,8 +2,6 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index';
 import { type Criticality, isLowering } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
-import { loadTicketView } from '../../mail/render-ticket';
-import { findTemplate, renderTemplate } from '../../mail/templates/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { loadTicketFor } from '../tickets/scope';
@@ -35,16 +33,16 @@ export async function previewQualification(
     .select({ name: users.name, email: users.email, language: users.language })
     .from(users)
     .where(eq(users.id, ticket.createdBy));
-  const view = await loadTicketView(ctx.db, ticket.id, ctx.publicUrl);
-  const template = findTemplate('ticket.criticality_lowered');
-  if (!author || !view || !template) throw new AppError('not_found');
+  if (!author) throw new AppError('not_found');
   const language = author.language as Language;
-  const rendered = renderTemplate(template, language, {
-    ticket: view,
-    from: ticket.criticality,
-    to: input.criticality,
-    reason: input.reason || '…',
+  const rendered = await ctx.mail.previewTicketMail(ctx.db, {
+    template: 'ticket.criticality_lowered',
+    ticketId: ticket.id,
+    publicUrl: ctx.publicUrl,
+    language,
+    params: { from: ticket.criticality, to: input.criticality, reason: input.reason || '…' },
   });
+  if (!rendered) throw new AppError('not_found');
   return {
     mailed: true,
     recipient: { name: author.name, email: author.email, language },

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index';
+import { parseSessionEndedNotice, sessionEndedChannel } from '../auth/session-ended';
 import { validSessionHashes } from '../auth/sessions';
 import type { Actor, AppContext } from '../context';
 import { liveChannel, parseNotice, type TicketChangedNotice } from './channel';
 import { listenToChannels, type StopListening } from './listener';
-import { parseSessionEndedNotice, sessionEndedChannel } from './session-ended';
 
 /** A change as a signed-in person receives it on the live stream. */
 export interface TicketChangedEvent {

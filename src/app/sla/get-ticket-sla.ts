@@ -4,13 +4,14 @@
  * time and a sentence in their language.
  */
 import type { ClockExplanation, SlaClockReport, SlaReport, SlaTargets } from '../../domain/sla/index';
+import { type TicketSlaState, ticketSlaState } from '../../domain/sla/index';
 import type { TicketStatus } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
 import { interpolate } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { loadTicketFor } from '../tickets/scope';
-import { evaluateTicketSla, type TicketSlaState, ticketSlaState } from './ticket-sla';
+import { evaluateTicketSla } from './ticket-sla';
 
 export interface StaffTicketSla {
   view: 'staff';

@@ -3,6 +3,13 @@
  * overrides, calendar), the due times stored on each ticket after every change, the queue's
  * at-risk/breached filter, and what staff and customers are shown.
  */
+
+export {
+  type SlaRecomputation,
+  type StoredSla,
+  TICKET_SLA_STATES,
+  type TicketSlaState,
+} from '../../domain/sla/index';
 export { type AdminAuditEntry, listAdminAudit } from './admin-audit';
 export { recomputeSlaAfterChange } from './after-ticket-change';
 export {
@@ -34,13 +41,5 @@ export {
   setSlaOverride,
   updateSlaTargets,
 } from './sla-targets-admin';
-export {
-  computeTicketSla,
-  evaluateTicketSla,
-  recomputeTicketSla,
-  type SlaRecomputation,
-  type StoredSla,
-  TICKET_SLA_STATES,
-  type TicketSlaState,
-} from './ticket-sla';
+export { computeTicketSla, evaluateTicketSla, recomputeTicketSla } from './ticket-sla';
 export { ticketSlaEvents } from './ticket-sla-events';

@@ -6,8 +6,9 @@
 import { and, asc, eq, gt, inArray, ne, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { ticketEvents, tickets } from '../../db/schema/index';
+import { type StoredSla, sameStoredSla } from '../../domain/sla/index';
 import type { AppContext } from '../context';
-import { recomputeTicketSla, type StoredSla, sameStoredSla } from './ticket-sla';
+import { recomputeTicketSla } from './ticket-sla';
 
 export const RECOMPUTE_BATCH_SIZE = 200;
 

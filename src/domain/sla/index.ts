@@ -15,6 +15,8 @@ export type { CriticalityChange, PausedInterval } from './sla-history';
 export { SlaHistoryError } from './sla-history';
 export type { SlaTimer } from './sla-timers';
 export { slaTimers } from './sla-timers';
+export type { SlaRecomputation, StoredSla, TicketSlaState } from './stored-sla';
+export { sameStoredSla, storedSla, TICKET_SLA_STATES, ticketSlaState } from './stored-sla';
 export type { SlaTarget, SlaTargets, SlaTargetsOverride } from './targets';
 export { defaultSlaTargets, resolveSlaTargets } from './targets';
 export type { TicketEvent, TicketStatus } from './ticket-events';

@@ -4,14 +4,14 @@ import type { AppContext } from '../../app/context';
 import { AppError } from '../../app/errors/index';
 import type { IncomingFile } from '../../app/files/attach-files';
 import { cleanFileName } from '../../app/files/detect';
-import { imagePreview, PREVIEWABLE_TYPES, type PreviewSize } from '../../app/files/image-preview';
+import { scannerHealth } from '../../app/files/virus-scan';
+import { imagePreview, PREVIEWABLE_TYPES, type PreviewSize } from '../../app/tickets/attachment-preview';
 import {
   type AttachmentView,
   addAttachments,
   listAttachments,
   openAttachment,
-} from '../../app/files/ticket-attachments';
-import { scannerHealth } from '../../app/files/virus-scan';
+} from '../../app/tickets/attachments';
 import type { Config } from '../../config';
 import { requireActor, requireAdmin } from '../plugins/session';
 import {

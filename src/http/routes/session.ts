@@ -1,10 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { chooseLanguage } from '../../app/accounts/choose-language';
 import { login } from '../../app/auth/login';
 import { deleteSession } from '../../app/auth/sessions';
 import type { Actor, AppContext } from '../../app/context';
 import { activeFlexContract } from '../../app/flex/balance';
-import { users } from '../../db/schema/index';
 import { cookieNamesFor, languageCookie } from '../plugins/session';
 import { errorResponses, okResponse } from '../schemas/common';
 import { languageBody, loginBody, sessionResponse } from '../schemas/session';
@@ -97,7 +96,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     async (request, reply) => {
       const { language } = request.body;
       if (request.actor) {
-        await ctx.db.update(users).set({ language }).where(eq(users.id, request.actor.userId));
+        await chooseLanguage(ctx, request.actor, language);
         reply.clearCookie(languageCookie, { path: '/' });
       } else {
         reply.setCookie(languageCookie, language, { path: '/', sameSite: 'lax', secure, maxAge: 31_536_000 });

@@ -5,10 +5,10 @@ import { users } from '../../db/schema/core';
 import { ticketMessages, tickets } from '../../db/schema/tickets';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
-import { recordEvent } from '../tickets/record-event';
-import { loadTicketFor, seesInternal, visibleTicketsFor } from '../tickets/scope';
-import { type AttachmentRow, attachFiles, type IncomingFile } from './attach-files';
-import { fileStoreOf } from './store';
+import { type AttachmentRow, attachFiles, type IncomingFile } from '../files/attach-files';
+import { fileStoreOf } from '../files/store';
+import { recordEvent } from './record-event';
+import { loadTicketFor, seesInternal, visibleTicketsFor } from './scope';
 
 export interface AttachmentView extends AttachmentRow {
   uploader: { id: string; name: string } | null;

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
-import { openAttachment } from './ticket-attachments';
+import { openAttachment } from './attachments';
 
 /** Raster types we re-encode; anything else (SVG, PDF …) never gets a picture of itself. */
 export const PREVIEWABLE_TYPES: ReadonlySet<string> = new Set([
