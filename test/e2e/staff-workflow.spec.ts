@@ -48,6 +48,8 @@ test('an agent takes a ticket, waits on Development with an RPC reference and ba
   browser,
   baseURL,
 }) => {
+  // Three sessions and a dozen steps in one story.
+  test.slow();
   const customer = await customerSession(baseURL ?? '');
   const agentApi = await apiSession(baseURL ?? '', demo.agent);
   const first = await customerTicket(customer, `Calcul des remises ${Date.now()}`);
@@ -73,6 +75,17 @@ test('an agent takes a ticket, waits on Development with an RPC reference and ba
 
   await page.goto(`/staff/tickets/${second.id}`);
   await page.getByRole('button', { name: 'Transférer au consulting' }).click();
+  const transfer = page.getByRole('dialog', { name: `Transférer ${second.key} au consulting` });
+  await transfer.getByRole('button', { name: 'Transférer', exact: true }).click();
+  await expect(transfer.getByText('Écrivez une note aux consultants.')).toBeVisible();
+  await transfer
+    .getByLabel('Note aux consultants (interne)')
+    .fill('Lié au projet de migration : à facturer.');
+  await transfer
+    .getByLabel('Message au client (facultatif)')
+    .fill('Notre équipe Consulting reprend votre demande.');
+  await transfer.getByRole('button', { name: 'Transférer', exact: true }).click();
+  await expect(transfer).toBeHidden();
   await expect(page.getByText('Transféré au consulting').first()).toBeVisible();
 
   const consultantContext = await browser.newContext({ locale: 'fr-CH' });
@@ -80,6 +93,7 @@ test('an agent takes a ticket, waits on Development with an RPC reference and ba
   await signIn(consultant, demo.consultant);
   await consultant.goto('/queues/consulting');
   await consultant.getByRole('link', { name: second.key }).click();
+  await expect(consultant.getByText('Lié au projet de migration : à facturer.')).toBeVisible();
   await consultant.getByRole('button', { name: 'Prendre en charge' }).click();
   await expect(consultant.getByTestId('assignee')).toHaveText('Luc Consultant');
   await expect(consultant.getByText('En cours', { exact: true }).first()).toBeVisible();

@@ -141,7 +141,9 @@ describe('taking, assigning, transferring', () => {
       status: 'in_progress',
       assigneeId: staff.agent.id,
     });
-    const moved = (await agent.post(`/api/tickets/${ticket.id}/transfer-consulting`)).json().ticket;
+    const moved = (
+      await agent.post(`/api/tickets/${ticket.id}/transfer-consulting`, { note: 'Projet ERP en cours.' })
+    ).json().ticket;
     expect(moved).toMatchObject({
       desk: 'consulting',
       status: 'transferred_consulting',

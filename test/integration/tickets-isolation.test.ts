@@ -28,7 +28,7 @@ const routes = (id: string) =>
     ['POST', `/api/tickets/${id}/take`, undefined],
     ['POST', `/api/tickets/${id}/assign`, { assigneeId: null }],
     ['POST', `/api/tickets/${id}/status`, { status: 'closed', closeReason: 'closed_by_customer' }],
-    ['POST', `/api/tickets/${id}/transfer-consulting`, undefined],
+    ['POST', `/api/tickets/${id}/transfer-consulting`, { note: 'Projet en cours.' }],
     ['POST', `/api/tickets/${id}/close`, {}],
     ['POST', `/api/tickets/${id}/messages`, { body: 'hello' }],
   ] as const;

@@ -50,7 +50,7 @@ beforeAll(async () => {
     [agent, '/status', { status: 'waiting_customer' }],
     [customer, '/messages', { body: 'Le voici.' }],
     [customer, '/attachments', oneFile('export.log', Buffer.from('09:00 export failed\n'))],
-    [agent, '/transfer-consulting', {}],
+    [agent, '/transfer-consulting', { note: 'Lié au projet de migration.' }],
     [consultant, '/take', {}],
     [consultant, '/close', { reason: 'solution_delivered' }],
   ];

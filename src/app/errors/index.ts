@@ -10,6 +10,7 @@ import { mailErrors } from './mail';
 import { slaErrors } from './sla';
 import { ticketsErrors } from './tickets';
 import type { ErrorEntry } from './types';
+import { workspaceErrors } from './workspace';
 
 export type { ErrorEntry } from './types';
 
@@ -29,6 +30,7 @@ export const errorCatalogue = {
   ...consoleErrors,
   ...contentErrors,
   ...limitsErrors,
+  ...workspaceErrors,
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

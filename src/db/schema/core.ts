@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -60,6 +61,11 @@ export const users = pgTable(
     /** Where mails go when it differs from the login address. */
     notificationEmail: text('notification_email'),
     active: boolean('active').notNull().default(true),
+    /**
+     * Staff: which notices also go by mail, per kind, or once a day as a digest. Customers: status
+     * mails on every change, or only when the ticket waits for them and when it is closed.
+     */
+    notificationPrefs: jsonb('notification_prefs').$type<Record<string, unknown>>().notNull().default({}),
     passwordHash: text('password_hash'),
     createdAt: instant('created_at').notNull(),
   },

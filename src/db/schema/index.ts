@@ -7,6 +7,7 @@ export * from './core';
 export * from './flex';
 export * from './inbound';
 export * from './mail';
+export * from './notifications';
 export * from './rate-limits';
 export * from './settings';
 export * from './sla';

@@ -13,6 +13,7 @@ import { healthRoutes } from './health';
 import { inboundRoutes } from './inbound';
 import { liveRoutes } from './live';
 import { mailAdminRoutes } from './mail-admin';
+import { notificationRoutes } from './notifications';
 import { sessionRoutes } from './session';
 import { slaRoutes } from './sla';
 import { ticketListRoutes } from './ticket-lists';
@@ -41,4 +42,5 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(dashboardRoutes, { ctx });
   await app.register(consoleRoutes, { ctx });
   await app.register(contentRoutes, { ctx });
+  await app.register(notificationRoutes, { ctx });
 };

@@ -35,6 +35,7 @@ import {
   qualifyTicketBody,
   ticketResponse,
   timelineResponse,
+  transferBody,
 } from '../schemas/tickets';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -271,15 +272,15 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     {
       schema: {
         tags,
-        summary: 'Transfer a support ticket to the Consulting department',
+        summary: 'Transfer a support ticket to the Consulting department, with a note to the consultants',
         params: idParams,
-        body: noBody,
+        body: transferBody,
         response: { 200: ticketResponse, ...errorResponses },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      await transferToConsulting(ctx, actor, request.params.id);
+      await transferToConsulting(ctx, actor, request.params.id, request.body);
       return respond(actor, request.language, request.params.id);
     },
   );

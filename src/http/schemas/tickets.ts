@@ -57,6 +57,12 @@ export const closeTicketBody = z.object({
   reason: closeReasonSchema.optional(),
 });
 
+/** The note is checked by the application, which names what is missing (a blank note is refused). */
+export const transferBody = z.object({
+  note: z.string().max(50_000),
+  customerMessage: z.string().max(50_000).nullish(),
+});
+
 export const addMessageBody = z.object({
   body: text(50_000),
   visibility: visibilitySchema.default('public'),

@@ -52,8 +52,8 @@ export const changeStatus = (
   id: string,
   body: { status: TicketStatus; rpcReference?: string; spcReference?: string; closeReason?: CloseReason },
 ) => apiPost<{ ticket: Ticket }>(`/api/tickets/${id}/status`, body);
-export const transferToConsulting = (id: string) =>
-  apiPost<{ ticket: Ticket }>(`/api/tickets/${id}/transfer-consulting`);
+export const transferToConsulting = (id: string, body: { note: string; customerMessage: string | null }) =>
+  apiPost<{ ticket: Ticket }>(`/api/tickets/${id}/transfer-consulting`, body);
 export const closeTicket = (id: string, reason: CloseReason) =>
   apiPost<{ ticket: Ticket }>(`/api/tickets/${id}/close`, { reason });
 export const logTime = (id: string, body: { workDate: string; minutes: number; note?: string }) =>

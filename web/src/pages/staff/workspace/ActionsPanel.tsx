@@ -12,10 +12,10 @@ import {
   type Ticket,
   type TicketStatus,
   take,
-  transferToConsulting,
 } from '../../../api/staff-tickets';
 import { notify } from '../../../components/notify';
 import { useStaffT } from '../i18n';
+import { TransferModal } from './TransferModal';
 
 const handledElsewhere = new Set<TicketStatus>(['qualified', 'transferred_consulting', 'closed']);
 const closeReasons: CloseReason[] = ['solution_delivered', 'no_answer', 'closed_by_customer'];
@@ -62,11 +62,7 @@ export function ActionsPanel({
     onSuccess: done(st('actions.assigned')),
     onError: fail,
   });
-  const transfer = useMutation({
-    mutationFn: () => transferToConsulting(ticket.id),
-    onSuccess: done(st('actions.transferred')),
-    onError: fail,
-  });
+  const [transferring, setTransferring] = useState(false);
   const close = useMutation({
     mutationFn: () => closeTicket(ticket.id, closeReason ?? 'solution_delivered'),
     onSuccess: done(st('actions.closed')),
@@ -162,10 +158,17 @@ export function ActionsPanel({
 
         {canTransfer && (
           <Group>
-            <Button variant="outline" onClick={() => transfer.mutate()} loading={transfer.isPending}>
+            <Button variant="outline" onClick={() => setTransferring(true)}>
               {st('actions.transfer')}
             </Button>
           </Group>
+        )}
+        {transferring && (
+          <TransferModal
+            ticket={ticket}
+            onClose={() => setTransferring(false)}
+            onDone={done(st('actions.transferred'))}
+          />
         )}
 
         {a.canClose && ticket.status !== 'closed' && (

@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notifications, ticketMessages, tickets } from '../../src/db/schema/index';
+import { type TestApp, TestClient, testApp } from '../support/app';
+import { createCompany, createStaff, createUser, type TestCompany } from '../support/factories';
+import { mailsOf, openTicket } from '../support/ticket-factories';
+
+let t: TestApp;
+let staff: Awaited<ReturnType<typeof createStaff>>;
+let secondConsultant: Awaited<ReturnType<typeof createUser>>;
+let acme: TestCompany;
+let agent: TestClient;
+let consultant: TestClient;
+
+beforeAll(async () => {
+  t = await testApp();
+  staff = await createStaff(t.ctx.db);
+  secondConsultant = await createUser(t.ctx.db, { role: 'consultant', language: 'de' });
+  acme = await createCompany(t.ctx.db, { language: 'de' });
+  agent = new TestClient(t.app);
+  await agent.login(staff.agent.email);
+  consultant = new TestClient(t.app);
+  await consultant.login(staff.consultant.email);
+});
+afterAll(() => t.close());
+
+const transfer = (id: string, body: unknown) => agent.post(`/api/tickets/${id}/transfer-consulting`, body);
+
+describe('transfer to Consulting (R6)', () => {
+  it('refuses a transfer without a note to the consultants, and changes nothing', async () => {
+    const ticket = await openTicket(t.ctx, acme.customer, {
+      status: 'in_progress',
+      assigneeId: staff.agent.id,
+    });
+    const mailsBefore = await mailsOf(t.ctx.db, ticket.id);
+    const response = await transfer(ticket.id, { note: '   ' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('transfer_note_required');
+    const [row] = await t.ctx.db.select().from(tickets).where(eq(tickets.id, ticket.id));
+    expect(row).toMatchObject({ status: 'in_progress', desk: 'support' });
+    expect(await mailsOf(t.ctx.db, ticket.id)).toEqual(mailsBefore);
+  });
+
+  it('keeps the note internal, tells every consultant in the app and by mail, and the customer by one mail', async () => {
+    const ticket = await openTicket(t.ctx, acme.customer, {
+      status: 'in_progress',
+      assigneeId: staff.agent.id,
+    });
+    const response = await transfer(ticket.id, {
+      note: 'Lié au projet de migration ERP : facturable.',
+      customerMessage: 'Votre demande passe à notre équipe Consulting.',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().ticket).toMatchObject({ desk: 'consulting', status: 'transferred_consulting' });
+
+    const messages = await t.ctx.db
+      .select()
+      .from(ticketMessages)
+      .where(eq(ticketMessages.ticketId, ticket.id));
+    expect(messages.map((m) => [m.visibility, m.body]).sort()).toEqual([
+      ['internal', 'Lié au projet de migration ERP : facturable.'],
+      ['public', 'Votre demande passe à notre équipe Consulting.'],
+    ]);
+
+    const notices = await t.ctx.db.select().from(notifications).where(eq(notifications.ticketId, ticket.id));
+    expect(notices.map((n) => n.userId).sort()).toEqual([staff.consultant.id, secondConsultant.id].sort());
+    expect(notices.every((n) => n.kind === 'transferred')).toBe(true);
+
+    const mails = await mailsOf(t.ctx.db, ticket.id);
+    const staffMails = mails.filter((m) => m.template === 'staff.notice');
+    expect(staffMails.map((m) => m.recipient).sort()).toEqual(
+      [staff.consultant.email, secondConsultant.email].sort(),
+    );
+    const customerMails = mails.filter(
+      (m) => m.recipient === acme.customer.email && m.template !== 'ticket.received',
+    );
+    expect(customerMails.map((m) => m.template)).toEqual(['ticket.public_answer']);
+
+    const bell = (await consultant.get('/api/notifications')).json();
+    expect(bell.unread).toBe(1);
+    expect(bell.items[0]).toMatchObject({
+      kind: 'transferred',
+      ticket: { id: ticket.id, key: ticket.key },
+      actorName: staff.agent.name,
+      excerpt: 'Lié au projet de migration ERP : facturable.',
+      read: false,
+    });
+  });
+
+  it('without a message to the customer, the customer gets the status mail and never the note', async () => {
+    const ticket = await openTicket(t.ctx, acme.customer, {
+      status: 'in_progress',
+      assigneeId: staff.agent.id,
+    });
+    expect((await transfer(ticket.id, { note: 'Projet en cours.' })).statusCode).toBe(200);
+    const customerMails = (await mailsOf(t.ctx.db, ticket.id)).filter(
+      (m) => m.recipient === acme.customer.email && m.template !== 'ticket.received',
+    );
+    expect(customerMails.map((m) => m.template)).toEqual(['ticket.status_changed']);
+    const timeline = (await agent.get(`/api/tickets/${ticket.id}/timeline`)).json().entries;
+    expect(timeline.some((e: { message?: { body: string } }) => e.message?.body === 'Projet en cours.')).toBe(
+      true,
+    );
+  });
+});
