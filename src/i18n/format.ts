@@ -58,13 +58,23 @@ export function formatDateTime(value: Instant | null | undefined, language: stri
   return dateTimeFormat(language, 'dateTime', { ...dayOptions, ...timeOptions, timeZone }).format(date);
 }
 
-/** An instant with its weekday, for due times people plan around: "mar. 1 déc. 2026, 20:56". */
-export function formatDateTimeWithWeekday(value: Instant | null | undefined, language: string): string {
+/**
+ * An instant with its weekday, for due times people plan around: "mar. 1 déc. 2026, 20:56";
+ * `long` for a sentence: "mardi 1 décembre 2026 à 20:56".
+ */
+export function formatDateTimeWithWeekday(
+  value: Instant | null | undefined,
+  language: string,
+  options: { long?: boolean } = {},
+): string {
   const date = toDate(value);
   if (!date) return missing;
-  return dateTimeFormat(language, 'dateTimeWeekday', {
-    weekday: 'short',
-    ...dayOptions,
+  const width = options.long ? 'long' : 'short';
+  return dateTimeFormat(language, `dateTimeWeekday:${width}`, {
+    weekday: width,
+    day: 'numeric',
+    month: width,
+    year: 'numeric',
     ...timeOptions,
     timeZone,
   }).format(date);
@@ -115,11 +125,16 @@ export function formatWeek(isoDate: string | null | undefined, language: string)
   return weekWords[formatLanguage(language)](formatDay(isoDate, language));
 }
 
-/** A month given as YYYY-MM (or a day in it): "décembre 2026". */
-export function formatMonth(isoMonth: string | null | undefined, language: string): string {
+/** A month given as YYYY-MM (or a day in it): "décembre 2026", or "déc. 2026" where space is short. */
+export function formatMonth(
+  isoMonth: string | null | undefined,
+  language: string,
+  options: { short?: boolean } = {},
+): string {
   const match = /^(\d{4})-(\d{2})/.exec(isoMonth ?? '');
   if (!match) return isoMonth ? isoMonth : missing;
-  return dateTimeFormat(language, 'month', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+  const month = options.short ? 'short' : 'long';
+  return dateTimeFormat(language, `month:${month}`, { month, year: 'numeric', timeZone: 'UTC' }).format(
     new Date(`${match[1]}-${match[2]}-15T12:00:00Z`),
   );
 }
@@ -221,4 +236,14 @@ export function plural(count: number, language: string, forms: { one: string; ot
     pluralRules.set(lang, rules);
   }
   return `${formatNumber(count, lang)} ${rules.select(count) === 'one' ? forms.one : forms.other}`;
+}
+
+/** The calendar day in Zurich at an instant, as YYYY-MM-DD (for date fields and day comparisons). */
+export function zurichDay(instant: Date): string {
+  const parts = Object.fromEntries(
+    dateTimeFormat('en', 'zurichDayParts', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }

@@ -94,7 +94,7 @@ describe('request types catalogue (R3)', () => {
     expect(body.flexBalanceMinutes).toBe(0);
     const flex = body.items.find((i: { code: string }) => i.code === 'solva_flex');
     expect(flex).toMatchObject({ available: false, unavailableReason: 'flex_balance_exhausted' });
-    expect(flex.unavailableMessage).toContain('solde Flex de votre société est de 0 h 00');
+    expect(flex.unavailableMessage).toContain('solde Flex de votre société est de 0 min');
   });
 
   it('lets an admin add and edit types; customers see only active, customer-creatable ones', async () => {

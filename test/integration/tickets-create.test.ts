@@ -119,7 +119,7 @@ describe('creating a ticket', () => {
     expect(empty.statusCode).toBe(422);
     expect(empty.json()).toMatchObject({
       code: 'flex_balance_exhausted',
-      message: expect.stringContaining('0 h 00'),
+      message: expect.stringContaining('0 min'),
     });
 
     await addFlexMinutes(t.ctx.db, { contractId: flex.id, companyId: acme.company.id, minutes: 60 });
@@ -127,7 +127,7 @@ describe('creating a ticket', () => {
     const negative = await client.post('/api/tickets', body);
     expect(negative.json()).toMatchObject({
       code: 'flex_balance_exhausted',
-      message: expect.stringContaining('-0 h 30'),
+      message: expect.stringContaining('−30 min'),
     });
     expect(await ticketTableCounts(t.ctx.db)).toEqual(before);
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { companies, contracts } from '../../db/schema/index';
+import { zurichLocalString } from '../../domain/calendar/zurich-time';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { authorize, policy } from '../policy';
@@ -8,17 +9,9 @@ import { authorize, policy } from '../policy';
 export type ContractKind = 'maintenance' | 'flex';
 export type ContractRow = typeof contracts.$inferSelect;
 
-const zurichDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Zurich',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** The calendar date in Zurich at an instant, 'YYYY-MM-DD': contracts run by Swiss days. */
 export function zurichToday(now: Date): string {
-  const parts = Object.fromEntries(zurichDate.formatToParts(now).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  return zurichLocalString(now).slice(0, 10);
 }
 
 /** Whether a contract covers a day: started on or before it, and not ended before it. */

@@ -6,6 +6,7 @@
 import type { ClockExplanation, SlaClockReport, SlaReport, SlaTargets } from '../../domain/sla/index';
 import { type TicketSlaState, ticketSlaState } from '../../domain/sla/index';
 import type { TicketStatus } from '../../domain/tickets/index';
+import { formatDateTimeWithWeekday } from '../../i18n/format';
 import type { Language } from '../../i18n/language';
 import { interpolate } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
@@ -157,26 +158,9 @@ const units: Record<Language, Record<'hour' | 'minute', [string, string]>> = {
   en: { hour: ['business hour', 'business hours'], minute: ['business minute', 'business minutes'] },
 };
 
-const locales: Record<Language, string> = { fr: 'fr-CH', de: 'de-CH', en: 'en-GB' };
-const formatters = new Map<Language, Intl.DateTimeFormat>();
-
-/** "lundi, 2 mars 2026 à 10:00", Zurich time, as the customer reads it. */
+/** "lundi 2 mars 2026 à 10:00", Zurich time, in a sentence the customer reads. */
 export function formatInstant(instant: Date | null, language: Language): string {
-  if (!instant) return '';
-  let formatter = formatters.get(language);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(locales[language], {
-      timeZone: 'Europe/Zurich',
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(language, formatter);
-  }
-  return formatter.format(instant);
+  return instant ? formatDateTimeWithWeekday(instant, language, { long: true }) : '';
 }
 
 const sentences = {

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/client';
-import { formatHoursMinutes } from '../../domain/flex/index';
+import { formatDuration } from '../../i18n/format';
 import type { Language } from '../../i18n/language';
 import { getRequestType, type RequestType, requestTypeName } from '../catalogue/request-types';
 import { AppError } from '../errors/index';
@@ -24,7 +24,7 @@ export async function usableRequestType(
     if (balance <= 0) {
       throw new AppError(
         'flex_balance_exhausted',
-        { type: name, balance: formatHoursMinutes(balance) },
+        { type: name, balance: formatDuration(balance, input.language) },
         {
           balanceMinutes: balance,
         },

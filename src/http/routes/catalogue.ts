@@ -6,8 +6,8 @@ import { type RequestType, requestTypeDescription, requestTypeName } from '../..
 import { createRequestType, updateRequestType } from '../../app/catalogue/save-request-type';
 import type { AppContext } from '../../app/context';
 import { errorCatalogue } from '../../app/errors/index';
-import { formatHoursMinutes } from '../../domain/flex/index';
 import { CRITICALITIES } from '../../domain/tickets/criticality';
+import { formatDuration } from '../../i18n/format';
 import { interpolate, type Language } from '../../i18n/language';
 import { criticalityDefinitions, criticalityLabels } from '../../i18n/ticket-labels';
 import { requireActor, requireAdmin, requireStaff } from '../plugins/session';
@@ -56,7 +56,7 @@ const presentOffer = (
     unavailableMessage: reason
       ? interpolate(errorCatalogue[reason].message[language], {
           type: requestTypeName(type, language),
-          balance: formatHoursMinutes(flexBalanceMinutes ?? 0),
+          balance: formatDuration(flexBalanceMinutes ?? 0, language),
         })
       : null,
   };

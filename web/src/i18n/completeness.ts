@@ -15,6 +15,16 @@ export function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
+/** The keys the code asks for: a plural family (`a_one`, `a_other`) is asked for as `a`. */
+export function keysAskedFor(table: Map<string, string>): Set<string> {
+  const keys = new Set(table.keys());
+  for (const key of table.keys()) {
+    const plural = /^(.*)_(?:zero|one|two|few|many|other)$/.exec(key);
+    if (plural?.[1]) keys.add(plural[1]);
+  }
+  return keys;
+}
+
 const placeholders = (value: string) => [...value.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 /**

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../src/i18n/format';
 import { type AccountRequest, pendingAccountRequests } from '../api/accounts';
 import { PageLoader } from '../components/guards';
 import { ApproveModal, RefuseModal } from './account-requests/modals';
@@ -16,7 +17,6 @@ export default function AccountRequestsPage() {
   const list = useQuery({ queryKey: pendingKey, queryFn: pendingAccountRequests });
   const [approving, setApproving] = useState<AccountRequest | null>(null);
   const [refusing, setRefusing] = useState<AccountRequest | null>(null);
-  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <Stack gap="lg">
@@ -58,7 +58,7 @@ export default function AccountRequestsPage() {
                 </Text>
               )}
               <Text size="sm" c="dimmed">
-                {t('accountRequests.receivedAt', { date: date.format(new Date(request.createdAt)) })}
+                {t('accountRequests.receivedAt', { date: formatDateTime(request.createdAt, i18n.language) })}
               </Text>
               <Group gap="sm" mt="xs">
                 <Button

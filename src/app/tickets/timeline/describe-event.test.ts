@@ -258,7 +258,7 @@ describe('describeEvent (R14: a history people can read)', () => {
   it('gives dates in Zurich time in the reader’s locale', () => {
     const reminder = sample('reminder_sent', 0);
     // 08:00 UTC in December is 09:00 in Zurich.
-    expect(describeEvent(reminder, refs, 'de').details[0]).toMatch(/21\.12\.2026, 09:00/);
+    expect(describeEvent(reminder, refs, 'de').details[0]).toMatch(/21\. Dez\. 2026, 09:00/);
     expect(describeEvent(reminder, refs, 'en').details[0]).toMatch(/21 Dec 2026, 09:00/);
   });
 

@@ -1,4 +1,5 @@
 import { DESK_INFO, isCriticality, isTicketStatus } from '../../../domain/tickets/index';
+import { formatDateTime } from '../../../i18n/format';
 import { interpolate, type Language } from '../../../i18n/language';
 import { closeReasonLabels, criticalityLabels, statusLabels } from '../../../i18n/ticket-labels';
 import { type DescribedField, FIELD_LABELS, SENTENCES, SLA_CAUSES, SLA_STATE_LABELS, UNKNOWN } from './texts';
@@ -24,17 +25,11 @@ export interface EventDescription {
   details: string[];
 }
 
-const locales: Record<Language, string> = { fr: 'fr-CH', de: 'de-CH', en: 'en-GB' };
-
 /** An instant in the reader's locale, in Zurich time (R8): the desk's clock, wherever one reads. */
 export function formatZurichInstant(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return UNKNOWN[language];
-  return new Intl.DateTimeFormat(locales[language], {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/Zurich',
-  }).format(date);
+  return formatDateTime(date, language);
 }
 
 /**

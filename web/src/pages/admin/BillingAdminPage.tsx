@@ -76,7 +76,7 @@ export default function BillingAdminPage() {
             <Stack gap="xs" data-testid="billing-preview">
               <Text>
                 {st('admin.billing.totals', {
-                  entries: preview.entries,
+                  count: preview.entries,
                   flex: formatMinutes(preview.flexMinutes),
                   regie: formatMinutes(preview.regieMinutes),
                 })}

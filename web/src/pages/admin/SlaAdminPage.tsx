@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { formatClockTime } from '../../../../src/i18n/format';
 import {
   getCalendar,
   getClosedDays,
@@ -17,8 +18,7 @@ import { usePageTitle } from '../usePageTitle';
 
 const criticalities = ['critique', 'haute', 'moyenne', 'basse'] as const;
 const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-const hhmm = (m: number) =>
-  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const hhmm = formatClockTime;
 
 /** SLA targets per criticality (in business hours), the business calendar and its closed days. */
 export default function SlaAdminPage() {

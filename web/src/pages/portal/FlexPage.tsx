@@ -4,6 +4,7 @@ import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/c
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatMonth } from '../../../../src/i18n/format';
 import { ApiError } from '../../api/client';
 import { fetchFlex, flexKey, formatMinutes } from '../../api/flex';
 import { FormAlert } from '../../components/FormAlert';
@@ -29,13 +30,8 @@ export default function FlexPage() {
   }
   if (flex.error) return <FormAlert message={errorText(flex.error)} />;
   const data = flex.data;
-  const monthFormat = new Intl.DateTimeFormat(i18n.language, {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
   const chart = data.perMonth.map((m) => ({
-    month: monthFormat.format(new Date(`${m.month.slice(0, 7)}-01T00:00:00Z`)),
+    month: formatMonth(m.month, i18n.language, { short: true }),
     hours: Math.round((m.minutes / 60) * 100) / 100,
   }));
   const overdrawn = data.overdraftMinutes > 0;

@@ -3,6 +3,7 @@ import { Badge, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime } from '../../../../src/i18n/format';
 import { fetchRequestTypes, requestTypesKey } from '../../api/catalogue';
 import { ApiError } from '../../api/client';
 import type { TicketStatus } from '../../api/tickets';
@@ -40,18 +41,11 @@ export function useStatusMeaning() {
   return (status: TicketStatus) => t(`labels:turn.${status}`);
 }
 
-/** Dates and times in the reader's language, Zurich time (the desk's). */
+/** Dates and times in the reader's language, Zurich time (the one formatting module). */
 export function useFormatDate() {
   const { i18n } = useTranslation();
-  const locale = { fr: 'fr-CH', de: 'de-CH', en: 'en-GB' }[i18n.language as 'fr' | 'de' | 'en'] ?? 'fr-CH';
   return (iso: string | null, withTime = true) =>
-    iso
-      ? new Intl.DateTimeFormat(locale, {
-          dateStyle: 'medium',
-          ...(withTime ? { timeStyle: 'short' } : {}),
-          timeZone: 'Europe/Zurich',
-        }).format(new Date(iso))
-      : '';
+    iso ? (withTime ? formatDateTime(iso, i18n.language) : formatDate(iso, i18n.language)) : '';
 }
 
 /** A message for a failure: the server's own words, or ours when it could not be reached. */

@@ -1,30 +1,29 @@
-/** Business-time and date display helpers shared by the console's pages. */
+import i18next from 'i18next';
+import {
+  formatDuration,
+  formatDate as formatZurichDate,
+  formatDateTime as formatZurichDateTime,
+  zurichDay,
+} from '../../../../src/i18n/format';
 
-export function formatMinutes(total: number): string {
-  const sign = total < 0 ? '−' : '';
-  const abs = Math.abs(Math.round(total));
-  const h = Math.floor(abs / 60);
-  const m = abs % 60;
-  return h > 0 ? `${sign}${h} h ${String(m).padStart(2, '0')}` : `${sign}${m} min`;
+/**
+ * The console's pages format through src/i18n/format.ts, the one formatting module; these keep
+ * the console's short names and default to the language on screen.
+ */
+
+export function formatMinutes(total: number, language: string = i18next.language): string {
+  return formatDuration(total, language);
 }
 
-export function formatDateTime(iso: string | null, language: string): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(language, {
-    dateStyle: 'short',
-    timeStyle: 'short',
-    timeZone: 'Europe/Zurich',
-  }).format(new Date(iso));
+export function formatDateTime(iso: string | null, language: string = i18next.language): string {
+  return formatZurichDateTime(iso, language);
 }
 
-export function formatDate(iso: string | null, language: string): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'Europe/Zurich' }).format(
-    new Date(iso),
-  );
+export function formatDate(iso: string | null, language: string = i18next.language): string {
+  return formatZurichDate(iso, language);
 }
 
 /** Today in Zurich as YYYY-MM-DD. */
 export function zurichToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(now);
+  return zurichDay(now);
 }
