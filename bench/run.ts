@@ -4,6 +4,8 @@
  *   latency   queue, ticket page and search latency through HTTP (bench/api-latency.ts)
  *   create    ticket creations per second (bench/create-throughput.ts)
  *   noisy     company B's latency while company A bursts, rate limits off and on (bench/noisy-neighbour.ts)
+ *   lighthouse  Lighthouse (mobile) on the sign-in page, portal home, a ticket page and the agent queue
+ *             (bench/lighthouse.ts)
  * The database is BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/guichet_bench).
  */
 const scripts: Record<string, string> = {
@@ -11,6 +13,7 @@ const scripts: Record<string, string> = {
   latency: './api-latency',
   create: './create-throughput',
   noisy: './noisy-neighbour',
+  lighthouse: './lighthouse',
 };
 
 const [what, ...rest] = process.argv.slice(2);

@@ -90,16 +90,34 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const webDist = options.webDist ?? defaultWebDist;
   if (existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      // The build writes .br and .gz siblings (web/vite.config.ts); the best one accepted is sent.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => void reply.header('cache-control', cachePolicy(path)),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !existsSync(webDist) || request.method !== 'GET') {
+    // A missing built asset (a chunk of an older release) is a 404, never the page in its place.
+    const ownedByServer = request.url.startsWith('/api/') || request.url.startsWith('/assets/');
+    if (ownedByServer || !existsSync(webDist) || request.method !== 'GET') {
       return reply.status(404).send(errorBody('not_found', request.language));
     }
     // The single-page app owns every other path.
     return reply.type('text/html').sendFile('index.html', webDist);
   });
   return app;
+}
+
+/**
+ * Built assets carry a content hash in their name, so a browser may keep them forever; every other
+ * file (index.html above all) is revalidated so a new release is picked up on the next visit.
+ */
+function cachePolicy(path: string): string {
+  return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 export { AppError };

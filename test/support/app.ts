@@ -22,6 +22,8 @@ export async function testApp(
     env?: Record<string, string>;
     log?: { write(line: string): void };
     publicUrl?: string;
+    /** A built web client to serve; none by default. */
+    webDist?: string;
   } = {},
 ): Promise<TestApp> {
   const database = await testDatabase();
@@ -44,7 +46,7 @@ export async function testApp(
     publicUrl: options.publicUrl ?? 'http://localhost:3000',
   });
   const logger = options.log ? { level: 'info', stream: options.log } : false;
-  const app = await buildApp({ ctx, webDist: '/nonexistent', logger });
+  const app = await buildApp({ ctx, webDist: options.webDist ?? '/nonexistent', logger });
   await app.ready();
   return {
     app,

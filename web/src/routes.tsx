@@ -1,11 +1,12 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Outlet, useRouteError } from 'react-router';
 import { ErrorScreen } from './components/ErrorScreen';
-import { RequireGuest, RequireSignedIn, RequireUser, SessionLanguage } from './components/guards';
+import { PageLoader, RequireGuest, RequireSignedIn, RequireUser, SessionLanguage } from './components/guards';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { navigation } from './navigation';
 import { staffRoutes } from './pages/staff/routes';
+import { customerTicketData, sessionData } from './route-data';
 
 // Every page is its own chunk: the first load carries the shell only.
 const LoginPage = lazy(() => import('./pages/LoginPage'));
@@ -15,7 +16,6 @@ const SetPasswordPage = lazy(() => import('./pages/SetPasswordPage'));
 const HomePage = lazy(() => import('./pages/portal/PortalHome'));
 const NewTicketPage = lazy(() => import('./pages/portal/NewTicketPage'));
 const TicketsPage = lazy(() => import('./pages/portal/TicketsPage'));
-const TicketPage = lazy(() => import('./pages/portal/TicketPage'));
 const EscalationPage = lazy(() => import('./pages/portal/EscalationPage'));
 const HelpPage = lazy(() => import('./pages/portal/HelpPage'));
 const HelpArticlePage = lazy(() => import('./pages/portal/HelpArticlePage'));
@@ -43,59 +43,72 @@ function RouteCrash() {
   return <ErrorScreen kind="crash" />;
 }
 
-export const router = createBrowserRouter([
-  {
-    element: <Root />,
-    errorElement: <RouteCrash />,
-    children: [
-      {
-        element: <PublicLayout />,
-        children: [
-          {
-            path: '/login',
-            element: (
-              <RequireGuest>
-                <LoginPage />
-              </RequireGuest>
-            ),
-          },
-          { path: '/request-account', element: <RequestAccountPage /> },
-          { path: '/forgot-password', element: <ForgotPasswordPage /> },
-          { path: '/set-password', element: <SetPasswordPage /> },
-        ],
-      },
-      {
-        element: (
-          <RequireSignedIn>
-            <AppLayout />
-          </RequireSignedIn>
-        ),
-        children: [
-          { index: true, element: <HomePage /> },
-          {
-            path: '/account-requests',
-            element: (
-              <RequireUser allow={showOf('accountRequests')}>
-                <AccountRequestsPage />
-              </RequireUser>
-            ),
-          },
-          { path: '/profile', element: <ProfilePage /> },
-          ...staffRoutes,
-          { path: '/tickets', element: <TicketsPage /> },
-          { path: '/tickets/new', element: <NewTicketPage desk="support" /> },
-          { path: '/requests/new', element: <NewTicketPage desk="consulting" /> },
-          { path: '/tickets/:id', element: <TicketPage /> },
-          { path: '/escalation', element: <EscalationPage /> },
-          { path: '/commitments', element: <CommitmentsPage /> },
-          { path: '/tickets/:id/sla-explanation', element: <ExplanationPrintPage /> },
-          { path: '/sla-report', element: <MonthlyReportPage /> },
-          { path: '/help', element: <HelpPage /> },
-          { path: '/help/:slug', element: <HelpArticlePage /> },
-          { path: '/flex', element: <FlexPage /> },
-        ],
-      },
-      { path: '*', element: <ErrorScreen kind="notFound" /> },
-    ],
-  },
-]);
+/**
+ * Created once the language is known: route loaders start fetching at once, and some answers (the
+ * timeline's sentences) depend on the reader's language.
+ */
+export const createRouter = () =>
+  createBrowserRouter([
+    {
+      element: <Root />,
+      errorElement: <RouteCrash />,
+      hydrateFallbackElement: <PageLoader />,
+      children: [
+        {
+          element: <PublicLayout />,
+          children: [
+            {
+              path: '/login',
+              loader: sessionData,
+              element: (
+                <RequireGuest>
+                  <LoginPage />
+                </RequireGuest>
+              ),
+            },
+            { path: '/request-account', element: <RequestAccountPage /> },
+            { path: '/forgot-password', element: <ForgotPasswordPage /> },
+            { path: '/set-password', element: <SetPasswordPage /> },
+          ],
+        },
+        {
+          loader: sessionData,
+          element: (
+            <RequireSignedIn>
+              <AppLayout />
+            </RequireSignedIn>
+          ),
+          children: [
+            { index: true, element: <HomePage /> },
+            {
+              path: '/account-requests',
+              element: (
+                <RequireUser allow={showOf('accountRequests')}>
+                  <AccountRequestsPage />
+                </RequireUser>
+              ),
+            },
+            { path: '/profile', element: <ProfilePage /> },
+            ...staffRoutes,
+            { path: '/tickets', element: <TicketsPage /> },
+            { path: '/tickets/new', element: <NewTicketPage desk="support" /> },
+            { path: '/requests/new', element: <NewTicketPage desk="consulting" /> },
+            {
+              // Code and data of the ticket page load side by side (route-data.ts).
+              path: '/tickets/:id',
+              loader: customerTicketData,
+              lazy: async () => ({ Component: (await import('./pages/portal/TicketPage')).default }),
+            },
+            { path: '/escalation', element: <EscalationPage /> },
+            { path: '/commitments', element: <CommitmentsPage /> },
+            { path: '/tickets/:id/sla-explanation', element: <ExplanationPrintPage /> },
+            { path: '/sla-report', element: <MonthlyReportPage /> },
+            { path: '/help', element: <HelpPage /> },
+            { path: '/help/:slug', element: <HelpArticlePage /> },
+            { path: '/flex', element: <FlexPage /> },
+          ],
+        },
+        { path: '*', element: <ErrorScreen kind="notFound" /> },
+      ],
+    },
+  ]);

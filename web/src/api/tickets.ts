@@ -20,6 +20,8 @@ export type NewTicket = z.input<typeof createTicketBody>;
 export type TicketStatus = Ticket['status'];
 
 export const ticketKey = (id: string) => ['ticket', id] as const;
+export const timelineKey = (ticketId: string) => ['timeline', ticketId] as const;
+export const attachmentsKey = (ticketId: string) => ['attachments', ticketId] as const;
 
 export function fetchTickets(filters: TicketListFilters): Promise<TicketList> {
   const params = new URLSearchParams();

@@ -2,13 +2,19 @@ import { Badge, Card, Group, SegmentedControl, Stack, Text, Title } from '@manti
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Attachment, fetchAttachments, fetchTimeline, type TimelineEntry } from '../../api/tickets';
+import {
+  type Attachment,
+  attachmentsKey,
+  fetchAttachments,
+  fetchTimeline,
+  type TimelineEntry,
+  timelineKey,
+} from '../../api/tickets';
 import { PageLoader } from '../guards';
 import { AttachmentList } from './AttachmentList';
 import { formatInstant } from './format';
 
-export const timelineKey = (ticketId: string) => ['timeline', ticketId] as const;
-export const attachmentsKey = (ticketId: string) => ['attachments', ticketId] as const;
+export { attachmentsKey, timelineKey } from '../../api/tickets';
 
 type Filter = 'everything' | 'messages';
 

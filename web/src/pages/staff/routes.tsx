@@ -2,10 +2,10 @@ import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import type { Me } from '../../api/session';
 import { RequireUser } from '../../components/guards';
+import { staffTicketData } from '../../route-data';
 
 // Every console page is its own chunk (charts only in the dashboard's).
 const QueuePage = lazy(() => import('./QueuePage'));
-const TicketWorkspacePage = lazy(() => import('./TicketWorkspacePage'));
 const DashboardPage = lazy(() => import('./DashboardPage'));
 const AdminLayout = lazy(() => import('../admin/AdminLayout'));
 const CompaniesAdminPage = lazy(() => import('../admin/CompaniesAdminPage'));
@@ -23,7 +23,14 @@ const forStaff = (element: React.ReactNode) => <RequireUser allow={staff}>{eleme
 export const staffRoutes: RouteObject[] = [
   { path: '/queues', element: forStaff(<QueuePage />) },
   { path: '/queues/:queue', element: forStaff(<QueuePage />) },
-  { path: '/staff/tickets/:id', element: forStaff(<TicketWorkspacePage />) },
+  {
+    path: '/staff/tickets/:id',
+    loader: staffTicketData,
+    lazy: async () => {
+      const { default: TicketWorkspacePage } = await import('./TicketWorkspacePage');
+      return { element: forStaff(<TicketWorkspacePage />) };
+    },
+  },
   { path: '/dashboard', element: forStaff(<DashboardPage />) },
   {
     path: '/admin',

@@ -1,0 +1,232 @@
+/**
+ * `npm run bench -- lighthouse [--url http://localhost:3000] [--runs 1]`: Lighthouse on the first
+ * screens a person sees — the sign-in page, the portal home, a ticket page and the agent queue —
+ * with Lighthouse's mobile profile (simulated slow 4G, mid-range phone), in Debian's Chromium.
+ *
+ * Without `--url` it builds the web client if needed and starts a server of its own on the embedded
+ * database with the demo data (a throw-away data directory). Signed-in pages are audited with the
+ * session cookie of a demo account. It prints, per page, the performance score (median of the runs),
+ * the main timings, and the bytes transferred: everything, and JavaScript alone.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import lighthouse from 'lighthouse';
+import { numberArg, printTable, stringArg } from './lib';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const demoPassword = 'guichet-demo';
+const runs = Math.max(1, numberArg('runs', 1));
+
+interface Audited {
+  page: string;
+  score: number;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  requests: number;
+  totalBytes: number;
+  scriptBytes: number;
+}
+
+const server = stringArg('url') ? null : await startServer();
+const base = stringArg('url') ?? server?.url ?? '';
+const chromium = await startChromium();
+try {
+  const customer = await signIn(base, 'client@acme.demo');
+  const agent = await signIn(base, 'agent@guichet.demo');
+  const ticketId = await firstTicketOf(base, customer);
+  const pages = [
+    { page: 'sign-in', path: '/login', cookie: '' },
+    { page: 'portal home', path: '/', cookie: customer },
+    { page: 'ticket page', path: `/tickets/${ticketId}`, cookie: customer },
+    { page: 'agent queue', path: '/queues', cookie: agent },
+  ];
+  const rows: Audited[] = [];
+  for (const target of pages) {
+    const results: Audited[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      results.push(await audit(target.page, `${base}${target.path}`, target.cookie, chromium.port));
+    }
+    results.sort((a, b) => a.score - b.score);
+    rows.push(results[Math.floor(results.length / 2)] as Audited);
+  }
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+  const msText = (value: number) => `${Math.round(value)} ms`;
+  printTable(
+    ['page', 'performance', 'FCP', 'LCP', 'TBT', 'requests', 'transferred', 'of which JS'],
+    rows.map((r) => [
+      r.page,
+      String(r.score),
+      msText(r.fcp),
+      msText(r.lcp),
+      msText(r.tbt),
+      String(r.requests),
+      kb(r.totalBytes),
+      kb(r.scriptBytes),
+    ]),
+  );
+  console.log('goal: performance ≥ 90 on each page; first page ≤ 200 kB of compressed JavaScript');
+} finally {
+  chromium.process.kill();
+  await server?.stop();
+}
+
+async function audit(page: string, url: string, cookie: string, port: number): Promise<Audited> {
+  const result = await lighthouse(
+    url,
+    {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance'],
+      extraHeaders: cookie ? { Cookie: cookie } : undefined,
+    },
+    undefined,
+  );
+  if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+  const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  const details = lhr.audits['network-requests']?.details;
+  const requests = (details?.type === 'table' ? details.items : []) as {
+    resourceType?: string;
+    transferSize?: number;
+  }[];
+  return {
+    page,
+    score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    fcp: numeric('first-contentful-paint'),
+    lcp: numeric('largest-contentful-paint'),
+    tbt: numeric('total-blocking-time'),
+    requests: requests.length,
+    totalBytes: requests.reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
+    scriptBytes: requests
+      .filter((r) => r.resourceType === 'Script')
+      .reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
+  };
+}
+
+/** Signs a demo account in through the API and returns its cookies as a Cookie header. */
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const first = await fetch(`${baseUrl}/api/session`);
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const at = pair.indexOf('=');
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  keep(first);
+  const csrf = [...jar].find(([name]) => name.endsWith('guichet_csrf'))?.[1] ?? '';
+  const header = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  const login = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: header(), 'x-csrf-token': csrf },
+    body: JSON.stringify({ email, password: demoPassword }),
+  });
+  if (!login.ok) throw new Error(`signing in as ${email}: ${login.status} ${await login.text()}`);
+  keep(login);
+  return header();
+}
+
+async function firstTicketOf(baseUrl: string, cookie: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/tickets`, { headers: { cookie } });
+  const body = (await response.json()) as { items?: { id: string }[] };
+  const id = body.items?.[0]?.id;
+  if (!id) throw new Error('the demo customer has no ticket to audit');
+  return id;
+}
+
+async function startChromium(): Promise<{ process: ChildProcess; port: number }> {
+  const port = await freePort();
+  const profile = mkdtempSync(join(tmpdir(), 'guichet-lighthouse-'));
+  const child = spawn(
+    chromiumPath,
+    [
+      `--remote-debugging-port=${port}`,
+      `--user-data-dir=${profile}`,
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
+  child.on('exit', () => rmSync(profile, { recursive: true, force: true }));
+  await waitFor(`http://127.0.0.1:${port}/json/version`, 'Chromium');
+  return { process: child, port };
+}
+
+async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  if (!existsSync('web/dist/index.html')) {
+    const build = spawnSync(
+      'npx',
+      ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+      {
+        stdio: 'inherit',
+      },
+    );
+    if (build.status !== 0) throw new Error('building the web client failed');
+  }
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'guichet-lighthouse-data-'));
+  // The embedded database, whatever the shell's DATABASE_URL says: demo data in a fresh directory.
+  const { DATABASE_URL: _ignored, ...environment } = process.env;
+  // One process (tsx as a loader, not a wrapper), so stopping it stops the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...environment,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      INBOUND_SMTP_PORT: '0',
+      LOG_LEVEL: 'warn',
+      // Many page loads from one address: the sign-in limits are not what is measured here.
+      RATE_LIMIT_USER_PER_WINDOW: '1000000',
+      RATE_LIMIT_COMPANY_PER_WINDOW: '1000000',
+    },
+  });
+  const url = `http://localhost:${port}`;
+  await waitFor(`${url}/api/health`, 'the server', 180_000);
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitFor(url: string, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000} s`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

@@ -1,0 +1,85 @@
+import { disposeAll, openTicket, sessions } from './portal-helpers';
+import { expect, type Page, test } from './support/csp';
+import { demo, signIn } from './support/session';
+
+/**
+ * Watches the page's main area from the first byte: `window.__loaderSeen` turns true if a loading
+ * indicator (spinner or "Chargement…") ever shows inside it, and `window.__firstSeen[title]` keeps
+ * what the main area held when a page titled `title` first appeared.
+ */
+async function watchMainArea(page: Page) {
+  await page.addInitScript(() => {
+    const state = window as unknown as { __loaderSeen: boolean; __firstSeen: Record<string, string> };
+    state.__loaderSeen = false;
+    state.__firstSeen = {};
+    new MutationObserver(() => {
+      const main = document.querySelector('main');
+      if (!main) return;
+      if (main.querySelector('[aria-label="Chargement…"]') || main.textContent?.includes('Chargement…')) {
+        state.__loaderSeen = true;
+      }
+      const title = main.querySelector('h1')?.textContent;
+      if (title && !(title in state.__firstSeen)) state.__firstSeen[title] = main.textContent ?? '';
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+const seen = (page: Page, title: string) =>
+  page.evaluate((title) => {
+    const state = window as unknown as { __loaderSeen: boolean; __firstSeen: Record<string, string> };
+    return { loaderSeen: state.__loaderSeen, firstHeading: state.__firstSeen[title] ?? '' };
+  }, title);
+
+test('a ticket page appears once, complete: its data loads alongside its code, no spinner inside', async ({
+  page,
+  baseURL,
+}) => {
+  const all = await sessions(baseURL ?? '');
+  const subject = `Écran des stocks vide ${Date.now()}`;
+  const ticket = await openTicket(all.customer, subject);
+  await all.customer.send('POST', `/api/tickets/${ticket.id}/messages`, {
+    body: 'Capture jointe plus tard.',
+  });
+  await disposeAll(all);
+
+  await signIn(page, demo.customer);
+  await watchMainArea(page);
+
+  // Opened directly (a link in a mail): one render with the status, the commitment and the history.
+  await page.goto(`/tickets/${ticket.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(page.getByTestId('timeline').getByText('Capture jointe plus tard.')).toBeVisible();
+  let state = await seen(page, subject);
+  expect(state.loaderSeen).toBe(false);
+  expect(state.firstHeading).toContain('Capture jointe plus tard.');
+  expect(state.firstHeading).toContain('Notre engagement');
+
+  // Reached from the list: the list stays until the ticket is ready, then the ticket shows whole.
+  await page.goto('/tickets');
+  const link = page.getByRole('link', { name: ticket.key }).first();
+  await expect(link).toBeVisible();
+  await page.evaluate(() => {
+    (window as unknown as { __loaderSeen: boolean }).__loaderSeen = false;
+  });
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  state = await seen(page, subject);
+  expect(state.loaderSeen).toBe(false);
+  expect(state.firstHeading).toContain('Capture jointe plus tard.');
+});
+
+test('built assets come compressed and cached for good; the page itself is revalidated', async ({ page }) => {
+  const html = await page.request.get('/', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+  expect(html.headers()['cache-control']).toBe('no-cache');
+  const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(await html.text())?.[1];
+  expect(script).toBeTruthy();
+  for (const [accepted, sent] of [
+    ['gzip, deflate, br', 'br'],
+    ['gzip', 'gzip'],
+  ] as const) {
+    const response = await page.request.get(script ?? '', { headers: { 'accept-encoding': accepted } });
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-encoding']).toBe(sent);
+    expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  }
+});

@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../support/app';
+
+// A built web client as the build leaves it: hashed assets with .br and .gz siblings.
+const script = `console.log(${JSON.stringify('guichet '.repeat(400))});`;
+const page = '<!doctype html><html><body><div id="root"></div></body></html>';
+let dist: string;
+let t: TestApp;
+
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'guichet-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  const asset = join(dist, 'assets', 'index-Ab12Cd34.js');
+  writeFileSync(asset, script);
+  writeFileSync(`${asset}.br`, brotliCompressSync(script));
+  writeFileSync(`${asset}.gz`, gzipSync(script));
+  writeFileSync(join(dist, 'index.html'), page);
+  t = await testApp({ webDist: dist });
+});
+
+afterAll(async () => {
+  await t.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+const get = (url: string, encoding?: string) =>
+  t.app.inject({ url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+
+describe('built web client', () => {
+  it('sends the brotli sibling to a browser that accepts it, cached for a year as immutable', async () => {
+    const response = await get('/assets/index-Ab12Cd34.js', 'gzip, deflate, br');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['content-type']).toMatch(/javascript/);
+    expect(response.headers.vary).toMatch(/accept-encoding/i);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(response.rawPayload).toString()).toBe(script);
+    expect(response.rawPayload.length).toBeLessThan(script.length / 10);
+  });
+
+  it('sends the gzip sibling when brotli is not accepted, and the plain file when nothing is', async () => {
+    const gzipped = await get('/assets/index-Ab12Cd34.js', 'gzip');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.rawPayload).toString()).toBe(script);
+
+    const plain = await get('/assets/index-Ab12Cd34.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('makes the browser revalidate the page itself, on every path the single-page app owns', async () => {
+    for (const url of ['/', '/tickets/12', '/index.html']) {
+      const response = await get(url, 'br, gzip');
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).toBe(page);
+      expect(response.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
+
+  it('answers 404 for a missing asset instead of the page', async () => {
+    const response = await get('/assets/missing-0000.js', 'br');
+    expect(response.statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,21 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './client';
+
+/** The one cache of server data, shared by the pages and by the routes that fill it ahead of them. */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Client errors (not found, forbidden …) will not change on retry.
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+// What a route loader fetched a moment ago is what the page shows: the page does not ask again on
+// mount. Changes still refresh these at once through invalidation.
+const prefetchedFreshFor = 5_000;
+for (const key of ['ticket', 'ticket-sla', 'staff-ticket', 'staff-sla', 'timeline', 'attachments']) {
+  queryClient.setQueryDefaults([key], { staleTime: prefetchedFreshFor });
+}
