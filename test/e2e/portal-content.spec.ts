@@ -44,10 +44,10 @@ test('a journey entirely in German', async ({ page }) => {
 
   await page.getByRole('radio', { name: 'Nein' }).click();
   await page.getByRole('radio', { name: 'Eine Fehlfunktion oder eine Frage' }).click();
-  await expect(page.getByText('Wählen Sie die Support-Anfragen, Typ Assistenz.')).toBeVisible();
+  await expect(page.getByText('Wählen Sie die Support-Anfragen, Typ Unterstützung.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Neue Support-Anfrage' }).first().click();
-  await page.getByRole('radio', { name: 'Assistenz' }).click();
+  await page.getByRole('radio', { name: 'Unterstützung' }).click();
   await page.getByRole('radio', { name: 'Hoch' }).click();
   await page.getByRole('textbox', { name: 'Betreff' }).fill('Protokolldatei anhängen');
   await expect(page.getByTestId('suggestions')).toContainText(

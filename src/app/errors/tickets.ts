@@ -5,9 +5,9 @@ export const ticketsErrors = {
   no_active_maintenance: {
     status: 422,
     message: {
-      fr: 'Votre société n’a pas de contrat de maintenance actif : aucun ticket ne peut être ouvert. Contactez le Customer Services pour le renouveler.',
-      de: 'Ihre Firma hat keinen aktiven Wartungsvertrag: Es kann kein Ticket eröffnet werden. Kontaktieren Sie die Customer Services, um ihn zu erneuern.',
-      en: 'Your company has no active maintenance contract: no ticket can be opened. Contact Customer Services to renew it.',
+      fr: 'Votre entreprise n’a pas de contrat de maintenance actif : aucune demande ne peut être ouverte. Contactez le support pour le renouveler.',
+      de: 'Ihr Unternehmen hat keinen aktiven Wartungsvertrag: Es kann keine Anfrage eröffnet werden. Wenden Sie sich an den Support, um ihn zu erneuern.',
+      en: 'Your company has no active maintenance contract: no request can be opened. Contact Customer Services to renew it.',
     },
   },
   flex_contract_required: {
@@ -69,9 +69,9 @@ export const ticketsErrors = {
   linked_ticket_invalid: {
     status: 400,
     message: {
-      fr: 'Le ticket lié doit être un ticket de la même société.',
-      de: 'Das verknüpfte Ticket muss ein Ticket derselben Firma sein.',
-      en: 'The linked ticket must be a ticket of the same company.',
+      fr: 'La demande liée doit être une demande de la même entreprise.',
+      de: 'Die verknüpfte Anfrage muss eine Anfrage desselben Unternehmens sein.',
+      en: 'The linked request must be a request of the same company.',
     },
   },
   reason_required: {
@@ -149,17 +149,17 @@ export const ticketsErrors = {
   ticket_closed: {
     status: 409,
     message: {
-      fr: 'Ce ticket est fermé : votre message n’y a pas été ajouté. Pour toute nouvelle question, ouvrez un nouveau ticket (lié à celui-ci).',
-      de: 'Dieses Ticket ist geschlossen: Ihre Nachricht wurde nicht hinzugefügt. Eröffnen Sie für jede neue Frage ein neues Ticket (mit diesem verknüpft).',
-      en: 'This ticket is closed: your message was not added. For any new question, open a new ticket (linked to this one).',
+      fr: 'Cette demande est fermée : votre message n’y a pas été ajouté. Pour toute nouvelle question, ouvrez une nouvelle demande (liée à celle-ci).',
+      de: 'Diese Anfrage ist geschlossen: Ihre Nachricht wurde nicht hinzugefügt. Eröffnen Sie für eine neue Frage bitte eine neue Anfrage (mit dieser verknüpft).',
+      en: 'This request is closed: your message was not added. For any new question, please open a new request (linked to this one).',
     },
   },
   ticket_is_closed: {
     status: 409,
     message: {
-      fr: 'Ce ticket est fermé et ne peut plus être modifié. Pour toute nouvelle question, ouvrez un nouveau ticket.',
-      de: 'Dieses Ticket ist geschlossen und kann nicht mehr geändert werden. Eröffnen Sie für jede neue Frage ein neues Ticket.',
-      en: 'This ticket is closed and can no longer be changed. For any new question, open a new ticket.',
+      fr: 'Cette demande est fermée et ne peut plus être modifiée. Pour toute nouvelle question, ouvrez une nouvelle demande.',
+      de: 'Diese Anfrage ist geschlossen und kann nicht mehr geändert werden. Eröffnen Sie für eine neue Frage bitte eine neue Anfrage.',
+      en: 'This request is closed and can no longer be changed. For any new question, please open a new request.',
     },
   },
   internal_note_staff_only: {

@@ -14,7 +14,7 @@ const refs: TimelineRefs = {
     [bruno, 'Bruno Client'],
   ]),
   requestTypes: new Map([
-    [assistance, { fr: 'Assistance', de: 'Assistenz', en: 'Assistance' }],
+    [assistance, { fr: 'Assistance', de: 'Unterstützung', en: 'Assistance' }],
     [flex, { fr: 'Solva Flex', de: 'Solva Flex', en: 'Solva Flex' }],
   ]),
 };
