@@ -17,8 +17,10 @@ export const TICKET_SORTS = [
   'relevance',
   'key',
   'subject',
+  'company',
   'status',
   'criticality',
+  'assignee',
   'createdAt',
   'updatedAt',
   'engagementDueAt',
@@ -207,6 +209,10 @@ function sortColumn(sort: TicketSort, rank: SQL | null): SortColumn {
       return column(sql`${tickets.number}`, 'integer');
     case 'subject':
       return column(sql`${tickets.subject}`, 'text');
+    case 'company':
+      return column(sql`${companies.name}`, 'text');
+    case 'assignee':
+      return column(sql`${assignees.name}`, 'text', true);
     case 'status':
       return column(sql`${tickets.status}`, 'ticket_status');
     case 'criticality':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CRITICALITIES, DESKS, TICKET_STATUSES } from '../../domain/tickets/index';
+import { CLOSE_REASONS, CRITICALITIES, DESKS, TICKET_STATUSES } from '../../domain/tickets/index';
 import { idSchema } from './common';
 
 // The enums come from the domain, their one home (desks, statuses, criticalities).
@@ -11,8 +11,10 @@ export const ticketSortSchema = z.enum([
   'relevance',
   'key',
   'subject',
+  'company',
   'status',
   'criticality',
+  'assignee',
   'createdAt',
   'updatedAt',
   'engagementDueAt',
@@ -78,4 +80,28 @@ export type TicketListItemDto = z.infer<typeof ticketListItemSchema>;
 export const ticketListResponse = z.object({
   items: z.array(ticketListItemSchema),
   nextCursor: z.string().nullable(),
+});
+
+/** The queue's filters and sort, without paging: the export holds every row of the view. */
+export const ticketExportQuery = ticketListQuery.omit({ cursor: true, limit: true });
+
+export const bulkActionBody = z.object({
+  ticketIds: z.array(idSchema).min(1).max(200),
+  action: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('assign'), assigneeId: idSchema.nullable() }),
+    z.object({
+      kind: z.literal('status'),
+      status: z.enum(statuses),
+      rpcReference: z.string().trim().max(100).optional(),
+      spcReference: z.string().trim().max(100).optional(),
+    }),
+    z.object({ kind: z.literal('close'), reason: z.enum(CLOSE_REASONS) }),
+  ]),
+});
+
+export const bulkActionResponse = z.object({
+  done: z.array(z.object({ id: idSchema, key: z.string() })),
+  refused: z.array(
+    z.object({ id: idSchema, key: z.string().nullable(), code: z.string(), message: z.string() }),
+  ),
 });

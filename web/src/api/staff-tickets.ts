@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { qualificationPreviewResponse } from '../../../src/http/schemas/console';
 import type { dashboardResponse } from '../../../src/http/schemas/dashboard';
 import type { staffTicketSla } from '../../../src/http/schemas/sla';
-import type { ticketListResponse } from '../../../src/http/schemas/ticket-lists';
+import type { bulkActionResponse, ticketListResponse } from '../../../src/http/schemas/ticket-lists';
 import type { ticketResponse } from '../../../src/http/schemas/tickets';
 import type { ticketTimeResponse } from '../../../src/http/schemas/time';
 import type { savedViewList, savedViewSchema } from '../../../src/http/schemas/views';
@@ -65,3 +65,16 @@ export const saveView = (name: string, filters: QueueFilters) =>
 export const deleteView = (id: string) => apiDelete<{ ok: true }>(`/api/views/${id}`);
 
 export const getDashboard = () => apiGet<Dashboard>('/api/dashboard');
+
+export type BulkAction =
+  | { kind: 'assign'; assigneeId: string | null }
+  | { kind: 'status'; status: TicketStatus; rpcReference?: string; spcReference?: string }
+  | { kind: 'close'; reason: CloseReason };
+export type BulkOutcome = z.infer<typeof bulkActionResponse>;
+export const bulkAction = (ticketIds: string[], action: BulkAction) =>
+  apiPost<BulkOutcome>('/api/tickets/bulk', { ticketIds, action });
+/** The link that downloads the view as CSV: the same filters and sort, without paging. */
+export const exportUrl = (filters: QueueFilters) => {
+  const { limit: _limit, ...rest } = filters;
+  return `/api/tickets/export.csv?${toQuery(rest)}`;
+};

@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Button,
+  Checkbox,
   Group,
   MultiSelect,
   Select,
@@ -14,34 +15,37 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type TicketChanged, useLiveTickets } from '../../api/staff-live';
-import {
-  deleteView,
-  listTickets,
-  listViews,
-  type QueueFilters,
-  type SavedView,
-  saveView,
-} from '../../api/staff-tickets';
+import { exportUrl, listTickets, type QueueFilters, type SavedView } from '../../api/staff-tickets';
 import { PageLoader } from '../../components/guards';
-import { notify } from '../../components/notify';
 import { usePageTitle } from '../usePageTitle';
 import { formatDateTime } from './format';
 import { useStaffT } from './i18n';
+import { BulkBar } from './queue/BulkBar';
+import { SavedViews } from './queue/SavedViews';
+import { SortHeader, type SortOrder } from './queue/SortHeader';
 import { isQueue, QUEUE_FILTERS, QUEUES, type QueueId, relevantDue } from './queues';
 import { Remaining, SlaBadge, useNow } from './sla';
 
 const criticalities = ['critique', 'haute', 'moyenne', 'basse'];
 const sorts = ['engagementDueAt', 'resolutionDueAt', 'updatedAt', 'createdAt', 'criticality', 'key'];
+const defaultOrder = (sort: string): SortOrder =>
+  sort === 'updatedAt' || sort === 'createdAt' ? 'desc' : 'asc';
+/** Each column and the sort that orders it (the due time and the time left sort by the resolution due time). */
+const columns = [
+  ['key', 'key'],
+  ['subject', 'subject'],
+  ['company', 'company'],
+  ['status', 'status'],
+  ['criticality', 'criticality'],
+  ['assignee', 'assignee'],
+  ['sla', 'engagementDueAt'],
+  ['due', 'resolutionDueAt'],
+  ['remaining', 'resolutionDueAt'],
+] as const;
 
 /** The staff queues: the next ticket to handle is at the top, and the list follows changes live. */
 export default function QueuePage() {
@@ -56,6 +60,8 @@ export default function QueuePage() {
   const [criticality, setCriticality] = useState<string[]>([]);
   const [sla, setSla] = useState<string | null>(null);
   const [sort, setSort] = useState<string | null>(null);
+  const [order, setOrder] = useState<SortOrder>('asc');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
 
   const base = QUEUE_FILTERS[queue];
@@ -66,13 +72,13 @@ export default function QueuePage() {
     if (sla) f.sla = sla;
     if (sort) {
       f.sort = sort;
-      f.order = sort === 'updatedAt' || sort === 'createdAt' ? 'desc' : 'asc';
+      f.order = order;
     } else if (q) {
       f.sort = 'relevance';
       delete f.order;
     }
     return f;
-  }, [base, q, criticality, sla, sort]);
+  }, [base, q, criticality, sla, sort, order]);
 
   const client = useQueryClient();
   const list = useInfiniteQuery({
@@ -96,6 +102,18 @@ export default function QueuePage() {
 
   const now = useNow(15_000);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const chosen = items.filter((item) => selected.has(item.id));
+  const allChosen = items.length > 0 && chosen.length === items.length;
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  const sortBy = (column: string, next: SortOrder) => {
+    setSort(column || null);
+    setOrder(next);
+  };
 
   const applyView = (view: SavedView) => {
     const f = view.filters;
@@ -104,6 +122,7 @@ export default function QueuePage() {
     setCriticality(Array.isArray(f.criticality) ? f.criticality : f.criticality ? [f.criticality] : []);
     setSla(typeof f.sla === 'string' ? f.sla : null);
     setSort(typeof f.sort === 'string' ? f.sort : null);
+    setOrder(f.order === 'desc' ? 'desc' : 'asc');
     void navigate(`/queues/${queueOf}`);
   };
 
@@ -158,10 +177,13 @@ export default function QueuePage() {
           label={st('queue.sort')}
           data={sorts.map((s) => ({ value: s, label: st(`queue.sorts.${s}`) }))}
           value={sort}
-          onChange={setSort}
+          onChange={(value) => sortBy(value ?? '', defaultOrder(value ?? ''))}
           clearable
           placeholder={st('queue.defaultSort')}
         />
+        <Button component="a" href={exportUrl(filters)} download variant="default">
+          {st('queue.export')}
+        </Button>
       </Group>
 
       <SavedViews current={{ ...filters, queue }} onApply={applyView} />
@@ -176,50 +198,70 @@ export default function QueuePage() {
       ) : items.length === 0 ? (
         <Text>{st('queue.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped highlightOnHover verticalSpacing="xs" data-testid="queue-table">
-            <Table.Caption>{st('queue.caption', { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{st('queue.columns.key')}</Table.Th>
-                <Table.Th>{st('queue.columns.subject')}</Table.Th>
-                <Table.Th>{st('queue.columns.company')}</Table.Th>
-                <Table.Th>{st('queue.columns.status')}</Table.Th>
-                <Table.Th>{st('queue.columns.criticality')}</Table.Th>
-                <Table.Th>{st('queue.columns.assignee')}</Table.Th>
-                <Table.Th>{st('queue.columns.sla')}</Table.Th>
-                <Table.Th>{st('queue.columns.due')}</Table.Th>
-                <Table.Th>{st('queue.columns.remaining')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => {
-                const due = relevantDue(item);
-                return (
-                  <Table.Tr key={item.id} data-ticket-key={item.key}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/staff/tickets/${item.id}`} fw={600}>
-                        {item.key}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{item.subject}</Table.Td>
-                    <Table.Td>{item.companyName}</Table.Td>
-                    <Table.Td data-testid="queue-status">{item.statusLabel}</Table.Td>
-                    <Table.Td>{item.criticalityLabel}</Table.Td>
-                    <Table.Td>{item.assignee?.name ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <SlaBadge state={item.slaState} />
-                    </Table.Td>
-                    <Table.Td data-testid="queue-due">{formatDateTime(due, language)}</Table.Td>
-                    <Table.Td>
-                      <Remaining dueAt={due} now={now} />
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <>
+          <BulkBar
+            selected={chosen.map(({ id, key }) => ({ id, key }))}
+            onDone={() => {
+              setSelected(new Set());
+              void client.invalidateQueries({ queryKey: ['staff-queue'] });
+            }}
+          />
+          <Table.ScrollContainer minWidth={900}>
+            <Table striped highlightOnHover verticalSpacing="xs" data-testid="queue-table">
+              <Table.Caption>{st('queue.caption', { count: items.length })}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>
+                    <Checkbox
+                      aria-label={st('bulk.selectAll')}
+                      checked={allChosen}
+                      indeterminate={chosen.length > 0 && !allChosen}
+                      onChange={() => setSelected(new Set(allChosen ? [] : items.map((i) => i.id)))}
+                    />
+                  </Table.Th>
+                  {columns.map(([column, sortKey]) => (
+                    <SortHeader key={column} column={sortKey} sort={sort} order={order} onSort={sortBy}>
+                      {st(`queue.columns.${column}`)}
+                    </SortHeader>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((item) => {
+                  const due = relevantDue(item);
+                  return (
+                    <Table.Tr key={item.id} data-ticket-key={item.key}>
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={st('bulk.select', { key: item.key })}
+                          checked={selected.has(item.id)}
+                          onChange={() => toggle(item.id)}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/staff/tickets/${item.id}`} fw={600}>
+                          {item.key}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{item.subject}</Table.Td>
+                      <Table.Td>{item.companyName}</Table.Td>
+                      <Table.Td data-testid="queue-status">{item.statusLabel}</Table.Td>
+                      <Table.Td>{item.criticalityLabel}</Table.Td>
+                      <Table.Td>{item.assignee?.name ?? '—'}</Table.Td>
+                      <Table.Td>
+                        <SlaBadge state={item.slaState} />
+                      </Table.Td>
+                      <Table.Td data-testid="queue-due">{formatDateTime(due, language)}</Table.Td>
+                      <Table.Td>
+                        <Remaining dueAt={due} now={now} />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
       )}
       {list.hasNextPage && (
         <Group>
@@ -233,74 +275,5 @@ export default function QueuePage() {
         </Group>
       )}
     </Stack>
-  );
-}
-
-function SavedViews({ current, onApply }: { current: QueueFilters; onApply: (view: SavedView) => void }) {
-  const { st } = useStaffT();
-  const client = useQueryClient();
-  const views = useQuery({ queryKey: ['staff-views'], queryFn: listViews });
-  const [name, setName] = useState('');
-  const [chosen, setChosen] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () => {
-      const { limit: _limit, ...filters } = current;
-      return saveView(name.trim(), filters);
-    },
-    onSuccess: () => {
-      setName('');
-      notify({ color: 'green', message: st('views.saved') });
-      void client.invalidateQueries({ queryKey: ['staff-views'] });
-    },
-    onError: (error) => notify({ color: 'red', message: error.message }),
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => deleteView(id),
-    onSuccess: () => {
-      setChosen(null);
-      void client.invalidateQueries({ queryKey: ['staff-views'] });
-    },
-  });
-  const items = views.data?.items ?? [];
-  const selected = items.find((v) => v.id === chosen) ?? null;
-
-  return (
-    <Group align="flex-end" gap="sm" wrap="wrap" component="section" aria-label={st('views.title')}>
-      <Select
-        label={st('views.title')}
-        placeholder={items.length ? st('views.choose') : st('views.none')}
-        data={items.map((v) => ({ value: v.id, label: v.name }))}
-        value={chosen}
-        onChange={(id) => {
-          setChosen(id);
-          const view = items.find((v) => v.id === id);
-          if (view) onApply(view);
-        }}
-        clearable
-        disabled={items.length === 0}
-      />
-      {selected && (
-        <Button variant="outline" color="red.9" onClick={() => remove.mutate(selected.id)}>
-          {st('views.delete', { name: selected.name })}
-        </Button>
-      )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (name.trim()) save.mutate();
-        }}
-        style={{ display: 'flex', gap: 8, alignItems: 'flex-end' }}
-      >
-        <TextInput
-          label={st('views.name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          maxLength={80}
-        />
-        <Button type="submit" variant="default" loading={save.isPending} disabled={!name.trim()}>
-          {st('views.save')}
-        </Button>
-      </form>
-    </Group>
   );
 }

@@ -20,7 +20,8 @@ import { TransferModal } from './TransferModal';
 const handledElsewhere = new Set<TicketStatus>(['qualified', 'transferred_consulting', 'closed']);
 const closeReasons: CloseReason[] = ['solution_delivered', 'no_answer', 'closed_by_customer'];
 
-async function staffUsers() {
+/** Active staff who may be given tickets. */
+export async function staffUsers() {
   const roles = ['agent', 'consultant', 'admin'];
   const pages = await Promise.all(roles.map((r) => apiGet<z.infer<typeof userPage>>(`/api/users?role=${r}`)));
   return pages.flatMap((p) => p.items).filter((u) => u.active);
