@@ -82,6 +82,8 @@ const configSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Outbound mail: attempts before a mail is marked failed, and the first retry delay (doubling). */
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
   MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).default(60),

@@ -29,7 +29,11 @@ async function main() {
   });
 
   const demoLogins = config.SEED_DEMO ? await seedDemoIfEmpty(ctx) : null;
-  const app = await buildApp({ ctx, logger: { level: config.LOG_LEVEL } });
+  const app = await buildApp({
+    ctx,
+    logger: { level: config.LOG_LEVEL },
+    poolStats: database.poolStats,
+  });
   await app.listen({ port: config.PORT, host: config.HOST });
   const worker = config.WORKER
     ? startWorker(ctx, workerTasks, {

@@ -17,9 +17,18 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** How busy the database connections are. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface Database {
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** PostgreSQL's pool; absent on PGlite, which has one connection. */
+  poolStats?: () => PoolStats;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -105,6 +114,7 @@ export async function openPostgres(
   return {
     db,
     engine: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async migrate() {
       // Several instances may start together: the advisory lock lets one migrate at a time.
       const client = await pool.connect();

@@ -14,13 +14,15 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../app/context';
 import { AppError } from '../app/errors/index';
+import type { PoolStats } from '../db/client';
 import { tenantScope } from '../db/tenant-scope';
 import { errorBody, handleError } from './errors';
 import { guardInput } from './input-guard';
+import metricsPlugin from './metrics';
 import sessionPlugin from './plugins/session';
 import tenantScopePlugin from './plugins/tenant-scope';
 import rateLimitPlugin, { rateLimitGate } from './rate-limit/plugin';
-import { serializeRequest } from './request-log';
+import { newRequestId, RequestLog, serializeRequest } from './request-log';
 import { probeRoutes } from './routes/health';
 import { registerRoutes } from './routes/index';
 import { registerSecurityHeaders } from './security-headers';
@@ -31,6 +33,8 @@ export interface BuildAppOptions {
   logger?: false | { level: string; stream?: { write(line: string): void } };
   /** Serve the built web client from this folder (skipped when it does not exist). */
   webDist?: string;
+  /** The database pool's connections, for the metrics. */
+  poolStats?: () => PoolStats;
 }
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -45,10 +49,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Only the configured proxies may say who the client is; otherwise X-Forwarded-For is ignored.
     trustProxy: ctx.config.TRUST_PROXY.length > 0 ? ctx.config.TRUST_PROXY : false,
     bodyLimit: 1024 * 1024,
+    logController: new RequestLog(),
+    genReqId: newRequestId,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Every answer names its request, so a user's report leads to the matching log lines.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   // Before validation for JSON bodies, and again once multipart forms have become a body.
   app.addHook('preValidation', guardInput);
   app.addHook('preHandler', guardInput);
@@ -83,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
   });
   await app.register(rateLimitPlugin, { ctx });
+  await app.register(metricsPlugin, { ctx, poolStats: options.poolStats });
 
   await app.register(registerRoutes, { prefix: '/api', ctx });
   await app.register(probeRoutes, { ctx });

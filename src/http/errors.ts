@@ -10,6 +10,7 @@ export interface ErrorBody {
   message: string;
   fields?: { path: string; message: string }[];
   details?: Record<string, unknown>;
+  requestId?: string;
 }
 
 export function errorBody(
@@ -41,7 +42,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     // Nothing was confirmed to the client; the pool reconnects by itself, so a retry will do.
     request.log.warn({ err: error }, 'database unavailable');
     reply.header('retry-after', '5');
-    return reply.status(503).send(errorBody('database_unavailable', language));
+    return reply.status(503).send({ ...errorBody('database_unavailable', language), requestId: request.id });
   }
   const status = (error as FastifyError).statusCode ?? 500;
   if (status === 429) {
@@ -53,7 +54,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     return reply.status(400).send(errorBody('malformed_request', language));
   }
   request.log.error({ err: error }, 'unhandled error');
-  return reply.status(500).send(errorBody('internal', language));
+  return reply.status(500).send({ ...errorBody('internal', language), requestId: request.id });
 }
 
 /** Every 429 says when to come back, so clients and proxies back off instead of hammering. */

@@ -16,7 +16,7 @@ describe('probes', () => {
       expect((await t.app.inject({ url: '/livez' })).json()).toEqual({ status: 'alive' });
       const ready = await t.app.inject({ url: '/readyz' });
       expect(ready.statusCode).toBe(200);
-      expect(ready.json()).toEqual({ status: 'ready', database: 'up' });
+      expect(ready.json()).toMatchObject({ status: 'ready', database: 'up', migrations: 'applied' });
     } finally {
       await t.close();
     }
@@ -148,7 +148,10 @@ describe.runIf(testEngine() === 'postgres')('losing the database connection', ()
       expect(acknowledgedMessages).toHaveLength(clients.length * operationsPerClient);
       // While the database was away, people were told so in their language.
       const byLanguage = new Map(unavailable.map((u) => [u.language, u]));
-      expect(byLanguage.get('fr')).toMatchObject({ code: 'database_unavailable' });
+      expect(byLanguage.get('fr')).toMatchObject({
+        code: 'database_unavailable',
+        requestId: expect.any(String),
+      });
       expect(byLanguage.get('fr')?.message).toContain('indisponible');
       expect(byLanguage.get('de')?.message).toContain('nicht verfügbar');
       expect(byLanguage.get('en')?.message).toContain('unavailable');

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../app/context';
 import { errorCatalogue } from '../../app/errors/index';
+import { readiness as readinessOf } from '../../app/operations/backlog';
 import { interpolate } from '../../i18n/language';
 
 export const healthRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -28,6 +29,10 @@ const readinessTimeoutMs = 2_000;
 const readiness = z.object({
   status: z.enum(['ready', 'unavailable']),
   database: z.enum(['up', 'down']),
+  /** Whether the database holds every migration of this release (unknown while it is down). */
+  migrations: z.enum(['applied', 'pending']).optional(),
+  /** How late the worker is on due timers and mail, in seconds: for alerts, not for routing. */
+  workerLagSeconds: z.number().optional(),
   message: z.string().optional(),
 });
 
@@ -59,9 +64,32 @@ export const probeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       },
     },
     async (request, reply) => {
-      if (await databaseAnswers(ctx)) return { status: 'ready' as const, database: 'up' as const };
-      const message = interpolate(errorCatalogue.database_unavailable.message[request.language], {});
-      return reply.status(503).send({ status: 'unavailable', database: 'down', message });
+      const unavailable = (message: string) =>
+        reply.status(503).send({ status: 'unavailable', database: 'down', message });
+      if (!(await databaseAnswers(ctx))) {
+        return unavailable(interpolate(errorCatalogue.database_unavailable.message[request.language], {}));
+      }
+      try {
+        const { migrationsPending, workerLagSeconds } = await readinessOf(ctx.db, ctx.clock.now());
+        if (migrationsPending > 0) {
+          // An instance of this release must not take traffic before its migrations have run.
+          return reply.status(503).send({
+            status: 'unavailable',
+            database: 'up',
+            migrations: 'pending',
+            workerLagSeconds,
+            message: `${migrationsPending} database migration(s) not applied yet`,
+          });
+        }
+        return {
+          status: 'ready' as const,
+          database: 'up' as const,
+          migrations: 'applied' as const,
+          workerLagSeconds,
+        };
+      } catch {
+        return unavailable(interpolate(errorCatalogue.database_unavailable.message[request.language], {}));
+      }
     },
   );
 };

@@ -22,6 +22,7 @@ export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
   // preClose runs before the server waits for its connections: open streams would hold it forever.
   app.addHook('preClose', async () => {
     for (const stream of streams) stream.end();
+    app.metrics.liveStreams.dec(streams.size);
     streams.clear();
   });
   app.addHook('onClose', async () => {
@@ -62,13 +63,14 @@ export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       raw.write('retry: 3000\n: connected\n\n');
       raw.flushHeaders?.();
       streams.add(raw);
+      app.metrics.liveStreams.inc();
 
       const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), heartbeatMs);
       heartbeat.unref();
       const cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
-        streams.delete(raw);
+        if (streams.delete(raw)) app.metrics.liveStreams.dec();
       };
       request.raw.on('close', cleanup);
       raw.on('close', cleanup);

@@ -14,6 +14,8 @@ export const errorResponse = z.object({
   message: z.string(),
   fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   details: z.record(z.string(), z.unknown()).optional(),
+  /** On server-side failures (5xx): the request's id, to quote to support. */
+  requestId: z.string().optional(),
 });
 
 /** Standard error responses, so the OpenAPI document lists them on every route. */
