@@ -18,7 +18,7 @@ import type { PoolStats } from '../db/client';
 import { tenantScope } from '../db/tenant-scope';
 import { errorBody, handleError } from './errors';
 import { guardInput } from './input-guard';
-import metricsPlugin from './metrics';
+import metricsPlugin from './plugins/metrics';
 import sessionPlugin from './plugins/session';
 import tenantScopePlugin from './plugins/tenant-scope';
 import rateLimitPlugin, { rateLimitGate } from './rate-limit/plugin';

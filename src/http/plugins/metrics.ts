@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { hashToken } from '../app/auth/tokens';
-import type { AppContext } from '../app/context';
-import { inboundTally, type WorkBacklog, workBacklog } from '../app/operations/backlog';
-import type { PoolStats } from '../db/client';
+import { hashToken } from '../../app/auth/tokens';
+import type { AppContext } from '../../app/context';
+import { inboundTally, type WorkBacklog, workBacklog } from '../../app/operations/backlog';
+import type { PoolStats } from '../../db/client';
 
 export interface Metrics {
   registry: Registry;
