@@ -6,6 +6,7 @@
  *   noisy     company B's latency while company A bursts, rate limits off and on (bench/noisy-neighbour.ts)
  *   lighthouse  Lighthouse (mobile) on the sign-in page, portal home, a ticket page and the agent queue
  *             (bench/lighthouse.ts)
+ *   uploads   the server's memory during parallel 100 MB uploads (bench/upload-memory.ts)
  * The database is BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/guichet_bench).
  */
 const scripts: Record<string, string> = {
@@ -14,6 +15,7 @@ const scripts: Record<string, string> = {
   create: './create-throughput',
   noisy: './noisy-neighbour',
   lighthouse: './lighthouse',
+  uploads: './upload-memory',
 };
 
 const [what, ...rest] = process.argv.slice(2);

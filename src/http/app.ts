@@ -26,6 +26,7 @@ import { newRequestId, RequestLog, serializeRequest } from './request-log';
 import { probeRoutes } from './routes/health';
 import { registerRoutes } from './routes/index';
 import { registerSecurityHeaders } from './security-headers';
+import { MAX_FILES_PER_UPLOAD } from './uploads';
 
 export interface BuildAppOptions {
   ctx: AppContext;
@@ -65,8 +66,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   registerSecurityHeaders(app, { https: ctx.publicUrl.startsWith('https:') });
   await app.register(cookie);
+  // Files are streamed to temporary files by receiveMultipart, which enforces the limits itself;
+  // the parser's own limits stand behind it.
   await app.register(multipart, {
-    limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024, files: 20 },
+    limits: { fileSize: ctx.config.MAX_UPLOAD_MB * 1024 * 1024 + 1, files: MAX_FILES_PER_UPLOAD },
   });
   await app.register(swagger, {
     openapi: {

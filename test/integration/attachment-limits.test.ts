@@ -17,6 +17,10 @@ describe('attachment limits', () => {
     await client.login(customer.email);
     const response = await client.get('/api/attachments/limits');
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ maxFileMb: 5, maxTicketMb: 30 });
+    expect(response.json()).toEqual({
+      maxFileMb: 5,
+      maxTicketMb: 30,
+      companyStorage: { usedBytes: 0, quotaBytes: 2048 * 1024 * 1024 },
+    });
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachFiles } from '../../src/app/files/attach-files';
+import { incomingFromBytes } from '../../src/app/files/incoming';
 import { MemoryFileStore, sha256Of, useFileStore } from '../../src/app/files/store';
 import { attachments, ticketEvents } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
@@ -260,8 +261,8 @@ describe('attachments', () => {
           companyId: acme.company.id,
           uploadedBy: null,
           files: [
-            { fileName: '../../etc/report.csv', bytes: Buffer.from('a;b\n1;2\n') },
-            { fileName: 'virus.png', bytes: sampleFiles.exe },
+            incomingFromBytes('../../etc/report.csv', Buffer.from('a;b\n1;2\n')),
+            incomingFromBytes('virus.png', sampleFiles.exe),
           ],
         }),
       )
@@ -272,7 +273,7 @@ describe('attachments', () => {
         ticketId: ticket.id,
         companyId: acme.company.id,
         uploadedBy: null,
-        files: [{ fileName: '../../etc/report.csv', bytes: Buffer.from('a;b\n1;2\n') }],
+        files: [incomingFromBytes('../../etc/report.csv', Buffer.from('a;b\n1;2\n'))],
       }),
     );
     expect(rows[0]).toMatchObject({ fileName: 'report.csv', contentType: 'text/csv; charset=utf-8' });

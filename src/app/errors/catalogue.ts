@@ -50,6 +50,22 @@ export const catalogueErrors = {
       en: 'The file "{file}" was refused: the virus scanner found malware in it.',
     },
   },
+  company_storage_full: {
+    status: 413,
+    message: {
+      fr: 'Le fichier « {file} » ne peut pas être ajouté : l’espace de stockage de la société ({quotaMb} Mo) serait dépassé. Adressez-vous au support.',
+      de: 'Die Datei «{file}» kann nicht hinzugefügt werden: Der Speicherplatz der Firma ({quotaMb} MB) würde überschritten. Wenden Sie sich an den Support.',
+      en: 'The file "{file}" cannot be added: the company’s storage space ({quotaMb} MB) would be exceeded. Please contact support.',
+    },
+  },
+  too_many_files: {
+    status: 413,
+    message: {
+      fr: 'Trop de fichiers dans un seul envoi : {maxFiles} au plus.',
+      de: 'Zu viele Dateien in einer Sendung: höchstens {maxFiles}.',
+      en: 'Too many files in one upload: {maxFiles} at most.',
+    },
+  },
   upload_too_large: {
     status: 413,
     message: {

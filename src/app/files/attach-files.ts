@@ -5,15 +5,13 @@ import { ticketMessages, tickets } from '../../db/schema/tickets';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { cleanFileName, detectAllowedType } from './detect';
+import type { IncomingFile } from './incoming';
+import { assertWithinCompanyQuota } from './storage-quota';
 import { fileStoreOf } from './store';
-import { scanBytes } from './virus-scan';
+import { scanStream } from './virus-scan';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
-
-export interface IncomingFile {
-  fileName: string;
-  bytes: Buffer;
-}
+export type { IncomingFile };
 
 export interface AttachFilesInput {
   ticketId: string;
@@ -27,8 +25,8 @@ export interface AttachFilesInput {
 
 /**
  * Attaches files to a ticket inside the caller's transaction. Every file is checked first — type
- * decided by content, size per file, malware (ClamAV, when CLAMAV_SOCKET is set), total per ticket —
- * and nothing is stored unless all pass.
+ * decided by content, size per file, malware (ClamAV, when CLAMAV_SOCKET is set), total per ticket,
+ * the company's storage quota — and nothing is stored unless all pass. Files are read as streams.
  * The caller decides who may attach (this function does no authorisation).
  */
 export async function attachFiles(
@@ -40,19 +38,19 @@ export async function attachFiles(
   const maxFileBytes = ctx.config.MAX_UPLOAD_MB * 1024 * 1024;
   const maxTicketBytes = ctx.config.MAX_TICKET_UPLOAD_MB * 1024 * 1024;
 
-  const checked: { fileName: string; bytes: Buffer; contentType: string }[] = [];
+  const checked: { fileName: string; file: IncomingFile; contentType: string }[] = [];
   for (const file of input.files) {
     const fileName = cleanFileName(file.fileName);
-    if (file.bytes.length > maxFileBytes) {
+    if (file.size > maxFileBytes) {
       throw new AppError('attachment_too_large', { file: fileName, maxMb: ctx.config.MAX_UPLOAD_MB });
     }
-    const contentType = await detectAllowedType(fileName, file.bytes);
+    const contentType = await detectAllowedType(file);
     if (!contentType) throw new AppError('attachment_type_refused', { file: fileName });
     if (ctx.config.CLAMAV_SOCKET) {
-      const scan = await scanBytes(ctx.config.CLAMAV_SOCKET, file.bytes, ctx.clock.now());
+      const scan = await scanStream(ctx.config.CLAMAV_SOCKET, file.open(), ctx.clock.now());
       if (scan.status === 'infected') throw new AppError('attachment_infected', { file: fileName });
     }
-    checked.push({ fileName, bytes: file.bytes, contentType });
+    checked.push({ fileName, file, contentType });
   }
 
   // The ticket row lock serialises uploads to one ticket, so two cannot both pass the total.
@@ -70,7 +68,7 @@ export async function attachFiles(
     .where(eq(attachments.ticketId, input.ticketId));
   let total = Number(used?.bytes ?? 0);
   for (const file of checked) {
-    total += file.bytes.length;
+    total += file.file.size;
     if (total > maxTicketBytes) {
       throw new AppError('ticket_attachments_full', {
         file: file.fileName,
@@ -78,19 +76,24 @@ export async function attachFiles(
       });
     }
   }
+  await assertWithinCompanyQuota(
+    tx,
+    input.companyId,
+    checked.map(({ fileName, file }) => ({ fileName, size: file.size })),
+  );
 
   const store = fileStoreOf(ctx);
   const now = ctx.clock.now();
   const rows = [];
   for (const file of checked) {
-    const sha256 = await store.put(file.bytes);
+    const sha256 = await store.put(file.file);
     rows.push({
       ticketId: input.ticketId,
       messageId: input.messageId ?? null,
       companyId: input.companyId,
       fileName: file.fileName,
       contentType: file.contentType,
-      size: file.bytes.length,
+      size: file.file.size,
       sha256,
       uploadedBy: input.uploadedBy,
       createdAt: now,

@@ -1,4 +1,5 @@
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
+import type { IncomingFile } from './incoming';
 
 /**
  * The file types accepted as attachments, decided by content (magic bytes), never by the name or
@@ -25,10 +26,14 @@ const textTypes: Record<string, string> = {
 
 export const acceptedTypesLabel = 'PDF, PNG, JPEG, GIF, WebP, ZIP, DOCX, XLSX, PPTX, MSG, EML, text';
 
-/** The content type to store for these bytes, or null when their content is not an accepted type. */
-export async function detectAllowedType(fileName: string, bytes: Buffer): Promise<string | null> {
-  const detected = await fileTypeFromBuffer(bytes);
-  const extension = extensionOf(fileName);
+/** The content type to store for this file, or null when its content is not an accepted type. */
+export async function detectAllowedType(file: IncomingFile): Promise<string | null> {
+  // From a file, file-type reads only as far as it needs.
+  const detected =
+    'path' in file.source
+      ? await fileTypeFromFile(file.source.path)
+      : await fileTypeFromBuffer(file.source.bytes);
+  const extension = extensionOf(file.fileName);
   if (detected) {
     const allowed = allowedBinary[detected.ext];
     if (allowed) return allowed;
@@ -36,7 +41,7 @@ export async function detectAllowedType(fileName: string, bytes: Buffer): Promis
     if (detected.ext === 'cfb' && extension === 'msg') return 'application/vnd.ms-outlook';
     return null;
   }
-  if (!isPlainText(bytes)) return null;
+  if (!(await isPlainText(file.open()))) return null;
   return textTypes[extension] ?? 'text/plain; charset=utf-8';
 }
 
@@ -45,13 +50,15 @@ function extensionOf(fileName: string): string {
   return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Valid UTF-8 without NUL bytes: plain text, CSV, logs, e-mails. */
-function isPlainText(bytes: Buffer): boolean {
-  if (bytes.includes(0)) return false;
+/** Valid UTF-8 without NUL bytes: plain text, CSV, logs, e-mails. Read chunk by chunk. */
+async function isPlainText(content: AsyncIterable<Buffer>): Promise<boolean> {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   try {
-    utf8.decode(bytes);
+    for await (const chunk of content) {
+      if (chunk.includes(0)) return false;
+      utf8.decode(chunk, { stream: true });
+    }
+    utf8.decode();
     return true;
   } catch {
     return false;

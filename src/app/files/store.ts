@@ -1,17 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../context';
+import { type IncomingFile, sha256OfStream } from './incoming';
 
 /**
  * Where attachment bytes live, addressed by their SHA-256: identical content is stored once.
  * A small interface so an S3-compatible store can replace the filesystem later.
  */
 export interface FileStore {
-  /** Stores the bytes (unless already there) and returns their key, the hex SHA-256. */
-  put(bytes: Buffer): Promise<string>;
+  /** Stores the file's content (unless already there), streamed, and returns its key, the hex SHA-256. */
+  put(file: IncomingFile): Promise<string>;
   /** The bytes of a key; rejects when the key is unknown. */
   get(key: string): Promise<Buffer>;
+  /** The content of a key as a stream, for answers that should not hold a whole file in memory. */
+  open(key: string): Readable;
   exists(key: string): Promise<boolean>;
 }
 
@@ -27,14 +33,14 @@ function assertKey(key: string) {
 export class FilesystemFileStore implements FileStore {
   constructor(readonly root: string) {}
 
-  async put(bytes: Buffer): Promise<string> {
-    const key = sha256Of(bytes);
+  async put(file: IncomingFile): Promise<string> {
+    const key = file.sha256 ?? (await sha256OfStream(file.open()));
     if (await this.exists(key)) return key;
     const folder = join(this.root, key.slice(0, 2));
     await mkdir(folder, { recursive: true });
     const temp = join(folder, `.${key}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await writeFile(temp, bytes, { flag: 'wx' });
+      await pipeline(file.open(), createWriteStream(temp, { flags: 'wx' }));
       await rename(temp, this.pathOf(key));
     } finally {
       await rm(temp, { force: true });
@@ -44,6 +50,10 @@ export class FilesystemFileStore implements FileStore {
 
   get(key: string): Promise<Buffer> {
     return readFile(this.pathOf(key));
+  }
+
+  open(key: string): Readable {
+    return createReadStream(this.pathOf(key));
   }
 
   async exists(key: string): Promise<boolean> {
@@ -65,10 +75,19 @@ export class FilesystemFileStore implements FileStore {
 export class MemoryFileStore implements FileStore {
   readonly files = new Map<string, Buffer>();
 
-  async put(bytes: Buffer): Promise<string> {
+  async put(file: IncomingFile): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of file.open()) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
     const key = sha256Of(bytes);
-    if (!this.files.has(key)) this.files.set(key, Buffer.from(bytes));
+    if (!this.files.has(key)) this.files.set(key, bytes);
     return key;
+  }
+
+  open(key: string): Readable {
+    const bytes = this.files.get(key);
+    if (!bytes) throw new Error(`no file ${key}`);
+    return Readable.from([bytes]);
   }
 
   async get(key: string): Promise<Buffer> {

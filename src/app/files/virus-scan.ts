@@ -1,4 +1,6 @@
-import { connect } from 'node:net';
+import { once } from 'node:events';
+import { connect, type Socket } from 'node:net';
+import type { Readable } from 'node:stream';
 
 export type ScanResult =
   | { status: 'clean' }
@@ -23,20 +25,21 @@ const CHUNK = 64 * 1024;
 const TIMEOUT_MS = 30_000;
 
 /**
- * Scans bytes with clamd over its local socket (INSTREAM). A scanner that cannot be reached does
- * not stop the portal: the file passes unscanned and admins are warned (scannerHealth).
+ * Scans a file with clamd over its local socket (INSTREAM), chunk by chunk as it is read. A scanner
+ * that cannot be reached does not stop the portal: the file passes unscanned and admins are warned
+ * (scannerHealth).
  */
-export async function scanBytes(socketPath: string, bytes: Buffer, now: Date): Promise<ScanResult> {
-  const result = await instream(socketPath, bytes).catch(
-    (error: unknown): ScanResult => ({ status: 'unavailable', error: (error as Error).message }),
-  );
+export async function scanStream(socketPath: string, content: Readable, now: Date): Promise<ScanResult> {
+  const result = await instream(socketPath, content)
+    .catch((error: unknown): ScanResult => ({ status: 'unavailable', error: (error as Error).message }))
+    .finally(() => content.destroy());
   health.checkedAt = now;
   health.available = result.status !== 'unavailable';
   health.lastError = result.status === 'unavailable' ? result.error : null;
   return result;
 }
 
-function instream(socketPath: string, bytes: Buffer): Promise<ScanResult> {
+function instream(socketPath: string, content: Readable): Promise<ScanResult> {
   return new Promise((resolve, reject) => {
     const socket = connect(socketPath);
     let answer = '';
@@ -53,15 +56,26 @@ function instream(socketPath: string, bytes: Buffer): Promise<ScanResult> {
       else reject(new Error(`clamd: ${reply || 'no answer'}`));
     });
     socket.on('connect', () => {
-      socket.write('zINSTREAM\0');
-      for (let offset = 0; offset < bytes.length; offset += CHUNK) {
-        const part = bytes.subarray(offset, offset + CHUNK);
-        const length = Buffer.alloc(4);
-        length.writeUInt32BE(part.length);
-        socket.write(length);
-        socket.write(part);
-      }
-      socket.write(Buffer.alloc(4));
+      sendChunks(socket, content).catch((error: unknown) => socket.destroy(error as Error));
     });
   });
+}
+
+/** INSTREAM framing: each chunk preceded by its length, then a zero length; waits when clamd lags. */
+async function sendChunks(socket: Socket, content: Readable) {
+  const write = async (bytes: Buffer) => {
+    if (!socket.write(bytes)) await once(socket, 'drain');
+  };
+  await write(Buffer.from('zINSTREAM\0'));
+  for await (const chunk of content) {
+    const bytes = chunk as Buffer;
+    for (let offset = 0; offset < bytes.length; offset += CHUNK) {
+      const part = bytes.subarray(offset, offset + CHUNK);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(part.length);
+      await write(length);
+      await write(part);
+    }
+  }
+  await write(Buffer.alloc(4));
 }

@@ -4,6 +4,7 @@ import { inboundMails, ticketMessages, users } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { attachFiles } from '../files/attach-files';
+import { incomingFromBytes } from '../files/incoming';
 import { queueMail } from '../outbox';
 import { addMessage } from '../tickets/add-message';
 import { recordEvent, type TicketRow } from '../tickets/record-event';
@@ -165,8 +166,8 @@ async function deliverFromAddress(
 }
 
 /**
- * Each file goes through the same checks as an upload; a refused file is noted, not fatal: the
- * text of the mail still reaches the ticket.
+ * Each file goes through the same checks as an upload (the company's storage quota too); a refused
+ * file is noted with its reason, not fatal: the text of the mail still reaches the ticket.
  */
 async function attachAll(
   tx: Tx,
@@ -186,7 +187,7 @@ async function attachAll(
           companyId: ticket.companyId,
           messageId,
           uploadedBy,
-          files: [file],
+          files: [incomingFromBytes(file.fileName, file.bytes)],
         }),
       );
       attached.push(file.fileName);

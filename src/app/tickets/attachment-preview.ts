@@ -11,6 +11,13 @@ export const PREVIEWABLE_TYPES: ReadonlySet<string> = new Set([
   'image/webp',
 ]);
 
+/** Larger images get no picture of themselves (they can still be downloaded). */
+export const MAX_PREVIEW_SOURCE_BYTES = 20 * 1024 * 1024;
+
+/** Whether an attachment gets a thumbnail and a preview. */
+export const hasPreview = (attachment: { contentType: string; size: number }): boolean =>
+  PREVIEWABLE_TYPES.has(attachment.contentType) && attachment.size <= MAX_PREVIEW_SOURCE_BYTES;
+
 export type PreviewSize = 'thumbnail' | 'preview';
 const boxes: Record<PreviewSize, number> = { thumbnail: 240, preview: 1600 };
 // A decompression bomb is refused before it is decoded (sharp counts width × height).
@@ -26,20 +33,29 @@ export async function imagePreview(
   actor: Actor,
   input: { attachmentId: string; size: PreviewSize },
 ): Promise<{ bytes: Buffer; fileName: string }> {
-  const { attachment, bytes } = await openAttachment(ctx, actor, { attachmentId: input.attachmentId });
-  if (!PREVIEWABLE_TYPES.has(attachment.contentType)) throw new AppError('not_found');
+  const { attachment, content } = await openAttachment(ctx, actor, { attachmentId: input.attachmentId });
+  if (!hasPreview(attachment)) {
+    content.destroy();
+    throw new AppError('not_found');
+  }
   const cacheKey = `${attachment.sha256}:${input.size}`;
   const fileName = `${attachment.fileName.replace(/\.[^.]*$/, '')}.webp`;
   const cached = cache.get(cacheKey);
-  if (cached) return { bytes: cached, fileName };
+  if (cached) {
+    content.destroy();
+    return { bytes: cached, fileName };
+  }
   const box = boxes[input.size];
   let rendered: Buffer;
   try {
-    rendered = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, animated: false, failOn: 'error' })
+    const picture = sharp({ limitInputPixels: MAX_INPUT_PIXELS, animated: false, failOn: 'error' })
       .rotate()
       .resize({ width: box, height: box, fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: input.size === 'thumbnail' ? 70 : 85 })
-      .toBuffer();
+      .webp({ quality: input.size === 'thumbnail' ? 70 : 85 });
+    // The file is fed to sharp as it is read from the store.
+    content.on('error', (error) => picture.destroy(error));
+    content.pipe(picture);
+    rendered = await picture.toBuffer();
   } catch {
     // Broken or hostile pixels: there is simply no preview; the file can still be downloaded.
     throw new AppError('not_found');

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { attachments } from '../../db/schema/attachments';
@@ -71,12 +72,12 @@ export async function listAttachments(
   }));
 }
 
-/** One attachment and its bytes, if the actor may see it; otherwise not_found. */
+/** One attachment and its content as a stream, if the actor may see it; otherwise not_found. */
 export async function openAttachment(
   ctx: AppContext,
   actor: Actor,
   input: { attachmentId: string },
-): Promise<{ attachment: AttachmentRow; bytes: Buffer }> {
+): Promise<{ attachment: AttachmentRow; content: Readable }> {
   const [row] = await ctx.db
     .select({ attachment: attachments })
     .from(attachments)
@@ -87,8 +88,7 @@ export async function openAttachment(
     )
     .limit(1);
   if (!row) throw new AppError('not_found');
-  const bytes = await fileStoreOf(ctx).get(row.attachment.sha256);
-  return { attachment: row.attachment, bytes };
+  return { attachment: row.attachment, content: fileStoreOf(ctx).open(row.attachment.sha256) };
 }
 
 /** Needs `ticket_messages` left-joined on the attachment's message. */

@@ -1,11 +1,15 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type FastifyPluginAsyncZod, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { AppError } from '../../app/errors/index';
 import type { IncomingFile } from '../../app/files/attach-files';
-import { cleanFileName } from '../../app/files/detect';
+import {
+  getStorageQuota,
+  saveStorageQuota,
+  companyStorage as storageOf,
+} from '../../app/files/storage-quota';
 import { scannerHealth } from '../../app/files/virus-scan';
-import { imagePreview, PREVIEWABLE_TYPES, type PreviewSize } from '../../app/tickets/attachment-preview';
+import { hasPreview, imagePreview, type PreviewSize } from '../../app/tickets/attachment-preview';
 import {
   type AttachmentView,
   addAttachments,
@@ -19,9 +23,11 @@ import {
   attachmentLimitsResponse,
   attachmentListResponse,
   attachmentUploadForm,
+  storageQuotaSetting,
   virusScannerResponse,
 } from '../schemas/attachments';
 import { errorResponse, errorResponses, idParams, idSchema } from '../schemas/common';
+import { receiveMultipart, refuseAnnouncedOversize } from '../uploads';
 
 const present = (row: Omit<AttachmentView, 'uploader'> & { uploader?: AttachmentView['uploader'] }) => ({
   id: row.id,
@@ -34,7 +40,7 @@ const present = (row: Omit<AttachmentView, 'uploader'> & { uploader?: Attachment
   uploadedBy: row.uploader ?? null,
   createdAt: row.createdAt.toISOString(),
   downloadUrl: `/api/attachments/${row.id}/download`,
-  ...(PREVIEWABLE_TYPES.has(row.contentType)
+  ...(hasPreview(row)
     ? {
         thumbnailUrl: `/api/attachments/${row.id}/thumbnail`,
         previewUrl: `/api/attachments/${row.id}/preview`,
@@ -55,9 +61,40 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => {
-      requireActor(request);
-      return { maxFileMb: ctx.config.MAX_UPLOAD_MB, maxTicketMb: ctx.config.MAX_TICKET_UPLOAD_MB };
+      const actor = requireActor(request);
+      const companyStorage =
+        actor.role === 'customer' && actor.companyId ? await storageOf(ctx.db, actor.companyId) : null;
+      return {
+        maxFileMb: ctx.config.MAX_UPLOAD_MB,
+        maxTicketMb: ctx.config.MAX_TICKET_UPLOAD_MB,
+        companyStorage,
+      };
     },
+  );
+
+  app.get(
+    '/admin/settings/storage-quota',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Attachment storage each customer company may use',
+        response: { 200: storageQuotaSetting, ...errorResponses },
+      },
+    },
+    async (request) => getStorageQuota(ctx, requireActor(request)),
+  );
+
+  app.put(
+    '/admin/settings/storage-quota',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Change the attachment storage each customer company may use (files already kept stay)',
+        body: storageQuotaSetting,
+        response: { 200: storageQuotaSetting, ...errorResponses },
+      },
+    },
+    async (request) => saveStorageQuota(ctx, requireActor(request), request.body),
   );
 
   app.get(
@@ -96,12 +133,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         response: { 201: attachmentListResponse, ...uploadErrors },
       },
       // An announced body larger than the per-ticket total is refused before a byte of it is read.
-      onRequest: async (request) => {
-        const announced = Number(request.headers['content-length'] ?? 0);
-        if (announced > uploadRequestLimit(ctx.config)) {
-          throw new AppError('upload_too_large', { maxMb: ctx.config.MAX_TICKET_UPLOAD_MB });
-        }
-      },
+      onRequest: refuseAnnouncedOversize(ctx.config),
       // The upload is read before any database work: a customer transaction (see tenantScope) is
       // opened only around that work, not for the time the file takes to arrive.
       config: { tenantScope: false },
@@ -114,7 +146,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const form = await readUpload(request, ctx.config);
+      const form = await readUpload(request, reply, ctx.config);
       const add = () => addAttachments(ctx, actor, { ticketId: request.params.id, ...form });
       const rows =
         actor.role === 'customer' && actor.companyId
@@ -153,19 +185,20 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request, reply) => {
-      const { attachment, bytes } = await openAttachment(ctx, requireActor(request), {
+      const { attachment, content } = await openAttachment(ctx, requireActor(request), {
         attachmentId: request.params.id,
       });
-      // The bytes are returned, not sent: a customer's answer leaves after their transaction
-      // commits (tenant-scope), and a handler returning the reply would wait for its own answer.
+      // The file is returned as a stream, not sent: a customer's answer leaves after their
+      // transaction commits (tenant-scope), and a handler returning the reply would wait for its
+      // own answer. It is read from the store as it goes out, never whole in memory.
       reply
         .header('content-type', attachment.contentType)
-        .header('content-length', bytes.length)
+        .header('content-length', attachment.size)
         .header('content-disposition', contentDisposition(attachment.fileName))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', 'private, no-store');
-      return bytes;
+      return content;
     },
   );
 
@@ -206,46 +239,17 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
   }
 };
 
-/** Reads the multipart form: every file part, and the optional messageId field. */
+/** Reads the multipart form (files streamed to temporary files) and its optional messageId field. */
 async function readUpload(
   request: FastifyRequest,
+  reply: FastifyReply,
   config: Config,
 ): Promise<{ files: IncomingFile[]; messageId?: string }> {
-  const files: IncomingFile[] = [];
-  let messageId: string | undefined;
-  let total = 0;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const fileName = cleanFileName(part.filename ?? '');
-      try {
-        const bytes = await part.toBuffer();
-        // Stop reading as soon as the files together cannot fit on a ticket.
-        total += bytes.length;
-        if (total > config.MAX_TICKET_UPLOAD_MB * 1024 * 1024) {
-          throw new AppError('ticket_attachments_full', {
-            file: fileName,
-            maxMb: config.MAX_TICKET_UPLOAD_MB,
-          });
-        }
-        files.push({ fileName, bytes });
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('attachment_too_large', { file: fileName, maxMb: config.MAX_UPLOAD_MB });
-        }
-        throw error;
-      }
-    } else if (part.fieldname === 'messageId' && typeof part.value === 'string' && part.value !== '') {
-      const parsed = idSchema.safeParse(part.value);
-      if (!parsed.success) throw new AppError('validation_failed');
-      messageId = parsed.data;
-    }
-  }
-  return { files, ...(messageId ? { messageId } : {}) };
-}
-
-/** The largest upload request: every file of a full ticket, plus room for the multipart framing. */
-function uploadRequestLimit(config: Config): number {
-  return config.MAX_TICKET_UPLOAD_MB * 1024 * 1024 + 1024 * 1024;
+  const { fields, files } = await receiveMultipart(request, reply, config);
+  if (fields.messageId === undefined) return { files };
+  const parsed = idSchema.safeParse(fields.messageId);
+  if (!parsed.success) throw new AppError('validation_failed');
+  return { files, messageId: parsed.data };
 }
 
 /** RFC 6266 / 5987: an ASCII fallback name and the exact UTF-8 name. */

@@ -1,9 +1,7 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Actor, AppContext } from '../../app/context';
-import { AppError } from '../../app/errors/index';
 import type { IncomingFile } from '../../app/files/attach-files';
-import { cleanFileName } from '../../app/files/detect';
 import { addMessage } from '../../app/tickets/add-message';
 import { assignTicket } from '../../app/tickets/assign-ticket';
 import { changeStatus } from '../../app/tickets/change-status';
@@ -14,6 +12,7 @@ import { getTimeline } from '../../app/tickets/get-timeline';
 import { qualifyTicket } from '../../app/tickets/qualify-ticket';
 import { takeTicket } from '../../app/tickets/take-ticket';
 import { transferToConsulting } from '../../app/tickets/transfer-to-consulting';
+import type { Config } from '../../config';
 import { STATUS_INFO } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
 import {
@@ -37,6 +36,7 @@ import {
   timelineResponse,
   transferBody,
 } from '../schemas/tickets';
+import { receiveMultipart, refuseAnnouncedOversize } from '../uploads';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -100,33 +100,23 @@ const uploads = new WeakMap<FastifyRequest, IncomingFile[]>();
 
 /**
  * Lets a route take either JSON or a multipart form (fields + `file` parts, R15): the form's
- * text fields become the body, validated by the same schema, and its files wait for the handler.
+ * text fields become the body, validated by the same schema, and its files (streamed to temporary
+ * files, see receiveMultipart) wait for the handler.
  */
-async function readMultipartForm(request: FastifyRequest, maxMb: number): Promise<void> {
+async function readMultipartForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  config: Config,
+): Promise<void> {
   if (!request.isMultipart()) return;
-  const fields: Record<string, string> = {};
-  const files: IncomingFile[] = [];
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const fileName = cleanFileName(part.filename ?? '');
-      try {
-        files.push({ fileName, bytes: await part.toBuffer() });
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('attachment_too_large', { file: fileName, maxMb });
-        }
-        throw error;
-      }
-    } else if (typeof part.value === 'string' && part.value !== '') {
-      fields[part.fieldname] = part.value;
-    }
-  }
-  request.body = fields;
-  uploads.set(request, files);
+  const form = await receiveMultipart(request, reply, config);
+  request.body = form.fields;
+  uploads.set(request, form.files);
 }
 
 export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const readForm = (request: FastifyRequest) => readMultipartForm(request, ctx.config.MAX_UPLOAD_MB);
+  const readForm = (request: FastifyRequest, reply: FastifyReply) =>
+    readMultipartForm(request, reply, ctx.config);
   const respond = async (actor: Actor, language: Language, ticketId: string) => ({
     ticket: presentTicket(await getTicket(ctx, actor, ticketId), actor, language),
   });
@@ -142,6 +132,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         body: createTicketBody,
         response: { 201: ticketResponse, ...errorResponses },
       },
+      onRequest: refuseAnnouncedOversize(ctx.config),
       preValidation: readForm,
     },
     async (request, reply) => {
@@ -315,6 +306,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         body: addMessageBody,
         response: { 201: addMessageResponse, ...errorResponses },
       },
+      onRequest: refuseAnnouncedOversize(ctx.config),
       preValidation: readForm,
     },
     async (request, reply) => {

@@ -37,7 +37,23 @@ export const attachmentDownloadResponse = z
   .describe('The file bytes, with its stored content type');
 
 /** The upload limits of this installation, so forms state them before anyone tries. */
-export const attachmentLimitsResponse = z.object({ maxFileMb: z.number(), maxTicketMb: z.number() });
+export const attachmentLimitsResponse = z.object({
+  maxFileMb: z.number(),
+  maxTicketMb: z.number(),
+  companyStorage: z
+    .object({ usedBytes: z.number().int(), quotaBytes: z.number().int() })
+    .nullable()
+    .describe('For a customer: the attachment storage their company uses, and its quota'),
+});
+
+export const storageQuotaSetting = z.object({
+  companyQuotaMb: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .describe('Attachment storage each customer company may use, in megabytes'),
+});
 
 export const virusScannerResponse = z.object({
   configured: z.boolean().describe('CLAMAV_SOCKET is set: every attachment is scanned'),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { virusScannerResponse } from '../../../src/http/schemas/attachments';
+import type { storageQuotaSetting, virusScannerResponse } from '../../../src/http/schemas/attachments';
 import type { billingPreviewResponse, billingRunListResponse } from '../../../src/http/schemas/billing';
 import type { companyDetailSchema, companyPage } from '../../../src/http/schemas/companies';
 import type { flexOverviewResponse } from '../../../src/http/schemas/flex';
@@ -37,6 +37,10 @@ export const getClosedDays = (from: string, to: string) =>
   apiGet<ClosedDays>(`/api/admin/calendar/closed-days?from=${from}&to=${to}`);
 export const getAutoClose = () => apiGet<AutoClose>('/api/admin/settings/auto-close');
 export const putAutoClose = (body: AutoClose) => apiPut<AutoClose>('/api/admin/settings/auto-close', body);
+export type StorageQuota = z.infer<typeof storageQuotaSetting>;
+export const getStorageQuota = () => apiGet<StorageQuota>('/api/admin/settings/storage-quota');
+export const putStorageQuota = (body: StorageQuota) =>
+  apiPut<StorageQuota>('/api/admin/settings/storage-quota', body);
 
 export const listCompanies = (search: string) =>
   apiGet<CompanyPage>(`/api/companies${search ? `?search=${encodeURIComponent(search)}` : ''}`);

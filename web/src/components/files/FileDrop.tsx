@@ -9,7 +9,7 @@ import { formatBytes } from '../timeline/format';
 import { usePastedFiles } from './usePastedFiles';
 
 // The server's defaults, shown only until this installation's limits have arrived.
-const defaultLimits = { maxFileMb: 20, maxTicketMb: 100 };
+const defaultLimits = { maxFileMb: 20, maxTicketMb: 100, companyStorage: null };
 
 /**
  * Attachments by drag and drop, by choosing, or pasted from the clipboard into `pasteTarget`
@@ -33,10 +33,12 @@ export function FileDrop({
   const limits = useQuery({
     queryKey: ['attachment-limits'],
     queryFn: fetchAttachmentLimits,
-    staleTime: Infinity,
+    // The company's storage changes with every upload: asked again when a form opens.
+    staleTime: 0,
   });
-  const { maxFileMb, maxTicketMb } = limits.data ?? defaultLimits;
+  const { maxFileMb, maxTicketMb, companyStorage } = limits.data ?? defaultLimits;
   const maxBytes = maxFileMb * 1024 * 1024;
+  const storageLeft = companyStorage ? companyStorage.quotaBytes - companyStorage.usedBytes : Infinity;
 
   const add = (incoming: File[]) => {
     const kept: File[] = [];
@@ -48,6 +50,8 @@ export function FileDrop({
         messages.push(t('files.tooLarge', { name: file.name, size, limit: maxFileMb }));
       } else if (total + file.size > maxTicketMb * 1024 * 1024) {
         messages.push(t('files.tooMuch', { name: file.name, size, limit: maxTicketMb }));
+      } else if (total + file.size > storageLeft) {
+        messages.push(t('files.overQuota', { name: file.name, size }));
       } else {
         kept.push(file);
         total += file.size;
@@ -66,6 +70,7 @@ export function FileDrop({
       <Text size="sm" c="dimmed" id={`${id}-limits`}>
         {t('files.limits', { file: maxFileMb, total: maxTicketMb })}
       </Text>
+      {companyStorage && <CompanyStorage {...companyStorage} />}
       <Dropzone
         // Sizes are checked here, not by the dropzone, so that a refusal is always said.
         onDrop={add}
@@ -109,6 +114,24 @@ export function FileDrop({
           ))}
         </List>
       )}
+    </Stack>
+  );
+}
+
+/** What the customer's company uses of its attachment storage, and its quota. */
+function CompanyStorage({ usedBytes, quotaBytes }: { usedBytes: number; quotaBytes: number }) {
+  const { t, i18n } = useTranslation();
+  const share = quotaBytes > 0 ? Math.min(100, (usedBytes / quotaBytes) * 100) : 100;
+  const label = t('files.storage', {
+    used: formatBytes(usedBytes, i18n.language),
+    quota: formatBytes(quotaBytes, i18n.language),
+  });
+  return (
+    <Stack gap={2} data-testid="company-storage">
+      <Text size="sm" c={share >= 90 ? 'red' : 'dimmed'}>
+        {label}
+      </Text>
+      <Progress value={share} size="sm" color={share >= 90 ? 'red' : 'blue'} aria-label={label} />
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import { PageLoader } from '../../components/guards';
 import { notify } from '../../components/notify';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
+import { StorageQuotaSettings } from './StorageQuotaSettings';
 
 /** R9 delays: reminders and automatic closing of tickets waiting on the customer. */
 export default function SettingsAdminPage() {
@@ -32,34 +33,37 @@ export default function SettingsAdminPage() {
     />
   );
   return (
-    <Card withBorder component="section" aria-labelledby="auto-close-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="auto-close-title">
-            {st('admin.autoClose.title')}
-          </Title>
-          <Group>
-            {field('reminder1Days')}
-            {field('reminder2Days')}
-            {field('closeDays')}
-          </Group>
-          {save.error && (
-            <Alert color="red" role="alert">
-              {save.error.message}
-            </Alert>
-          )}
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {st('admin.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <Stack gap="lg">
+      <Card withBorder component="section" aria-labelledby="auto-close-title">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+        >
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="auto-close-title">
+              {st('admin.autoClose.title')}
+            </Title>
+            <Group>
+              {field('reminder1Days')}
+              {field('reminder2Days')}
+              {field('closeDays')}
+            </Group>
+            {save.error && (
+              <Alert color="red" role="alert">
+                {save.error.message}
+              </Alert>
+            )}
+            <Group>
+              <Button type="submit" loading={save.isPending}>
+                {st('admin.save')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+      <StorageQuotaSettings />
+    </Stack>
   );
 }
