@@ -2,6 +2,7 @@ import './print.css';
 import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
+import { formatMonth } from '../../../../src/i18n/format';
 import { fetchMonthlyReport, sendMonthlyReport } from '../../api/commitments';
 import { useMe } from '../../api/session';
 import { FormAlert } from '../../components/FormAlert';
@@ -20,7 +21,7 @@ function previousMonth(): string {
 
 /** A company's SLA month, printable: customer managers read their company's, staff any company's and can mail it. */
 export default function MonthlyReportPage() {
-  const { ct } = useCommitmentsT();
+  const { ct, language } = useCommitmentsT();
   usePageTitle(ct('report.title'));
   const me = useMe();
   const errorText = useErrorText();
@@ -66,7 +67,7 @@ export default function MonthlyReportPage() {
       {report.data && (
         <>
           <Text fw={600} data-testid="report-company">
-            {ct('report.company')} : {report.data.companyName} — {report.data.month}
+            {ct('report.company')} : {report.data.companyName} — {formatMonth(report.data.month, language)}
           </Text>
           <Text data-testid="report-tickets">
             {ct('report.tickets', { count: report.data.tickets, withSla: report.data.ticketsWithSla })}

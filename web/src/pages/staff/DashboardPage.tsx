@@ -1,9 +1,11 @@
+import i18next from 'i18next';
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
 import { Alert, Anchor, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { formatDay, formatWeek } from '../../../../src/i18n/format';
 import { type Dashboard, getDashboard } from '../../api/staff-tickets';
 import { PageLoader } from '../../components/guards';
 import { usePageTitle } from '../usePageTitle';
@@ -159,7 +161,7 @@ export default function DashboardPage() {
         <Panel id="auto-closings" title={st('dashboard.autoClosings')}>
           <BarChart
             h={220}
-            data={d.autoClosings}
+            data={d.autoClosings.map((r) => ({ ...r, week: formatDay(r.week, i18next.language) }))}
             dataKey="week"
             series={[{ name: 'count', label: st('dashboard.count'), color: 'gray.8' }]}
             barChartProps={{ accessibilityLayer: false }}
@@ -168,7 +170,7 @@ export default function DashboardPage() {
           <NumbersTable
             caption={st('dashboard.autoClosings')}
             head={[st('dashboard.week'), st('dashboard.count')]}
-            rows={d.autoClosings.map((r) => [r.week, r.count])}
+            rows={d.autoClosings.map((r) => [formatWeek(r.week, i18next.language), r.count])}
           />
         </Panel>
         <Panel id="flex" title={st('dashboard.flex')}>
