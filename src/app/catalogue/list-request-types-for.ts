@@ -1,5 +1,6 @@
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { type MaintenanceStanding, maintenanceStanding } from '../tickets/maintenance';
 import { type Availability, availabilityOf, type CompanyFlexStatus, companyFlexStatus } from './availability';
 import { listRequestTypes, type RequestType } from './request-types';
 
@@ -12,6 +13,8 @@ export interface RequestTypeCatalogue {
   items: RequestTypeOffer[];
   /** The Flex balance of the company the availability was computed for, when it has one. */
   flexBalanceMinutes: number | null;
+  /** The company's maintenance contract (R1), so forms can say before any typing that none runs. */
+  maintenance: MaintenanceStanding | null;
 }
 
 /**
@@ -40,5 +43,6 @@ export async function listRequestTypesFor(
       availability: flex ? availabilityOf(type, flex) : { available: true, unavailableReason: null },
     })),
     flexBalanceMinutes: flex?.flexBalanceMinutes ?? null,
+    maintenance: companyId ? await maintenanceStanding(ctx.db, companyId, ctx.clock.now()) : null,
   };
 }

@@ -89,6 +89,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
           presentOffer(offer, catalogue.flexBalanceMinutes, request.language),
         ),
         flexBalanceMinutes: catalogue.flexBalanceMinutes,
+        maintenance: catalogue.maintenance,
       };
     },
   );

@@ -47,6 +47,10 @@ export const requestTypeListQuery = z.object({
 export const requestTypeListResponse = z.object({
   items: z.array(requestTypeOfferSchema),
   flexBalanceMinutes: z.number().int().nullable(),
+  /** The company's maintenance contract (R1): running, ended on `endedOn`, or none; null for staff. */
+  maintenance: z
+    .object({ state: z.enum(['active', 'expired', 'none']), endedOn: z.string().nullable() })
+    .nullable(),
 });
 
 const requestTypeFields = z.object({

@@ -22,6 +22,7 @@ import { CommitmentsLink } from '../commitments/CommitmentsLink';
 import { useCommitmentsT } from '../commitments/i18n';
 import StaffHome from '../HomePage';
 import { usePageTitle } from '../usePageTitle';
+import { ContractNotice } from './ContractNotice';
 import { StatusBadge, useErrorText, useFormatDate, useRequestTypes } from './shared';
 
 /** Customers land on the two desks and what waits for them; staff keep their own home. */
@@ -44,6 +45,7 @@ function CustomerHome() {
         <Title order={1}>{t('home.welcome', { name: me.name })}</Title>
         <Text>{t('portal:home.intro')}</Text>
       </Stack>
+      <ContractNotice desk="home" />
       <WaitingForYou />
       <Desks />
       <DeskQuestion />

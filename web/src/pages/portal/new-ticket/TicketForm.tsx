@@ -2,6 +2,7 @@ import {
   Alert,
   Anchor,
   Button,
+  Fieldset,
   Group,
   NativeSelect,
   Paper,
@@ -30,6 +31,7 @@ import { PageLoader } from '../../../components/guards';
 import { applyApiError } from '../../../forms/validation';
 import { CommitmentsLink, CriticalityDelays } from '../../commitments/CommitmentsLink';
 import { useCommitments } from '../../commitments/useCommitments';
+import { ContractNotice, useContractObstacles } from '../ContractNotice';
 import { useErrorText, useRequestTypes } from '../shared';
 import { TypeChoice } from './TypeChoice';
 
@@ -67,6 +69,7 @@ export function TicketForm({ desk, onCreated }: { desk: Desk; onCreated: (ticket
   const [failure, setFailure] = useState<string | null>(null);
 
   const catalogue = useRequestTypes();
+  const contract = useContractObstacles(desk);
   const commitments = useCommitments();
   const criticalities = useQuery({
     queryKey: ['criticalities'],
@@ -190,121 +193,145 @@ export function TicketForm({ desk, onCreated }: { desk: Desk; onCreated: (ticket
         </Alert>
       )}
       {loadError && <FormAlert message={errorText(loadError)} />}
-      <form onSubmit={submit} noValidate>
-        <Stack gap="lg">
-          <FormAlert message={failure} />
-          {desk === 'support' ? (
-            <TypeChoice
-              offered={offered}
-              balance={balance}
-              value={form.values.requestTypeId}
-              onChange={(v) => form.setFieldValue('requestTypeId', v)}
-              error={form.errors.requestTypeId}
-            />
-          ) : (
-            <Paper withBorder p="md" radius="md">
-              {projects.isPending ? (
-                <PageLoader />
-              ) : projectItems.length === 0 ? (
-                <Text data-testid="no-project">{t('portal:newTicket.noProject')}</Text>
-              ) : (
-                <NativeSelect
-                  label={t('portal:newTicket.project')}
-                  description={t('portal:newTicket.projectHint')}
-                  required
-                  data={[
-                    { value: '', label: t('portal:newTicket.projectPlaceholder') },
-                    ...projectItems.map((p) => ({ value: p.id, label: p.name })),
-                  ]}
-                  {...form.getInputProps('projectId')}
+      <ContractNotice desk={desk} />
+      {/* R1 told before any typing: the support form stays visible but disabled; without a project
+          there is nothing to fill in the consulting form. */}
+      {!(desk === 'consulting' && contract.blocked) && (
+        <form onSubmit={submit} noValidate>
+          <Fieldset variant="unstyled" disabled={contract.blocked}>
+            <Stack gap="lg">
+              <FormAlert message={failure} />
+              {desk === 'support' ? (
+                <TypeChoice
+                  offered={offered}
+                  balance={balance}
+                  value={form.values.requestTypeId}
+                  onChange={(v) => form.setFieldValue('requestTypeId', v)}
+                  error={form.errors.requestTypeId}
                 />
+              ) : (
+                <Paper withBorder p="md" radius="md">
+                  {projects.isPending ? (
+                    <PageLoader />
+                  ) : projectItems.length === 0 ? (
+                    <Text data-testid="no-project">{t('portal:newTicket.noProject')}</Text>
+                  ) : (
+                    <NativeSelect
+                      label={t('portal:newTicket.project')}
+                      description={t('portal:newTicket.projectHint')}
+                      required
+                      data={[
+                        { value: '', label: t('portal:newTicket.projectPlaceholder') },
+                        ...projectItems.map((p) => ({ value: p.id, label: p.name })),
+                      ]}
+                      {...form.getInputProps('projectId')}
+                    />
+                  )}
+                </Paper>
               )}
-            </Paper>
-          )}
-          <Radio.Group
-            label={t('portal:newTicket.criticality')}
-            description={t('portal:newTicket.criticalityHint')}
-            required
-            {...form.getInputProps('criticality')}
-          >
-            <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
-              {(criticalities.data?.items ?? []).map((c) => (
-                <Radio.Card key={c.key} value={c.key} p="md" radius="md" aria-label={c.label}>
-                  <Group wrap="nowrap" align="flex-start">
-                    <Radio.Indicator />
-                    <div>
-                      <Text fw={600}>{c.label}</Text>
-                      <Text size="sm">{c.definition}</Text>
-                      <Text size="sm" fw={500}>
-                        <CriticalityDelays
-                          delays={commitments.data?.criticalities.find((row) => row.criticality === c.key)}
-                        />
-                      </Text>
-                    </div>
-                  </Group>
-                </Radio.Card>
-              ))}
-            </SimpleGrid>
-            <CommitmentsLink />
-          </Radio.Group>
-          <Stack gap={6}>
-            <TextInput
-              label={t('portal:newTicket.subject')}
-              description={t('portal:newTicket.subjectHint')}
-              required
-              maxLength={200}
-              {...form.getInputProps('subject')}
-            />
-            {(suggestions.data?.items.length ?? 0) > 0 && (
-              <Paper withBorder p="sm" radius="md" bg="blue.0" aria-live="polite" data-testid="suggestions">
-                <Text size="sm" fw={500}>
-                  {t('portal:newTicket.suggestions')}
-                </Text>
-                <Stack gap={2} mt={4}>
-                  {suggestions.data?.items.map((a) => (
-                    <Anchor key={a.slug} component={Link} to={`/help/${a.slug}`} target="_blank" size="sm">
-                      {a.title}
-                    </Anchor>
+              <Radio.Group
+                label={t('portal:newTicket.criticality')}
+                description={t('portal:newTicket.criticalityHint')}
+                required
+                {...form.getInputProps('criticality')}
+              >
+                <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
+                  {(criticalities.data?.items ?? []).map((c) => (
+                    <Radio.Card key={c.key} value={c.key} p="md" radius="md" aria-label={c.label}>
+                      <Group wrap="nowrap" align="flex-start">
+                        <Radio.Indicator />
+                        <div>
+                          <Text fw={600}>{c.label}</Text>
+                          <Text size="sm">{c.definition}</Text>
+                          <Text size="sm" fw={500}>
+                            <CriticalityDelays
+                              delays={commitments.data?.criticalities.find(
+                                (row) => row.criticality === c.key,
+                              )}
+                            />
+                          </Text>
+                        </div>
+                      </Group>
+                    </Radio.Card>
                   ))}
-                </Stack>
-              </Paper>
-            )}
-          </Stack>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('portal:newTicket.version')}
-              description={t('portal:newTicket.versionHint')}
-              maxLength={100}
-              {...form.getInputProps('softwareVersion')}
-            />
-            <TextInput
-              label={t('portal:newTicket.societe')}
-              description={t('portal:newTicket.societeHint')}
-              maxLength={200}
-              {...form.getInputProps('societe')}
-            />
-            <TextInput
-              label={t('portal:newTicket.module')}
-              description={t('portal:newTicket.moduleHint')}
-              maxLength={200}
-              {...form.getInputProps('module')}
-            />
-          </SimpleGrid>
-          <Textarea
-            label={t('portal:newTicket.description')}
-            description={t('portal:newTicket.descriptionHint')}
-            required
-            autosize
-            minRows={6}
-            {...form.getInputProps('description')}
-          />
-          <FileDrop files={files} onChange={setFiles} disabled={form.submitting} />
-          <UploadProgress share={progress} />
-          <Button type="submit" loading={form.submitting} style={{ alignSelf: 'flex-start' }}>
-            {t(desk === 'support' ? 'portal:newTicket.submitSupport' : 'portal:newTicket.submitConsulting')}
-          </Button>
-        </Stack>
-      </form>
+                </SimpleGrid>
+                <CommitmentsLink />
+              </Radio.Group>
+              <Stack gap={6}>
+                <TextInput
+                  label={t('portal:newTicket.subject')}
+                  description={t('portal:newTicket.subjectHint')}
+                  required
+                  maxLength={200}
+                  {...form.getInputProps('subject')}
+                />
+                {(suggestions.data?.items.length ?? 0) > 0 && (
+                  <Paper
+                    withBorder
+                    p="sm"
+                    radius="md"
+                    bg="blue.0"
+                    aria-live="polite"
+                    data-testid="suggestions"
+                  >
+                    <Text size="sm" fw={500}>
+                      {t('portal:newTicket.suggestions')}
+                    </Text>
+                    <Stack gap={2} mt={4}>
+                      {suggestions.data?.items.map((a) => (
+                        <Anchor
+                          key={a.slug}
+                          component={Link}
+                          to={`/help/${a.slug}`}
+                          target="_blank"
+                          size="sm"
+                        >
+                          {a.title}
+                        </Anchor>
+                      ))}
+                    </Stack>
+                  </Paper>
+                )}
+              </Stack>
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <TextInput
+                  label={t('portal:newTicket.version')}
+                  description={t('portal:newTicket.versionHint')}
+                  maxLength={100}
+                  {...form.getInputProps('softwareVersion')}
+                />
+                <TextInput
+                  label={t('portal:newTicket.societe')}
+                  description={t('portal:newTicket.societeHint')}
+                  maxLength={200}
+                  {...form.getInputProps('societe')}
+                />
+                <TextInput
+                  label={t('portal:newTicket.module')}
+                  description={t('portal:newTicket.moduleHint')}
+                  maxLength={200}
+                  {...form.getInputProps('module')}
+                />
+              </SimpleGrid>
+              <Textarea
+                label={t('portal:newTicket.description')}
+                description={t('portal:newTicket.descriptionHint')}
+                required
+                autosize
+                minRows={6}
+                {...form.getInputProps('description')}
+              />
+              <FileDrop files={files} onChange={setFiles} disabled={form.submitting} />
+              <UploadProgress share={progress} />
+              <Button type="submit" loading={form.submitting} style={{ alignSelf: 'flex-start' }}>
+                {t(
+                  desk === 'support' ? 'portal:newTicket.submitSupport' : 'portal:newTicket.submitConsulting',
+                )}
+              </Button>
+            </Stack>
+          </Fieldset>
+        </form>
+      )}
     </Stack>
   );
 }
