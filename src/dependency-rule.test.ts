@@ -51,11 +51,12 @@ function layerOf(path: string): string {
 const allowed: Record<string, readonly string[]> = {
   domain: [],
   i18n: ['domain'],
+  'rich-text': ['domain'],
   config: [],
   db: ['domain', 'config'],
-  app: ['domain', 'db', 'i18n', 'config'],
-  mail: ['app', 'db', 'domain', 'i18n', 'config'],
-  http: ['app', 'mail', 'domain', 'i18n', 'config', 'db'],
+  app: ['domain', 'db', 'i18n', 'rich-text', 'config'],
+  mail: ['app', 'db', 'domain', 'i18n', 'rich-text', 'config'],
+  http: ['app', 'mail', 'domain', 'i18n', 'rich-text', 'config', 'db'],
   jobs: ['app', 'mail', 'db', 'domain', 'i18n', 'config', 'composition', 'process-guards'],
   'process-guards': [],
 };

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { companies, users } from '../db/schema/core';
 import { ticketMessages, tickets } from '../db/schema/tickets';
+import type { MessageFormat } from '../domain/tickets/index';
 import type { TicketView } from './templates/ticket-view';
 
 /** The ticket as mails show it, from its current state; null when it does not exist. */
@@ -36,11 +37,12 @@ export async function loadPublicMessage(
   db: DbOrTx,
   ticketId: string,
   messageId: string,
-): Promise<{ body: string; authorName: string | null } | null> {
+): Promise<{ body: string; format: MessageFormat; authorName: string | null } | null> {
   if (!/^[0-9a-f-]{36}$/i.test(messageId)) return null;
   const [row] = await db
     .select({
       body: ticketMessages.body,
+      format: ticketMessages.format,
       ticketId: ticketMessages.ticketId,
       visibility: ticketMessages.visibility,
       refused: ticketMessages.refused,
@@ -51,5 +53,5 @@ export async function loadPublicMessage(
     .where(eq(ticketMessages.id, messageId))
     .limit(1);
   if (!row || row.ticketId !== ticketId || row.visibility !== 'public' || row.refused) return null;
-  return { body: row.body, authorName: row.authorName };
+  return { body: row.body, format: row.format, authorName: row.authorName };
 }

@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { ticketMessages } from '../../db/schema/index';
+import type { MessageFormat } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { type AttachmentRow, attachFiles, type IncomingFile } from '../files/attach-files';
 import { queueMail } from '../outbox';
 import { assertWorksDesk } from './guards';
+import { withInlinePictures } from './inline-pictures';
 import { mailTicketCreator } from './notify';
 import { recordEvent, type TicketRow, type Visibility } from './record-event';
 import { loadTicketFor } from './scope';
@@ -11,6 +14,8 @@ import { applyStatusChange } from './status-change';
 
 export interface AddMessageInput {
   body: string;
+  /** How the body is written; 'plain' (the default) is shown exactly as written. */
+  format?: MessageFormat;
   /** 'internal' is a staff note, never shown to customers anywhere. */
   visibility: Visibility;
   source?: 'portal' | 'mail';
@@ -56,6 +61,7 @@ export async function addMessage(
           ticketId: ticket.id,
           authorId: actor.userId,
           body: input.body,
+          format: input.format ?? 'plain',
           visibility: 'internal',
           source,
           refused: true,
@@ -88,12 +94,13 @@ export async function addMessage(
       return { refused: true as const, ticket };
     }
 
-    const [message] = await tx
+    let [message] = await tx
       .insert(ticketMessages)
       .values({
         ticketId: ticket.id,
         authorId: actor.userId,
         body: input.body,
+        format: input.format ?? 'plain',
         visibility: input.visibility,
         source,
         createdAt: now,
@@ -107,6 +114,15 @@ export async function addMessage(
       uploadedBy: actor.userId,
       files: input.files ?? [],
     });
+    const body = withInlinePictures(message.body, input.files ?? [], attached);
+    if (body !== message.body) {
+      [message] = await tx
+        .update(ticketMessages)
+        .set({ body })
+        .where(eq(ticketMessages.id, message.id))
+        .returning();
+      if (!message) throw new Error('message update returned nothing');
+    }
     ({ ticket } = await recordEvent(tx, {
       ticket,
       actorId: actor.userId,

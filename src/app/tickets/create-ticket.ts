@@ -1,10 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { companies, deskCounters, projects, tickets, users } from '../../db/schema/index';
-import { type Criticality, type Desk, ticketKey } from '../../domain/tickets/index';
+import { type Criticality, type Desk, type MessageFormat, ticketKey } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { attachFiles, type IncomingFile } from '../files/attach-files';
+import { withInlinePictures } from './inline-pictures';
 import { hasActiveMaintenance } from './maintenance';
 import { mailTicketCreator } from './notify';
 import { recordEvent, type TicketRow } from './record-event';
@@ -24,6 +25,8 @@ export interface CreateTicketInput {
   criticality: Criticality;
   subject: string;
   description: string;
+  /** How the description is written; 'plain' (the default) is shown exactly as written. */
+  descriptionFormat?: MessageFormat;
   softwareVersion?: string;
   societe?: string;
   module?: string;
@@ -91,6 +94,7 @@ export async function createTicket(
         status: 'open',
         subject: input.subject.trim(),
         description: input.description,
+        descriptionFormat: input.descriptionFormat ?? 'plain',
         softwareVersion: input.softwareVersion?.trim() || null,
         societe: input.societe?.trim() || null,
         module: input.module?.trim() || null,
@@ -108,6 +112,11 @@ export async function createTicket(
       uploadedBy: actor.userId,
       files: input.files ?? [],
     });
+    const description = withInlinePictures(row.description, input.files ?? [], attached);
+    if (description !== row.description) {
+      await tx.update(tickets).set({ description }).where(eq(tickets.id, row.id));
+      row.description = description;
+    }
     const { ticket } = await recordEvent(tx, {
       ticket: row,
       actorId: actor.userId,

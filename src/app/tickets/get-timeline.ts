@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { requestTypes, ticketEvents, ticketMessages, users } from '../../db/schema/index';
+import type { MessageFormat } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import type { TicketEventRow } from './record-event';
@@ -9,7 +10,13 @@ import { describeEvent, type EventDescription, type TimelineRefs } from './timel
 export interface TimelineEntry {
   event: TicketEventRow;
   actor: { id: string; name: string; role: string } | null;
-  message: { id: string; body: string; visibility: 'public' | 'internal'; source: 'portal' | 'mail' } | null;
+  message: {
+    id: string;
+    body: string;
+    format: MessageFormat;
+    visibility: 'public' | 'internal';
+    source: 'portal' | 'mail';
+  } | null;
   /** The entry as a sentence in the reader's language. */
   description: EventDescription;
 }
@@ -54,7 +61,13 @@ export async function getTimeline(
       event,
       actor: person ?? null,
       message: message
-        ? { id: message.id, body: message.body, visibility: message.visibility, source: message.source }
+        ? {
+            id: message.id,
+            body: message.body,
+            format: message.format,
+            visibility: message.visibility,
+            source: message.source,
+          }
         : null,
       description: describeEvent({ ...event, actorName: person?.name ?? null }, refs, language),
     };

@@ -12,7 +12,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { CLOSE_REASONS, CRITICALITIES, DESKS, TICKET_STATUSES } from '../../domain/tickets/index';
+import {
+  CLOSE_REASONS,
+  CRITICALITIES,
+  DESKS,
+  MESSAGE_FORMATS,
+  TICKET_STATUSES,
+} from '../../domain/tickets/index';
 import { projects, requestTypes } from './catalogue';
 import { companies, users } from './core';
 
@@ -24,6 +30,7 @@ export const criticalityEnum = pgEnum('criticality', CRITICALITIES);
 export const closeReasonEnum = pgEnum('close_reason', CLOSE_REASONS);
 export const visibilityEnum = pgEnum('visibility', ['public', 'internal']);
 export const messageSourceEnum = pgEnum('message_source', ['portal', 'mail']);
+export const messageFormatEnum = pgEnum('message_format', MESSAGE_FORMATS);
 
 /**
  * A support ticket or consulting request. Its key (`SUP-1042`) is given once and kept for life,
@@ -45,6 +52,7 @@ export const tickets = pgTable(
     status: ticketStatusEnum('status').notNull().default('open'),
     subject: text('subject').notNull(),
     description: text('description').notNull(),
+    descriptionFormat: messageFormatEnum('description_format').notNull().default('plain'),
     softwareVersion: text('software_version'),
     /** The company within the customer's installation (R15). */
     societe: text('societe'),
@@ -113,6 +121,7 @@ export const ticketMessages = pgTable(
       .references(() => tickets.id),
     authorId: uuid('author_id').references(() => users.id),
     body: text('body').notNull(),
+    format: messageFormatEnum('format').notNull().default('plain'),
     visibility: visibilityEnum('visibility').notNull(),
     source: messageSourceEnum('source').notNull().default('portal'),
     refused: boolean('refused').notNull().default(false),

@@ -21,6 +21,7 @@ import {
   statusLabels,
   statusNextSteps,
 } from '../../i18n/ticket-labels';
+import { renderRichText } from '../../rich-text/render';
 import { requireActor } from '../plugins/session';
 import { errorResponses, idParams } from '../schemas/common';
 import {
@@ -31,6 +32,8 @@ import {
   closeTicketBody,
   createTicketBody,
   noBody,
+  previewRichTextBody,
+  previewRichTextResponse,
   qualifyTicketBody,
   ticketResponse,
   timelineResponse,
@@ -56,6 +59,8 @@ export function presentTicket(detail: TicketDetail, actor: Actor, language: Lang
     criticalityLabel: criticalityLabels[ticket.criticality][language],
     subject: ticket.subject,
     description: ticket.description,
+    descriptionFormat: ticket.descriptionFormat,
+    descriptionHtml: renderRichText({ body: ticket.description, format: ticket.descriptionFormat }),
     softwareVersion: ticket.softwareVersion,
     societe: ticket.societe,
     module: ticket.module,
@@ -178,7 +183,7 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
           before: event.before,
           after: event.after,
           data: event.data,
-          message,
+          message: message && { ...message, html: renderRichText(message) },
           summary: description.summary,
           details: description.details,
         })),
@@ -295,6 +300,22 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
   );
 
   app.post(
+    '/rich-text/preview',
+    {
+      schema: {
+        tags,
+        summary: 'A message as it will be shown: rendered and sanitised exactly as when it is sent',
+        body: previewRichTextBody,
+        response: { 200: previewRichTextResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return { html: renderRichText(request.body) };
+    },
+  );
+
+  app.post(
     '/tickets/:id/messages',
     {
       schema: {
@@ -320,6 +341,8 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
         message: {
           id: message.id,
           body: message.body,
+          format: message.format,
+          html: renderRichText(message),
           visibility: message.visibility,
           source: message.source,
           createdAt: message.createdAt.toISOString(),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { CLOSE_REASONS, CRITICALITIES, DESKS, TICKET_STATUSES } from '../../domain/tickets/index';
+import {
+  CLOSE_REASONS,
+  CRITICALITIES,
+  DESKS,
+  MESSAGE_FORMATS,
+  TICKET_STATUSES,
+} from '../../domain/tickets/index';
 import { idSchema, text } from './common';
 
 // Built from the domain's constants, the one home of each enum; the web reads `.options`.
@@ -8,6 +14,8 @@ export const ticketStatusSchema = z.enum(TICKET_STATUSES);
 export const criticalitySchema = z.enum(CRITICALITIES);
 export const closeReasonSchema = z.enum(CLOSE_REASONS);
 export const visibilitySchema = z.enum(['public', 'internal']);
+/** 'markdown' (what the editor writes) or 'plain' (shown exactly as written; the default). */
+export const messageFormatSchema = z.enum(MESSAGE_FORMATS);
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
@@ -25,6 +33,7 @@ export const createTicketBody = z.object({
   /** Specific, not generic: what fails, where. */
   subject: z.string().trim().min(5).max(200),
   description: text(20_000),
+  descriptionFormat: messageFormatSchema.default('plain'),
   softwareVersion: optionalText(100),
   societe: optionalText(200),
   module: optionalText(200),
@@ -65,6 +74,7 @@ export const transferBody = z.object({
 
 export const addMessageBody = z.object({
   body: text(50_000),
+  format: messageFormatSchema.default('plain'),
   visibility: visibilitySchema.default('public'),
 });
 
@@ -83,6 +93,9 @@ export const ticketSchema = z.object({
   criticalityLabel: z.string(),
   subject: z.string(),
   description: z.string(),
+  descriptionFormat: messageFormatSchema,
+  /** The description rendered and sanitised by the server, safe to insert as HTML. */
+  descriptionHtml: z.string(),
   softwareVersion: z.string().nullable(),
   societe: z.string().nullable(),
   module: z.string().nullable(),
@@ -126,7 +139,11 @@ export const ticketResponse = z.object({ ticket: ticketSchema });
 
 export const messageSchema = z.object({
   id: idSchema,
+  /** The source as written (Markdown or plain text). */
   body: z.string(),
+  format: messageFormatSchema,
+  /** The body rendered and sanitised by the server, safe to insert as HTML. */
+  html: z.string(),
   visibility: visibilitySchema,
   source: z.enum(['portal', 'mail']),
 });
@@ -156,3 +173,9 @@ export const addMessageResponse = z.object({
   }),
   ticket: ticketSchema,
 });
+
+export const previewRichTextBody = z.object({
+  body: z.string().max(50_000),
+  format: messageFormatSchema.default('markdown'),
+});
+export const previewRichTextResponse = z.object({ html: z.string() });

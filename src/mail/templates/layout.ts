@@ -1,4 +1,6 @@
 import type { Language } from '../../i18n/language';
+import { richHtmlForMail, richHtmlToText } from '../../rich-text/mail';
+import { renderRichText } from '../../rich-text/render';
 import type { Block, Footer, Rendered } from './types';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -39,6 +41,8 @@ function blockHtml(block: Block): string {
       return `<p style="margin:24px 0"><a href="${escapeHtml(safeUrl(block.url))}" style="background:#1c4f8a;color:#ffffff;padding:10px 18px;border-radius:4px;text-decoration:none;display:inline-block">${escapeHtml(block.label)}</a></p>`;
     case 'quote':
       return `<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:3px solid #c5cdd6;color:#333333;white-space:pre-wrap">${escapeHtml(block.text)}</blockquote>`;
+    case 'message':
+      return `<div style="margin:0 0 16px;padding:8px 16px;border-left:3px solid #c5cdd6;color:#333333">${richHtmlForMail(renderRichText(block), block.origin)}</div>`;
     case 'facts':
       return `<table role="presentation" style="margin:0 0 16px;border-collapse:collapse">${block.rows
         .map(
@@ -60,6 +64,8 @@ function blockText(block: Block): string {
         .split('\n')
         .map((line) => `> ${line}`)
         .join('\n');
+    case 'message':
+      return richHtmlToText(renderRichText(block), block.origin);
     case 'facts': {
       const width = Math.max(...block.rows.map(([k]) => k.length));
       return block.rows.map(([k, v]) => `${`${k}:`.padEnd(width + 2)}${v}`).join('\n');

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { MESSAGE_FORMATS } from '../../domain/tickets/index';
 import { ticketSubject } from './format';
 import { sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
-import { defineTemplate } from './types';
+import { type Block, defineTemplate } from './types';
 
 /**
  * R11: a public answer of Customer Services, quoted in full. Queued with `messageId`; the renderer
@@ -15,11 +16,14 @@ export default defineTemplate({
     ticket: ticketViewSchema,
     messageId: z.string().nullish(),
     body: z.string(),
+    /** Mails queued before Markdown carry no format: their body is plain text. */
+    format: z.enum(MESSAGE_FORMATS).nullish(),
     authorName: z.string().nullish(),
   }),
   sample: {
     ticket: sampleTicket,
-    body: 'Bonjour,\nVeuillez relancer le <job> & nous dire si "ça" passe.',
+    body: 'Bonjour,\n\n- relancez le <job> & dites-nous si "ça" passe ;\n- lisez [le guide](https://example.org/guide).',
+    format: 'markdown',
     authorName: 'Anne Agent',
   },
   fr: {
@@ -32,7 +36,7 @@ export default defineTemplate({
             ? `${p.authorName} a répondu à votre demande ${p.ticket.key} :`
             : `Le support a répondu à votre demande ${p.ticket.key} :`,
         },
-        { kind: 'quote', text: p.body },
+        answer(p),
       ]),
   },
   de: {
@@ -45,7 +49,7 @@ export default defineTemplate({
             ? `${p.authorName} hat auf Ihre Anfrage ${p.ticket.key} geantwortet:`
             : `Der Support hat auf Ihre Anfrage ${p.ticket.key} geantwortet:`,
         },
-        { kind: 'quote', text: p.body },
+        answer(p),
       ]),
   },
   en: {
@@ -58,7 +62,20 @@ export default defineTemplate({
             ? `${p.authorName} answered your request ${p.ticket.key}:`
             : `Support answered your request ${p.ticket.key}:`,
         },
-        { kind: 'quote', text: p.body },
+        answer(p),
       ]),
   },
 });
+
+function answer(p: {
+  ticket: { portalUrl: string };
+  body: string;
+  format?: 'plain' | 'markdown' | null;
+}): Block {
+  return {
+    kind: 'message',
+    body: p.body,
+    format: p.format ?? 'plain',
+    origin: new URL(p.ticket.portalUrl).origin,
+  };
+}

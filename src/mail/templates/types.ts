@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { MessageFormat } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
 
 /**
@@ -11,6 +12,12 @@ export type Block =
   | { kind: 'action'; label: string; url: string }
   /** Quoted text written by someone (an answer, a reason): kept verbatim, line breaks included. */
   | { kind: 'quote'; text: string }
+  /**
+   * A message as written on the portal (Markdown or plain text): its rendered, sanitised HTML in
+   * the HTML part, and text derived from that same HTML in the text part. `origin` is the portal's,
+   * for the links to pictures.
+   */
+  | { kind: 'message'; body: string; format: MessageFormat; origin: string }
   /** Label/value rows (ticket key, status, criticality …). */
   | { kind: 'facts'; rows: [string, string][] };
 

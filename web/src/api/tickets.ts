@@ -46,15 +46,19 @@ export function createTicket(input: NewTicket, files: File[], onProgress?: (shar
   return sendForm<z.infer<typeof ticketResponse>>('/api/tickets', input, files, onProgress);
 }
 
+/** A message as it will be shown, rendered and sanitised by the server. */
+export const previewRichText = (body: string) =>
+  apiPost<{ html: string }>('/api/rich-text/preview', { body, format: 'markdown' });
+
 /** Answers a ticket (public message) with attachments. */
 export function replyToTicket(id: string, body: string, files: File[], onProgress?: (share: number) => void) {
-  return sendMessage(id, { body, visibility: 'public' }, files, onProgress);
+  return sendMessage(id, { body, format: 'markdown', visibility: 'public' }, files, onProgress);
 }
 
 /** An answer or an internal note with its files, in one request. */
 export function sendMessage(
   id: string,
-  message: { body: string; visibility: 'public' | 'internal' },
+  message: { body: string; format: 'plain' | 'markdown'; visibility: 'public' | 'internal' },
   files: File[],
   onProgress?: (share: number) => void,
 ) {

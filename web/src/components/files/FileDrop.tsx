@@ -21,11 +21,14 @@ export function FileDrop({
   onChange,
   disabled,
   pasteTarget,
+  onPasted,
 }: {
   files: File[];
   onChange: (files: File[]) => void;
   disabled?: boolean;
   pasteTarget?: React.RefObject<HTMLElement | null>;
+  /** The pasted files that were kept (within the limits), for an editor to refer to them. */
+  onPasted?: (kept: File[]) => void;
 }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -59,8 +62,9 @@ export function FileDrop({
     }
     setRefused(messages);
     if (kept.length) onChange([...files, ...kept]);
+    return kept;
   };
-  usePastedFiles(pasteTarget, disabled ? undefined : add);
+  usePastedFiles(pasteTarget, disabled ? undefined : (pasted) => onPasted?.(add(pasted)));
 
   return (
     <Stack gap={6}>

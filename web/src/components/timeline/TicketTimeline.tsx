@@ -11,6 +11,7 @@ import {
   timelineKey,
 } from '../../api/tickets';
 import { PageLoader } from '../guards';
+import { RichText } from '../rich-text/RichText';
 import { AttachmentList } from './AttachmentList';
 import { formatInstant } from './format';
 
@@ -27,7 +28,7 @@ export function TicketTimeline({
   ticket,
   newestFirst = false,
 }: {
-  ticket: { id: string; description: string; createdAt: string; creator: { name: string } | null };
+  ticket: { id: string; descriptionHtml: string; createdAt: string; creator: { name: string } | null };
   newestFirst?: boolean;
 }) {
   const { t, i18n } = useTranslation();
@@ -73,9 +74,7 @@ export function TicketTimeline({
             date: formatInstant(ticket.createdAt, language),
           })}
         </Text>
-        <Text style={{ whiteSpace: 'pre-wrap' }} mt={4}>
-          {ticket.description}
-        </Text>
+        <RichText html={ticket.descriptionHtml} mt={4} testId="description-text" />
         <AttachmentList files={filesOf(null)} />
       </Card>
       {timeline.isPending && <PageLoader />}
@@ -137,11 +136,7 @@ function EntryCard({ entry, files }: { entry: TimelineEntry; files: Attachment[]
           {line}
         </Text>
       ))}
-      {entry.message && (
-        <Text mt="xs" style={{ whiteSpace: 'pre-wrap' }}>
-          {entry.message.body}
-        </Text>
-      )}
+      {entry.message && <RichText html={entry.message.html} mt="xs" testId="message-text" />}
       <AttachmentList files={files} />
     </Card>
   );

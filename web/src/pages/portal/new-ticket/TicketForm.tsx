@@ -10,14 +10,13 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { fetchCriticalities, fetchProjects } from '../../../api/catalogue';
@@ -28,6 +27,7 @@ import { createTicket, fetchTicket, type Ticket } from '../../../api/tickets';
 import { FormAlert } from '../../../components/FormAlert';
 import { FileDrop, UploadProgress } from '../../../components/files/FileDrop';
 import { PageLoader } from '../../../components/guards';
+import { MarkdownEditor, type MarkdownEditorHandle } from '../../../components/rich-text/MarkdownEditor';
 import { applyApiError } from '../../../forms/validation';
 import { CommitmentsLink, CriticalityDelays } from '../../commitments/CommitmentsLink';
 import { useCommitments } from '../../commitments/useCommitments';
@@ -65,6 +65,8 @@ export function TicketForm({ desk, onCreated }: { desk: Desk; onCreated: (ticket
   const [params] = useSearchParams();
   const linkedTo = params.get('linkedTo');
   const [files, setFiles] = useState<File[]>([]);
+  const descriptionArea = useRef<HTMLTextAreaElement>(null);
+  const editor = useRef<MarkdownEditorHandle>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -134,6 +136,7 @@ export function TicketForm({ desk, onCreated }: { desk: Desk; onCreated: (ticket
           criticality: values.criticality as 'basse',
           subject: values.subject,
           description: values.description,
+          descriptionFormat: 'markdown',
           softwareVersion: values.softwareVersion,
           societe: values.societe,
           module: values.module,
@@ -313,15 +316,24 @@ export function TicketForm({ desk, onCreated }: { desk: Desk; onCreated: (ticket
                   {...form.getInputProps('module')}
                 />
               </SimpleGrid>
-              <Textarea
+              <MarkdownEditor
+                ref={editor}
+                areaRef={descriptionArea}
                 label={t('portal:newTicket.description')}
                 description={t('portal:newTicket.descriptionHint')}
                 required
-                autosize
                 minRows={6}
-                {...form.getInputProps('description')}
+                value={form.values.description}
+                onChange={(value) => form.setFieldValue('description', value)}
+                error={form.errors.description}
               />
-              <FileDrop files={files} onChange={setFiles} disabled={form.submitting} />
+              <FileDrop
+                files={files}
+                onChange={setFiles}
+                disabled={form.submitting}
+                pasteTarget={descriptionArea}
+                onPasted={(kept) => editor.current?.insertPictures(kept)}
+              />
               <UploadProgress share={progress} />
               <Button type="submit" loading={form.submitting} style={{ alignSelf: 'flex-start' }}>
                 {t(

@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, Stack, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
@@ -6,6 +6,7 @@ import { replyToTicket, type Ticket } from '../../../api/tickets';
 import { FormAlert } from '../../../components/FormAlert';
 import { FileDrop, UploadProgress } from '../../../components/files/FileDrop';
 import { notify } from '../../../components/notify';
+import { MarkdownEditor, type MarkdownEditorHandle } from '../../../components/rich-text/MarkdownEditor';
 import { useErrorText } from '../shared';
 import { useRefreshTicket } from './useRefreshTicket';
 
@@ -16,6 +17,7 @@ export function ReplyForm({ ticket }: { ticket: Ticket }) {
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const area = useRef<HTMLTextAreaElement>(null);
+  const editor = useRef<MarkdownEditorHandle>(null);
   const [error, setError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -60,17 +62,23 @@ export function ReplyForm({ ticket }: { ticket: Ticket }) {
             </Alert>
           )}
           <FormAlert message={failure} />
-          <Textarea
+          <MarkdownEditor
+            ref={editor}
+            areaRef={area}
             label={t('portal:ticket.replyLabel')}
             required
-            autosize
             minRows={4}
             value={body}
             error={error}
-            onChange={(e) => setBody(e.currentTarget.value)}
-            ref={area}
+            onChange={setBody}
           />
-          <FileDrop files={files} onChange={setFiles} disabled={sending} pasteTarget={area} />
+          <FileDrop
+            files={files}
+            onChange={setFiles}
+            disabled={sending}
+            pasteTarget={area}
+            onPasted={(kept) => editor.current?.insertPictures(kept)}
+          />
           <UploadProgress share={progress} />
           <Button type="submit" loading={sending} style={{ alignSelf: 'flex-start' }}>
             {t('portal:ticket.send')}

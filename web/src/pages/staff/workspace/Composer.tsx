@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { sendMessage } from '../../../api/tickets';
 import { FileDrop, UploadProgress } from '../../../components/files/FileDrop';
 import { notify } from '../../../components/notify';
+import { MarkdownEditor, type MarkdownEditorHandle } from '../../../components/rich-text/MarkdownEditor';
 import { useStaffT } from '../i18n';
 
 export type ComposerMode = 'public' | 'internal';
@@ -26,6 +27,10 @@ export const Composer = forwardRef<
   const [progress, setProgress] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
   const areas = { public: useRef<HTMLTextAreaElement>(null), internal: useRef<HTMLTextAreaElement>(null) };
+  const editors = {
+    public: useRef<MarkdownEditorHandle>(null),
+    internal: useRef<MarkdownEditorHandle>(null),
+  };
 
   useImperativeHandle(ref, () => ({
     open(next) {
@@ -37,7 +42,12 @@ export const Composer = forwardRef<
   const send = useMutation({
     mutationFn: () => {
       setProgress(files[mode].length ? 0 : null);
-      return sendMessage(ticketId, { body: texts[mode].trim(), visibility: mode }, files[mode], setProgress);
+      return sendMessage(
+        ticketId,
+        { body: texts[mode].trim(), format: 'markdown', visibility: mode },
+        files[mode],
+        setProgress,
+      );
     },
     onSettled: () => setProgress(null),
     onSuccess: () => {
@@ -57,17 +67,14 @@ export const Composer = forwardRef<
   });
 
   const area = (m: ComposerMode) => (
-    <Textarea
-      ref={areas[m]}
+    <MarkdownEditor
+      ref={editors[m]}
+      areaRef={areas[m]}
       label={st(m === 'public' ? 'composer.publicLabel' : 'composer.internalLabel')}
       description={st(m === 'public' ? 'composer.publicHint' : 'composer.internalHint')}
-      autosize
       minRows={4}
       value={texts[m]}
-      onChange={(e) => {
-        const value = e.currentTarget.value;
-        setTexts((t) => ({ ...t, [m]: value }));
-      }}
+      onChange={(value) => setTexts((t) => ({ ...t, [m]: value }))}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && texts[m].trim()) {
           e.preventDefault();
@@ -83,6 +90,7 @@ export const Composer = forwardRef<
       onChange={(chosen) => setFiles((f) => ({ ...f, [m]: chosen }))}
       disabled={send.isPending}
       pasteTarget={areas[m]}
+      onPasted={(kept) => editors[m].current?.insertPictures(kept)}
     />
   );
 
