@@ -1,3 +1,4 @@
+import { zurichLocalString } from '../../domain/calendar/zurich-time';
 import { type CsvCell, csvDocument } from '../../domain/csv';
 import type { Language } from '../../i18n/language';
 import { criticalityLabels, statusLabels } from '../../i18n/ticket-labels';
@@ -57,15 +58,7 @@ const slaLabels: Record<string, Record<Language, string>> = {
 };
 
 /** `2026-12-01 21:09` in Zurich time: a form every spreadsheet reads as a date. */
-const zurich = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Zurich',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const when = (d: Date | null): CsvCell => (d ? { raw: zurich.format(d) } : '');
+const when = (d: Date | null): CsvCell => (d ? { raw: zurichLocalString(d) } : '');
 
 /**
  * Staff: the queue as it is shown (same filters, same sort) as a spreadsheet, every page of it, in
@@ -99,6 +92,6 @@ export async function exportTicketsCsv(
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor && lines.length <= EXPORT_MAX_ROWS);
-  const stamp = zurich.format(ctx.clock.now()).slice(0, 10);
+  const stamp = zurichLocalString(ctx.clock.now()).slice(0, 10);
   return { filename: `tickets_${stamp}.csv`, content: csvDocument(lines.slice(0, EXPORT_MAX_ROWS + 1)) };
 }
