@@ -4,6 +4,7 @@ import type { MessageFormat } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { type AttachmentRow, attachFiles, type IncomingFile } from '../files/attach-files';
+import { noticeNewMessage } from '../notifications/message-notices';
 import { queueMail } from '../outbox';
 import { assertWorksDesk } from './guards';
 import { withInlinePictures } from './inline-pictures';
@@ -149,6 +150,7 @@ export async function addMessage(
         now,
       });
     }
+    await noticeNewMessage(tx, { ticket, actor, body: input.body, visibility: input.visibility, now });
     if (isCustomer && ticket.status === 'waiting_customer') {
       ({ ticket } = await applyStatusChange(tx, { ticket, actor, to: 'in_progress', now, viaReply: true }));
     }

@@ -3,6 +3,7 @@ import { users } from '../../db/schema/index';
 import { handlesDesk } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { notifyStaff } from '../notifications/notify-staff';
 import { assertNotClosed, assertWorksDesk } from './guards';
 import { recordEvent, type TicketRow } from './record-event';
 import { loadTicketFor } from './scope';
@@ -34,6 +35,15 @@ export async function assignTicket(
       patch: { assigneeId: input.assigneeId },
       now,
     });
+    if (input.assigneeId) {
+      await notifyStaff(tx, [input.assigneeId], {
+        kind: 'assigned',
+        ticket: result.ticket,
+        actorId: actor.userId,
+        actorName: actor.name,
+        now,
+      });
+    }
     return result.ticket;
   });
 }
