@@ -4,6 +4,7 @@ import { type Criticality, isLowering } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 import { loadTicketFor } from '../tickets/scope';
 
 export interface QualificationPreview {
@@ -24,7 +25,7 @@ export async function previewQualification(
   ticketId: string,
   input: { criticality: Criticality; reason: string },
 ): Promise<QualificationPreview> {
-  if (actor.role === 'customer') throw new AppError('forbidden');
+  authorize(policy.workAsStaff(actor));
   const ticket = await loadTicketFor(ctx.db, actor, ticketId);
   if (!isLowering(ticket.criticality, input.criticality)) {
     return { mailed: false, recipient: null, subject: null, text: null };

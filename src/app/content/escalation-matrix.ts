@@ -1,8 +1,8 @@
 import { asc } from 'drizzle-orm';
 import { escalationLevels } from '../../db/schema/content';
 import type { Language } from '../../i18n/language';
-import { type Actor, type AppContext, isStaff } from '../context';
-import { AppError } from '../errors/index';
+import type { Actor, AppContext } from '../context';
+import { authorize, policy } from '../policy';
 
 export type EscalationLevel = typeof escalationLevels.$inferSelect;
 type Localized = Record<Language, string>;
@@ -29,7 +29,7 @@ export async function replaceEscalationMatrix(
   actor: Actor,
   input: { levels: EscalationLevelInput[] },
 ): Promise<EscalationLevel[]> {
-  if (!isStaff(actor)) throw new AppError('forbidden');
+  authorize(policy.workAsStaff(actor));
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     await tx.delete(escalationLevels);

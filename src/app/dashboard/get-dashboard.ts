@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { CRITICALITIES, type Criticality } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
-import { AppError } from '../errors/index';
+import { authorize, policy } from '../policy';
 
 const day = 86_400_000;
 
@@ -44,7 +44,7 @@ export interface Dashboard {
  * (no answer, R9) per week over twelve weeks, and Flex minutes per company per month over twelve months.
  */
 export async function getDashboard(ctx: AppContext, actor: Actor): Promise<Dashboard> {
-  if (actor.role === 'customer') throw new AppError('forbidden');
+  authorize(policy.workAsStaff(actor));
   const now = ctx.clock.now();
   const [compliance, byStatus, byAge, atRisk, closings, flex] = await Promise.all([
     slaCompliance(ctx.db, now),

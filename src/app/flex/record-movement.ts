@@ -13,11 +13,13 @@ export interface FlexMovementResult {
 export async function creditFlex(
   ctx: AppContext,
   actor: Actor,
-  input: { companyId: string; minutes: number; reason?: string | null },
+  input: { companyId: string; minutes: number | null | undefined; reason?: string | null },
 ): Promise<FlexMovementResult> {
   authorize(policy.administer(actor));
-  if (!Number.isSafeInteger(input.minutes) || input.minutes <= 0) throw new AppError('flex_amount_invalid');
-  return record(ctx, actor, { ...input, kind: 'credit', reason: input.reason?.trim() || null });
+  const { minutes } = input;
+  if (minutes == null || !Number.isSafeInteger(minutes) || minutes <= 0)
+    throw new AppError('flex_amount_invalid');
+  return record(ctx, actor, { ...input, minutes, kind: 'credit', reason: input.reason?.trim() || null });
 }
 
 /** Admin: a signed correction of the balance, always with its reason. */

@@ -88,16 +88,4 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-export function requireStaff(request: FastifyRequest): Actor {
-  const actor = requireActor(request);
-  if (actor.role === 'customer') throw new AppError('forbidden');
-  return actor;
-}
-
-export function requireAdmin(request: FastifyRequest): Actor {
-  const actor = requireActor(request);
-  if (actor.role !== 'admin') throw new AppError('forbidden');
-  return actor;
-}
-
 export default fp(sessionPlugin, { name: 'guichet-session' });

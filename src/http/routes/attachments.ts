@@ -3,12 +3,12 @@ import { type FastifyPluginAsyncZod, validatorCompiler } from 'fastify-type-prov
 import type { AppContext } from '../../app/context';
 import { AppError } from '../../app/errors/index';
 import type { IncomingFile } from '../../app/files/attach-files';
+import { getScannerHealth } from '../../app/files/scanner-status';
 import {
   getStorageQuota,
   saveStorageQuota,
   companyStorage as storageOf,
 } from '../../app/files/storage-quota';
-import { scannerHealth } from '../../app/files/virus-scan';
 import { hasPreview, imagePreview, type PreviewSize } from '../../app/tickets/attachment-preview';
 import {
   type AttachmentView,
@@ -17,7 +17,7 @@ import {
   openAttachment,
 } from '../../app/tickets/attachments';
 import type { Config } from '../../config';
-import { requireActor, requireAdmin } from '../plugins/session';
+import { requireActor } from '../plugins/session';
 import {
   attachmentDownloadResponse,
   attachmentLimitsResponse,
@@ -107,8 +107,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
       },
     },
     async (request) => {
-      requireAdmin(request);
-      const state = scannerHealth(ctx.config.CLAMAV_SOCKET);
+      const state = getScannerHealth(ctx, requireActor(request));
       return {
         configured: state.configured,
         available: state.available,

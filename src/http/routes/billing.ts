@@ -9,7 +9,7 @@ import {
 import { commitBilling } from '../../app/billing/commit-billing';
 import { previewBilling } from '../../app/billing/preview-billing';
 import type { AppContext } from '../../app/context';
-import { requireAdmin } from '../plugins/session';
+import { requireActor } from '../plugins/session';
 import {
   billingCommitBody,
   billingPeriodBody,
@@ -33,7 +33,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         response: { 200: billingPreviewResponse, ...errorResponses },
       },
     },
-    async (request) => previewBilling(ctx, requireAdmin(request), request.body),
+    async (request) => previewBilling(ctx, requireActor(request), request.body),
   );
 
   app.post(
@@ -47,7 +47,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request, reply) => {
-      const actor = requireAdmin(request);
+      const actor = requireActor(request);
       const run = await commitBilling(ctx, actor, request.body);
       return reply.status(201).send(presentRun(await getBillingRun(ctx, actor, { id: run.id })));
     },
@@ -62,7 +62,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         response: { 200: billingRunListResponse, ...errorResponses },
       },
     },
-    async (request) => ({ items: (await listBillingRuns(ctx, requireAdmin(request))).map(presentRun) }),
+    async (request) => ({ items: (await listBillingRuns(ctx, requireActor(request))).map(presentRun) }),
   );
 
   app.get(
@@ -75,7 +75,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         response: { 200: billingRunSchema, ...errorResponses },
       },
     },
-    async (request) => presentRun(await getBillingRun(ctx, requireAdmin(request), request.params)),
+    async (request) => presentRun(await getBillingRun(ctx, requireActor(request), request.params)),
   );
 
   app.get(
@@ -90,7 +90,7 @@ export const billingRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request, reply) => {
-      const actor = requireAdmin(request);
+      const actor = requireActor(request);
       const csv = await regieCsv(ctx, actor, { id: request.params.id, language: request.language });
       return reply
         .type('text/csv; charset=utf-8')

@@ -10,7 +10,7 @@ import { CRITICALITIES } from '../../domain/tickets/criticality';
 import { formatDuration } from '../../i18n/format';
 import { interpolate, type Language } from '../../i18n/language';
 import { criticalityDefinitions, criticalityLabels } from '../../i18n/ticket-labels';
-import { requireActor, requireAdmin, requireStaff } from '../plugins/session';
+import { requireActor } from '../plugins/session';
 import {
   companyParams,
   createProjectBody,
@@ -105,7 +105,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request, reply) => {
-      const type = await createRequestType(ctx, requireAdmin(request), request.body);
+      const type = await createRequestType(ctx, requireActor(request), request.body);
       return reply.status(201).send(presentType(type, request.language));
     },
   );
@@ -122,7 +122,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request) => {
-      const type = await updateRequestType(ctx, requireAdmin(request), {
+      const type = await updateRequestType(ctx, requireActor(request), {
         id: request.params.id,
         ...request.body,
       });
@@ -184,7 +184,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request, reply) => {
-      const project = await createProject(ctx, requireStaff(request), {
+      const project = await createProject(ctx, requireActor(request), {
         companyId: request.params.companyId,
         ...request.body,
       });
@@ -204,7 +204,7 @@ export const catalogueRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request) => {
-      const project = await updateProject(ctx, requireStaff(request), {
+      const project = await updateProject(ctx, requireActor(request), {
         id: request.params.id,
         ...request.body,
       });

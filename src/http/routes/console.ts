@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { previewQualification } from '../../app/console/qualification-preview';
 import type { AppContext } from '../../app/context';
-import { requireStaff } from '../plugins/session';
+import { requireActor } from '../plugins/session';
 import { errorResponses, idParams } from '../schemas/common';
 import { qualificationPreviewBody, qualificationPreviewResponse } from '../schemas/console';
 
@@ -19,7 +19,7 @@ export const consoleRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => {
-      const actor = requireStaff(request);
+      const actor = requireActor(request);
       return previewQualification(ctx, actor, request.params.id, request.body);
     },
   );

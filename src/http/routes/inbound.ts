@@ -12,7 +12,7 @@ import {
 } from '../../app/inbound/admin';
 import { getInboundSettings, updateInboundSettings } from '../../app/inbound/settings';
 import { attachmentsOf, ingestMail, MAX_INBOUND_BYTES } from '../../mail/inbound/ingest';
-import { requireAdmin } from '../plugins/session';
+import { requireActor } from '../plugins/session';
 import { emptyBody, errorResponses, idParams } from '../schemas/common';
 import {
   inboundListQuery,
@@ -102,7 +102,7 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       },
     },
     async (request) => {
-      const actor = requireAdmin(request);
+      const actor = requireActor(request);
       const { outcome, before, limit } = request.query;
       const rows = await listInboundMails(ctx, actor, {
         ...(outcome ? { outcome } : {}),
@@ -123,7 +123,7 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         response: { 200: inboundMailDetail, ...errorResponses },
       },
     },
-    async (request) => detail(await getInboundMail(ctx, requireAdmin(request), request.params.id)),
+    async (request) => detail(await getInboundMail(ctx, requireActor(request), request.params.id)),
   );
 
   app.post(
@@ -141,7 +141,7 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       detail(
         await releaseInboundMail(
           ctx,
-          requireAdmin(request),
+          requireActor(request),
           { id: request.params.id, ticketId: request.body.ticketId },
           attachmentsOf,
         ),
@@ -159,7 +159,7 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         response: { 200: inboundMailDetail, ...errorResponses },
       },
     },
-    async (request) => detail(await discardInboundMail(ctx, requireAdmin(request), request.params.id)),
+    async (request) => detail(await discardInboundMail(ctx, requireActor(request), request.params.id)),
   );
 
   app.get(
@@ -171,7 +171,7 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         response: { 200: inboundSettingsSchema, ...errorResponses },
       },
     },
-    async (request) => getInboundSettings(ctx, requireAdmin(request)),
+    async (request) => getInboundSettings(ctx, requireActor(request)),
   );
 
   app.put(
@@ -184,7 +184,7 @@ export const inboundRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         response: { 200: inboundSettingsSchema, ...errorResponses },
       },
     },
-    async (request) => updateInboundSettings(ctx, requireAdmin(request), request.body),
+    async (request) => updateInboundSettings(ctx, requireActor(request), request.body),
   );
 };
 

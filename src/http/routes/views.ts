@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { deleteView, listSavedViews, type SavedViewRow, saveView } from '../../app/views/saved-views';
-import { requireStaff } from '../plugins/session';
+import { requireActor } from '../plugins/session';
 import { errorResponses, okResponse } from '../schemas/common';
 import { savedViewList, savedViewSchema, saveViewBody, viewParams } from '../schemas/views';
 
@@ -24,7 +24,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request) => {
-      const actor = requireStaff(request);
+      const actor = requireActor(request);
       return { items: (await listSavedViews(ctx, actor)).map(present) };
     },
   );
@@ -40,7 +40,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request, reply) => {
-      const actor = requireStaff(request);
+      const actor = requireActor(request);
       const view = await saveView(ctx, actor, request.body);
       return reply.status(201).send(present(view));
     },
@@ -57,7 +57,7 @@ export const viewRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
       },
     },
     async (request) => {
-      const actor = requireStaff(request);
+      const actor = requireActor(request);
       await deleteView(ctx, actor, request.params.id);
       return { ok: true as const };
     },
