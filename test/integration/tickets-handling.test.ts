@@ -245,7 +245,7 @@ describe('messages', () => {
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({
       code: 'ticket_closed',
-      message: expect.stringMatching(/neues Ticket/),
+      message: expect.stringMatching(/neue Anfrage/),
       details: { newTicketUrl: `/tickets/new?linkedTo=${ticket.id}`, linkedTicketId: ticket.id },
     });
     const stored = await t.ctx.db.select().from(ticketMessages).where(eq(ticketMessages.ticketId, ticket.id));

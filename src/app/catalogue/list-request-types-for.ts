@@ -1,6 +1,6 @@
+import { type MaintenanceStanding, maintenanceStanding } from '../admin/maintenance';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
-import { type MaintenanceStanding, maintenanceStanding } from '../tickets/maintenance';
 import { type Availability, availabilityOf, type CompanyFlexStatus, companyFlexStatus } from './availability';
 import { listRequestTypes, type RequestType } from './request-types';
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { contracts } from '../../db/schema/index';
-import { activeContract, zurichToday } from '../admin/contracts';
+import { activeContract, zurichToday } from './contracts';
 
 /** R1: whether the company has a maintenance contract running on today's Zurich date. */
 export async function hasActiveMaintenance(db: DbOrTx, companyId: string, now: Date): Promise<boolean> {
