@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContract, zurichToday } from '../../src/app/admin/contracts';
+import { activeContract } from '../../src/app/admin/contracts';
 import { companies, outbox, sessions } from '../../src/db/schema/index';
+import { zurichDateOf } from '../../src/domain/calendar/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
 import { createCompany, createStaff, createUser, type TestCompany } from '../support/factories';
 
@@ -344,8 +345,8 @@ describe('contracts', () => {
     const flex = await createCompany(t.ctx.db, { flex: true });
     expect((await activeContract(t.ctx.db, flex.company.id, 'flex', '2026-03-02'))?.id).toBe(flex.flex?.id);
     // 23:30 UTC on 31 December is already New Year's Day in Zurich (UTC+1), and in summer UTC+2.
-    expect(zurichToday(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
-    expect(zurichToday(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
-    expect(zurichToday(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+    expect(zurichDateOf(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(zurichDateOf(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+    expect(zurichDateOf(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
   });
 });

@@ -39,7 +39,6 @@ describe('Flex ledger (R12)', () => {
       { ...base, kind: 'adjustment', minutes: -16, reason: 'correction' },
     ]);
     expect(await flexBalanceMinutes(t.ctx.db, company.id, t.clock.now())).toBe(539);
-    expect(await flexBalanceMinutes(t.ctx.db, company.id)).toBe(539);
   });
 
   it('refuses a debit with a positive sign and an adjustment without reason', async () => {

@@ -1,10 +1,11 @@
 import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { companies, users } from '../../db/schema/index';
+import { zurichDateOf } from '../../domain/calendar/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { authorize, policy } from '../policy';
-import { type ContractRow, contractsOf, zurichToday } from './contracts';
+import { type ContractRow, contractsOf } from './contracts';
 import { containsPattern, decodeCursor, encodeCursor, pageSize } from './pagination';
 
 export interface CompanySummary {
@@ -60,7 +61,7 @@ export async function listCompanies(
     conditions.push(sql`(${companies.name}, ${companies.id}) > (${after.name}, ${after.id}::uuid)`);
   }
   const rows = await ctx.db
-    .select(summaryColumns(zurichToday(ctx.clock.now())))
+    .select(summaryColumns(zurichDateOf(ctx.clock.now())))
     .from(companies)
     .where(and(...conditions))
     .orderBy(asc(companies.name), asc(companies.id))
@@ -88,7 +89,7 @@ async function companySummary(db: DbOrTx, id: string, today: string): Promise<Co
 /** One company with its contracts and its users. */
 export async function getCompany(ctx: AppContext, actor: Actor, id: string): Promise<CompanyDetail> {
   authorize(policy.readAdministration(actor));
-  const summary = await companySummary(ctx.db, id, zurichToday(ctx.clock.now()));
+  const summary = await companySummary(ctx.db, id, zurichDateOf(ctx.clock.now()));
   return {
     ...summary,
     contracts: await contractsOf(ctx.db, id),
@@ -101,7 +102,7 @@ export const usersOf = (db: DbOrTx, companyId: string) =>
 
 export async function listCompanyUsers(ctx: AppContext, actor: Actor, companyId: string) {
   authorize(policy.readAdministration(actor));
-  await companySummary(ctx.db, companyId, zurichToday(ctx.clock.now()));
+  await companySummary(ctx.db, companyId, zurichDateOf(ctx.clock.now()));
   return usersOf(ctx.db, companyId);
 }
 
@@ -143,7 +144,7 @@ export async function createCompany(
       .values({ name: input.name, mailDomains, createdAt: now })
       .returning({ id: companies.id });
     if (!row) throw new Error('company insert returned nothing');
-    return companySummary(tx, row.id, zurichToday(now));
+    return companySummary(tx, row.id, zurichDateOf(now));
   });
 }
 
@@ -164,6 +165,6 @@ export async function updateCompany(
     if (Object.keys(changes).length > 0) {
       await tx.update(companies).set(changes).where(eq(companies.id, input.companyId));
     }
-    return companySummary(tx, input.companyId, zurichToday(now));
+    return companySummary(tx, input.companyId, zurichDateOf(now));
   });
 }

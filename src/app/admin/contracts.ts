@@ -1,18 +1,12 @@
 import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { companies, contracts } from '../../db/schema/index';
-import { zurichLocalString } from '../../domain/calendar/zurich-time';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { authorize, policy } from '../policy';
 
 export type ContractKind = 'maintenance' | 'flex';
 export type ContractRow = typeof contracts.$inferSelect;
-
-/** The calendar date in Zurich at an instant, 'YYYY-MM-DD': contracts run by Swiss days. */
-export function zurichToday(now: Date): string {
-  return zurichLocalString(now).slice(0, 10);
-}
 
 /** Whether a contract covers a day: started on or before it, and not ended before it. */
 export const isContractActive = (
@@ -21,7 +15,7 @@ export const isContractActive = (
 ): boolean => contract.startsOn <= today && (contract.endsOn === null || contract.endsOn >= today);
 
 /**
- * The company's contract of this kind active on `today` (a Zurich date, see zurichToday), or null.
+ * The company's contract of this kind active on `today` (a Zurich date, see zurichDateOf), or null.
  * When several overlap (a renewal signed early), the most recently started one.
  */
 export async function activeContract(

@@ -1,11 +1,12 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { contracts } from '../../db/schema/index';
-import { activeContract, zurichToday } from './contracts';
+import { zurichDateOf } from '../../domain/calendar/index';
+import { activeContract } from './contracts';
 
 /** R1: whether the company has a maintenance contract running on today's Zurich date. */
 export async function hasActiveMaintenance(db: DbOrTx, companyId: string, now: Date): Promise<boolean> {
-  return (await activeContract(db, companyId, 'maintenance', zurichToday(now))) !== null;
+  return (await activeContract(db, companyId, 'maintenance', zurichDateOf(now))) !== null;
 }
 
 /**
@@ -22,7 +23,7 @@ export async function maintenanceStanding(
   companyId: string,
   now: Date,
 ): Promise<MaintenanceStanding> {
-  const today = zurichToday(now);
+  const today = zurichDateOf(now);
   if (await activeContract(db, companyId, 'maintenance', today)) return { state: 'active', endedOn: null };
   const [ended] = await db
     .select({ endsOn: contracts.endsOn })

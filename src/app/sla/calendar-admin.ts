@@ -8,8 +8,8 @@ import {
   calendarConfigProblems,
   type IsoDate,
   WEEKDAYS,
+  zurichDateOf,
   zurichInstant,
-  zurichLocalString,
 } from '../../domain/calendar/index';
 import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
@@ -87,7 +87,7 @@ export async function closedDaysAhead(
   ctx: AppContext,
   input: { from?: IsoDate; to?: IsoDate; language: Language },
 ): Promise<{ from: IsoDate; to: IsoDate; items: ClosedDayItem[] }> {
-  const from = input.from ?? zurichLocalString(ctx.clock.now()).slice(0, 10);
+  const from = input.from ?? zurichDateOf(ctx.clock.now());
   const to = input.to ?? addDays(addMonths(from, 12), -1);
   if (to < from || to > addMonths(from, 12 * MAX_CLOSED_DAYS_YEARS)) {
     throw new AppError('closed_days_range_invalid', { maxYears: MAX_CLOSED_DAYS_YEARS });

@@ -3,17 +3,18 @@
  * settings (admin-editable, shared by every instance through the database), a contract's own
  * targets are a row of `sla_overrides`.
  */
-import { and, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { contracts, settings, slaOverrides } from '../../db/schema/index';
+import { settings, slaOverrides } from '../../db/schema/index';
 import {
   type BusinessCalendar,
   businessCalendar,
   type CalendarConfig,
   defaultCalendarConfig,
-  zurichLocalString,
+  zurichDateOf,
 } from '../../domain/calendar/index';
 import { defaultSlaTargets, type SlaTargets, type SlaTargetsOverride } from '../../domain/sla/index';
+import { activeContract } from '../admin/contracts';
 
 export const SLA_TARGETS_KEY = 'sla.targets';
 export const CALENDAR_CONFIG_KEY = 'calendar.config';
@@ -90,20 +91,12 @@ export async function overrideForCompany(
   companyId: string,
   openedAt: Date,
 ): Promise<{ contractId: string | null; override: SlaTargetsOverride }> {
-  const day = zurichLocalString(openedAt).slice(0, 10);
+  const contract = await activeContract(db, companyId, 'maintenance', zurichDateOf(openedAt));
+  if (!contract) return { contractId: null, override: {} };
   const [row] = await db
-    .select({ contractId: contracts.id, targets: slaOverrides.targets })
-    .from(contracts)
-    .leftJoin(slaOverrides, eq(slaOverrides.contractId, contracts.id))
-    .where(
-      and(
-        eq(contracts.companyId, companyId),
-        eq(contracts.kind, 'maintenance'),
-        lte(contracts.startsOn, day),
-        or(isNull(contracts.endsOn), gte(contracts.endsOn, day)),
-      ),
-    )
-    .orderBy(desc(contracts.startsOn), desc(contracts.createdAt))
+    .select({ targets: slaOverrides.targets })
+    .from(slaOverrides)
+    .where(eq(slaOverrides.contractId, contract.id))
     .limit(1);
-  return { contractId: row?.contractId ?? null, override: row?.targets ?? {} };
+  return { contractId: contract.id, override: row?.targets ?? {} };
 }

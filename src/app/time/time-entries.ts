@@ -1,10 +1,11 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { timeEntries, users } from '../../db/schema/index';
+import { zurichDateOf } from '../../domain/calendar/index';
 import { type BillingKind, chooseBilling } from '../../domain/flex/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
-import { activeFlexContract, zurichDateOf } from '../flex/balance';
+import { activeFlexContract } from '../flex/balance';
 import { authorize, policy } from '../policy';
 import { ticketForTime } from './ticket-billing';
 

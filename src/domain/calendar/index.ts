@@ -26,4 +26,4 @@ export type { ClosedReason } from './day-schedule';
 export type { IsoDate } from './iso-date';
 export type { HolidayLanguage, PublicHoliday } from './public-holidays';
 export { publicHolidaysIn } from './public-holidays';
-export { zurichInstant, zurichLocalString } from './zurich-time';
+export { zurichDateOf, zurichInstant, zurichLocalString } from './zurich-time';

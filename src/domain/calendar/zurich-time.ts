@@ -2,7 +2,7 @@
  * Readable Zurich wall-clock strings ('2026-03-27 16:30') for tests, seeds and logs, built on the
  * same conversions as the calendar (including its DST gap and overlap rules).
  */
-import { dayNumberOf, isoDateOf } from './iso-date';
+import { dayNumberOf, type IsoDate, isoDateOf } from './iso-date';
 import { instantOfLocalTime, localTimeAt } from './zoned-time';
 
 const LOCAL = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})$/;
@@ -22,6 +22,11 @@ export function zurichInstant(local: string): Date {
     ZURICH,
   );
   return new Date(epochMinute * 60_000);
+}
+
+/** The calendar date in Zurich at an instant, 'YYYY-MM-DD': contracts and work run on Swiss days. */
+export function zurichDateOf(instant: Date): IsoDate {
+  return zurichLocalString(instant).slice(0, 10);
 }
 
 /** The Zurich wall-clock time of an instant, 'YYYY-MM-DD HH:mm' (seconds truncated). */

@@ -7,8 +7,8 @@ import {
   listCompanyUsers,
   updateCompany,
 } from '../../app/admin/companies';
-import { zurichToday } from '../../app/admin/contracts';
 import type { AppContext } from '../../app/context';
+import { zurichDateOf } from '../../domain/calendar/index';
 import { requireActor } from '../plugins/session';
 import { errorResponses, idParams } from '../schemas/common';
 import {
@@ -79,7 +79,7 @@ export const companyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request) => {
       const company = await getCompany(ctx, requireActor(request), request.params.id);
-      const today = zurichToday(ctx.clock.now());
+      const today = zurichDateOf(ctx.clock.now());
       return {
         ...presentCompany(company),
         contracts: company.contracts.map((c) => presentContract(c, today)),

@@ -5,9 +5,9 @@ import {
   isContractActive,
   listContracts,
   updateContract,
-  zurichToday,
 } from '../../app/admin/contracts';
 import type { AppContext } from '../../app/context';
+import { zurichDateOf } from '../../domain/calendar/index';
 import { requireActor } from '../plugins/session';
 import { errorResponses, idParams } from '../schemas/common';
 import { contractList, contractSchema, createContractBody, updateContractBody } from '../schemas/contracts';
@@ -26,7 +26,7 @@ export const presentContract = (c: ContractRow, today: string) => ({
 
 /** Maintenance and Flex contracts of a company: staff read, administrators write. */
 export const contractRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const today = () => zurichToday(ctx.clock.now());
+  const today = () => zurichDateOf(ctx.clock.now());
 
   app.get(
     '/companies/:id/contracts',
