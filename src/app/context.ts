@@ -1,5 +1,6 @@
 import type { Config } from '../config';
 import type { Db, DbOrTx } from '../db/client';
+import type { users } from '../db/schema/index';
 import type { Clock } from '../domain/clock';
 import type { Language } from '../i18n/language';
 
@@ -37,6 +38,24 @@ export interface Actor {
   language: Language;
   name: string;
   email: string;
+}
+
+/** The actor a user account acts as. */
+export function actorOf(
+  user: Pick<
+    typeof users.$inferSelect,
+    'id' | 'role' | 'companyId' | 'isManager' | 'language' | 'name' | 'email'
+  >,
+): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    companyId: user.companyId,
+    isManager: user.isManager,
+    language: user.language,
+    name: user.name,
+    email: user.email,
+  };
 }
 
 export const isStaff = (actor: Actor): boolean => actor.role !== 'customer';

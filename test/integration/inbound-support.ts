@@ -1,18 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Actor, AppContext } from '../../src/app/context';
+import type { AppContext } from '../../src/app/context';
 import { createTicket } from '../../src/app/tickets/create-ticket';
 import { inboundMails, outbox, requestTypes, ticketMessages, tickets } from '../../src/db/schema/index';
 import type { TestUser } from '../support/factories';
-
-export const actorOf = (user: TestUser): Actor => ({
-  userId: user.id,
-  role: user.role,
-  companyId: user.companyId,
-  isManager: user.isManager,
-  language: user.language,
-  name: user.name,
-  email: user.email,
-});
+import { actorOf } from '../support/ticket-factories';
 
 /** A support ticket opened by the customer, then put in the given status (test set-up). */
 export async function ticketFor(

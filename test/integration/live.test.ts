@@ -1,8 +1,8 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorOf } from '../../src/app/auth/sessions';
 import { hashToken } from '../../src/app/auth/tokens';
+import { actorOf } from '../../src/app/context';
 import { LiveHub } from '../../src/app/live/hub';
 import { type TestApp, TestClient, testApp } from '../support/app';
 import { createCompany, createStaff, createUser, type TestCompany } from '../support/factories';

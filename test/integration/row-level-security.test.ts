@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actorOf } from '../../src/app/auth/sessions';
 import type { Actor } from '../../src/app/context';
+import { actorOf } from '../../src/app/context';
 import {
   attachments,
   companies,

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Actor, AppContext } from '../../src/app/context';
+import type { AppContext } from '../../src/app/context';
+import { actorOf } from '../../src/app/context';
 import { type CreateTicketInput, createTicket } from '../../src/app/tickets/create-ticket';
 import type { TicketRow } from '../../src/app/tickets/record-event';
 import type { DbOrTx } from '../../src/db/client';
@@ -15,17 +16,7 @@ import type { TicketStatus } from '../../src/domain/tickets/index';
 import type { TestUser } from './factories';
 
 /** The Actor an app function receives for a user made by the factories. */
-export function actorOf(user: TestUser): Actor {
-  return {
-    userId: user.id,
-    role: user.role,
-    companyId: user.companyId,
-    isManager: user.isManager,
-    language: user.language,
-    name: user.name,
-    email: user.email,
-  };
-}
+export { actorOf };
 
 /** The id of a seeded request type ('assistance', 'solva_flex'). */
 export async function requestTypeId(db: DbOrTx, code: string): Promise<string> {

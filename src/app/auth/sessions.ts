@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { sessions, users } from '../../db/schema/index';
-import type { Actor } from '../context';
+import { type Actor, actorOf } from '../context';
 import { announceSessionsEnded } from './session-ended';
 import { hashToken, newToken } from './tokens';
 
@@ -63,16 +63,4 @@ export async function validSessionHashes(db: DbOrTx, hashes: string[], now: Date
 
 export async function purgeExpiredSessions(db: DbOrTx, now: Date): Promise<void> {
   await db.delete(sessions).where(sql`${sessions.expiresAt} < ${now}`);
-}
-
-export function actorOf(user: typeof users.$inferSelect): Actor {
-  return {
-    userId: user.id,
-    role: user.role,
-    companyId: user.companyId,
-    isManager: user.isManager,
-    language: user.language,
-    name: user.name,
-    email: user.email,
-  };
 }

@@ -1,7 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { inboundMails, ticketMessages, users } from '../../db/schema/index';
-import type { Actor, AppContext } from '../context';
+import { type Actor, type AppContext, actorOf } from '../context';
 import { AppError } from '../errors/index';
 import { attachFiles } from '../files/attach-files';
 import { incomingFromBytes } from '../files/incoming';
@@ -23,15 +23,9 @@ export interface Delivery {
 
 type Mail = Pick<InboundContent, 'fromAddress' | 'bodyText' | 'attachments'>;
 
-export const actorOf = (user: SenderUser): Actor => ({
-  userId: user.id,
-  role: user.role,
-  companyId: user.companyId,
-  isManager: user.isManager,
-  language: user.language,
-  name: user.name,
-  email: user.notificationEmail ?? user.email,
-});
+/** A sender acts as their account, answered at the address they want notifications at. */
+export const senderActor = (user: SenderUser): Actor =>
+  actorOf({ ...user, email: user.notificationEmail ?? user.email });
 
 /** The application functions open their own transactions; inside ours they become savepoints. */
 export const withinTx = (ctx: AppContext, tx: Tx): AppContext => ({ ...ctx, db: tx as unknown as Db });
@@ -59,7 +53,7 @@ export async function deliverToTicket(
     // Decided before the tickets area queues the answer, with the same instant stored on the mail.
     const allowed = ticket.status === 'closed' && (await mayAutoAnswer(tx, mail.fromAddress, now));
     try {
-      const { message } = await addMessage(withinTx(ctx, tx), actorOf(author), ticket.id, {
+      const { message } = await addMessage(withinTx(ctx, tx), senderActor(author), ticket.id, {
         body,
         visibility: 'public',
         source: 'mail',
@@ -146,7 +140,7 @@ async function deliverFromAddress(
     if (contact?.role === 'customer') {
       ({ ticket } = await applyStatusChange(tx, {
         ticket,
-        actor: actorOf(contact),
+        actor: senderActor(contact),
         to: 'in_progress',
         now,
         viaReply: true,

@@ -4,7 +4,7 @@ import { inboundMails, requestTypes } from '../../db/schema/index';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { createTicket } from '../tickets/create-ticket';
-import { actorOf, type Delivery, deliverToTicket, withinTx } from './deliver';
+import { type Delivery, deliverToTicket, senderActor, withinTx } from './deliver';
 import { findSender, routeMail, type SenderUser } from './route';
 import { inboundSettings } from './settings';
 import type { InboundContent, InboundResult } from './types';
@@ -139,7 +139,7 @@ async function createFromMail(
   const subject = content.subject.replace(/^\s*((re|aw|tr|wg|fwd?|fw)\s*:\s*)+/i, '').trim() || '—';
   try {
     const ticket = await tx.transaction((sp) =>
-      createTicket(withinTx(ctx, sp), actorOf(sender), {
+      createTicket(withinTx(ctx, sp), senderActor(sender), {
         desk: 'support',
         ...(assistance ? { requestTypeId: assistance.id } : {}),
         criticality: 'moyenne',

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index';
-import { actorOf } from '../auth/sessions';
 import { createProject } from '../catalogue/projects';
 import { requestTypeByCode } from '../catalogue/request-types';
 import type { Actor, AppContext } from '../context';
+import { actorOf } from '../context';
 import { creditFlex } from '../flex/record-movement';
 import { addMessage } from '../tickets/add-message';
 import { changeStatus } from '../tickets/change-status';
