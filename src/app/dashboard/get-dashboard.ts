@@ -71,13 +71,11 @@ async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   return result.rows;
 }
 
-const iso = (d: Date) => d.toISOString();
-
 /** A clock went past its target: stored as breached at the last change, or crossed since. */
 const breachedNow = (now: Date) =>
-  sql`(t.sla_state = 'breached' or exists (select 1 from ticket_sla s where s.ticket_id = t.id and s.next_breach_at <= ${iso(now)}::timestamptz))`;
+  sql`(t.sla_state = 'breached' or exists (select 1 from ticket_sla s where s.ticket_id = t.id and s.next_breach_at <= ${now.toISOString()}::timestamptz))`;
 const atRiskSince = (now: Date) =>
-  sql`(t.sla_state = 'at_risk' or exists (select 1 from ticket_sla s where s.ticket_id = t.id and s.next_at_risk_at <= ${iso(now)}::timestamptz))`;
+  sql`(t.sla_state = 'at_risk' or exists (select 1 from ticket_sla s where s.ticket_id = t.id and s.next_at_risk_at <= ${now.toISOString()}::timestamptz))`;
 
 async function slaCompliance(db: Db, now: Date): Promise<SlaCompliance[]> {
   const since90 = new Date(now.getTime() - 90 * day);
@@ -93,10 +91,10 @@ async function slaCompliance(db: Db, now: Date): Promise<SlaCompliance[]> {
     sql`select t.criticality,
           count(*)::int as total90,
           (count(*) filter (where ${breachedNow(now)}))::int as breached90,
-          (count(*) filter (where t.created_at >= ${iso(since30)}::timestamptz))::int as total30,
-          (count(*) filter (where t.created_at >= ${iso(since30)}::timestamptz and ${breachedNow(now)}))::int as breached30
+          (count(*) filter (where t.created_at >= ${since30.toISOString()}::timestamptz))::int as total30,
+          (count(*) filter (where t.created_at >= ${since30.toISOString()}::timestamptz and ${breachedNow(now)}))::int as breached30
         from tickets t
-        where t.created_at >= ${iso(since90)}::timestamptz and t.created_at <= ${iso(now)}::timestamptz
+        where t.created_at >= ${since90.toISOString()}::timestamptz and t.created_at <= ${now.toISOString()}::timestamptz
           and t.sla_state is not null
         group by t.criticality`,
   );
@@ -122,7 +120,7 @@ async function backlogByStatus(db: Db) {
 }
 
 async function backlogByAge(db: Db, now: Date) {
-  const at = (days: number) => iso(new Date(now.getTime() - days * day));
+  const at = (days: number) => new Date(now.getTime() - days * day).toISOString();
   const found = await rows<{ bucket: AgeBucket; count: number }>(
     db,
     sql`select case
@@ -185,8 +183,8 @@ async function autoClosingsPerWeek(db: Db, now: Date) {
     db,
     sql`with weeks as (
           select generate_series(
-            date_trunc('week', ${iso(now)}::timestamptz at time zone 'Europe/Zurich') - interval '11 weeks',
-            date_trunc('week', ${iso(now)}::timestamptz at time zone 'Europe/Zurich'),
+            date_trunc('week', ${now.toISOString()}::timestamptz at time zone 'Europe/Zurich') - interval '11 weeks',
+            date_trunc('week', ${now.toISOString()}::timestamptz at time zone 'Europe/Zurich'),
             interval '1 week') as week)
         select to_char(w.week, 'YYYY-MM-DD') as week, count(t.id)::int as count
         from weeks w

@@ -8,6 +8,7 @@ import {
 } from '../../app/sla/index';
 import type { ClockExplanation } from '../../domain/sla/index';
 import { requireActor } from '../plugins/session';
+import { iso } from '../present';
 import {
   commitmentsQuery,
   commitmentsResponse,
@@ -17,8 +18,6 @@ import {
   sendMonthlyReportResponse,
 } from '../schemas/commitments';
 import { errorResponses, idParams } from '../schemas/common';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** A clock's explanation as it leaves the server: instants as ISO strings, optional fields spelled out. */
 export function presentExplanation(explanation: ClockExplanation) {

@@ -5,10 +5,10 @@ import { isTicketStatus } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
 import { criticalityLabels, statusLabels } from '../../i18n/ticket-labels';
 import { requireActor } from '../plugins/session';
+import { iso } from '../present';
 import { errorResponses } from '../schemas/common';
 import { dashboardResponse } from '../schemas/dashboard';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const statusLabel = (status: string, language: Language) =>
   isTicketStatus(status) ? statusLabels[status][language] : status;
 

@@ -5,6 +5,7 @@ import { getStoredMail, listStoredMails } from '../../app/mail-admin/stored-mail
 // The timers module also registers the R9 hook on ticket changes, wherever the API runs.
 import { getAutoCloseDelays, saveAutoCloseDelays } from '../../app/timers/index';
 import { requireActor } from '../plugins/session';
+import { iso } from '../present';
 import { emptyBody, errorResponses } from '../schemas/common';
 import {
   autoCloseDelays,
@@ -16,8 +17,6 @@ import {
   storedMailsQuery,
   storedMailsResponse,
 } from '../schemas/mail-admin';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 type OutboxRow = Awaited<ReturnType<typeof listOutbox>>['items'][number];
 const presentOutbox = (row: OutboxRow) => ({

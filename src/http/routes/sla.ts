@@ -16,6 +16,7 @@ import {
 import type { SlaClockReport, SlaTargets } from '../../domain/sla/index';
 import { defaultSlaTargets } from '../../domain/sla/index';
 import { requireActor } from '../plugins/session';
+import { iso } from '../present';
 import { errorResponses, idParams } from '../schemas/common';
 import {
   adminAuditQuery,
@@ -31,8 +32,6 @@ import {
   ticketSlaResponse,
 } from '../schemas/sla';
 import { presentExplanations } from './commitments';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 const settingMeta = <T>(state: SettingState<T>) => ({
   saved: state.saved,

@@ -8,6 +8,7 @@ import type { Language } from '../../i18n/language';
 import { criticalityLabels, statusLabels } from '../../i18n/ticket-labels';
 import { errorBody } from '../errors';
 import { requireActor } from '../plugins/session';
+import { iso } from '../present';
 import { errorResponses } from '../schemas/common';
 import {
   bulkActionBody,
@@ -16,8 +17,6 @@ import {
   ticketListQuery,
   ticketListResponse,
 } from '../schemas/ticket-lists';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function present(item: TicketListItem, actor: Actor, language: Language) {
   const type = item.requestType;

@@ -23,6 +23,7 @@ import {
 } from '../../i18n/ticket-labels';
 import { renderRichText } from '../../rich-text/render';
 import { requireActor } from '../plugins/session';
+import { iso } from '../present';
 import { errorResponses, idParams } from '../schemas/common';
 import {
   addMessageBody,
@@ -40,8 +41,6 @@ import {
   transferBody,
 } from '../schemas/tickets';
 import { receiveMultipart, refuseAnnouncedOversize } from '../uploads';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The allow-list of what leaves the server about a ticket. */
 export function presentTicket(detail: TicketDetail, actor: Actor, language: Language) {
