@@ -7,8 +7,8 @@ import { attachFiles } from '../files/attach-files';
 import { incomingFromBytes } from '../files/incoming';
 import { queueMail } from '../outbox';
 import { addMessage } from '../tickets/add-message';
+import { applyStatusChange } from '../tickets/apply-status-change';
 import { recordEvent, type TicketRow } from '../tickets/record-event';
-import { applyStatusChange } from '../tickets/status-change';
 import type { SenderUser } from './route';
 import { AUTO_ANSWERS_PER_SENDER_PER_HOUR, type InboundContent, type InboundOutcome } from './types';
 

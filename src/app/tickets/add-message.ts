@@ -6,12 +6,12 @@ import { AppError } from '../errors/index';
 import { type AttachmentRow, attachFiles, type IncomingFile } from '../files/attach-files';
 import { noticeNewMessage } from '../notifications/message-notices';
 import { queueMail } from '../outbox';
+import { applyStatusChange } from './apply-status-change';
 import { assertWorksDesk } from './guards';
 import { withInlinePictures } from './inline-pictures';
 import { mailTicketCreator } from './notify';
 import { recordEvent, type TicketRow, type Visibility } from './record-event';
 import { loadTicketFor } from './scope';
-import { applyStatusChange } from './status-change';
 
 export interface AddMessageInput {
   body: string;

@@ -1,8 +1,8 @@
 import type { CloseReason, TicketStatus } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
+import { applyStatusChange } from './apply-status-change';
 import type { TicketRow } from './record-event';
 import { loadTicketFor } from './scope';
-import { applyStatusChange } from './status-change';
 
 export interface ChangeStatusInput {
   status: TicketStatus;

@@ -1,8 +1,8 @@
 import type { CloseReason } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
+import { applyStatusChange } from './apply-status-change';
 import type { TicketRow } from './record-event';
 import { loadTicketFor } from './scope';
-import { applyStatusChange } from './status-change';
 
 /** Closes a ticket for good (R6). Customers close their company's tickets as `closed_by_customer`. */
 export async function closeTicket(

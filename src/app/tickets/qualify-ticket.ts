@@ -1,12 +1,12 @@
 import { type Criticality, isLowering } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { applyStatusChange } from './apply-status-change';
 import { assertNotClosed, assertWorksDesk } from './guards';
 import { mailTicketCreator } from './notify';
 import { recordEvent, type TicketRow } from './record-event';
 import { usableRequestType } from './request-type-check';
 import { loadTicketFor } from './scope';
-import { applyStatusChange } from './status-change';
 
 export interface QualifyTicketInput {
   /** The confirmed criticality; a change needs a reason, shown to the customer. */

@@ -2,10 +2,10 @@ import { statusLabels } from '../../i18n/ticket-labels';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { policy, startsWorkWhenTaken } from '../policy';
+import { applyStatusChange } from './apply-status-change';
 import { assertNotClosed, assertWorksDesk } from './guards';
 import { recordEvent, type TicketRow } from './record-event';
 import { loadTicketFor } from './scope';
-import { applyStatusChange } from './status-change';
 
 /**
  * A staff member takes the ticket in charge: assigned to themselves, and a qualified ticket (or

@@ -3,10 +3,10 @@ import { ticketMessages } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { deskStaffIds, notifyStaff } from '../notifications/notify-staff';
+import { applyStatusChange } from './apply-status-change';
 import { mailTicketCreator } from './notify';
 import { recordEvent, type TicketRow, type Visibility } from './record-event';
 import { loadTicketFor } from './scope';
-import { applyStatusChange } from './status-change';
 
 export interface TransferInput {
   /** Why the request goes to Consulting, for the consultants (internal, required). */

@@ -10,9 +10,9 @@ import {
   projectedSchedule,
   type ReminderSchedule,
 } from '../../domain/tickets/index';
+import { applyStatusChange } from '../tickets/apply-status-change';
 import { mailTicketCreator, queueCreatorMail } from '../tickets/notify';
 import { recordEvent, type TicketRow } from '../tickets/record-event';
-import { applyStatusChange } from '../tickets/status-change';
 
 type TimerRow = typeof ticketTimers.$inferSelect;
 type Series = Record<AutoCloseStep, TimerRow>;

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { approveAccountRequest } from '../../app/accounts/approveAccountRequest';
-import { forgotPassword } from '../../app/accounts/forgotPassword';
-import type { AccountRequestView } from '../../app/accounts/listAccountRequests';
-import { listAccountRequests } from '../../app/accounts/listAccountRequests';
-import { refuseAccountRequest } from '../../app/accounts/refuseAccountRequest';
-import { requestAccount } from '../../app/accounts/requestAccount';
-import { checkPasswordToken, setPassword } from '../../app/accounts/setPassword';
+import { approveAccountRequest } from '../../app/accounts/approve-account-request';
+import { forgotPassword } from '../../app/accounts/forgot-password';
+import type { AccountRequestView } from '../../app/accounts/list-account-requests';
+import { listAccountRequests } from '../../app/accounts/list-account-requests';
+import { refuseAccountRequest } from '../../app/accounts/refuse-account-request';
+import { requestAccount } from '../../app/accounts/request-account';
+import { checkPasswordToken, setPassword } from '../../app/accounts/set-password';
 import type { AppContext } from '../../app/context';
 import { requireActor } from '../plugins/session';
 import {

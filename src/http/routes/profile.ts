@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { changePassword } from '../../app/accounts/changePassword';
-import { getProfile, type Profile } from '../../app/accounts/getProfile';
-import { updateProfile } from '../../app/accounts/updateProfile';
+import { changePassword } from '../../app/accounts/change-password';
+import { getProfile, type Profile } from '../../app/accounts/get-profile';
+import { updateProfile } from '../../app/accounts/update-profile';
 import type { AppContext } from '../../app/context';
 import { cookieNamesFor, requireActor } from '../plugins/session';
 import { errorResponses, okResponse } from '../schemas/common';

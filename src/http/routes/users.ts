@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { UserRow } from '../../app/accounts/newUser';
+import type { UserRow } from '../../app/accounts/new-user';
 import { createUser, getUser, listUsers, updateUser } from '../../app/admin/users';
 import type { AppContext } from '../../app/context';
 import { requireActor } from '../plugins/session';

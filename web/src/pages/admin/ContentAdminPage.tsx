@@ -18,7 +18,7 @@ import { apiGet, apiPut } from '../../api/client';
 import { notify } from '../../components/notify';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
-import { languages, useApiErrors } from './contentForms';
+import { languages, useApiErrors } from './content-forms';
 import { HelpArticlesPanel } from './HelpArticlesPanel';
 import { RequestTypesPanel } from './RequestTypesPanel';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { apiDelete, apiGet, apiPost } from '../../api/client';
 import { notify } from '../../components/notify';
 import { useStaffT } from '../staff/i18n';
-import { type Lang, languages, useApiErrors } from './contentForms';
+import { type Lang, languages, useApiErrors } from './content-forms';
 import { ArticleTexts } from './help-articles/ArticleTexts';
 import { EditArticleModal } from './help-articles/EditArticleModal';
 import {

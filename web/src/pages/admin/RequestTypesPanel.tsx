@@ -19,7 +19,7 @@ import type { requestTypeListResponse } from '../../../../src/http/schemas/catal
 import { apiGet, apiPatch, apiPost } from '../../api/client';
 import { notify } from '../../components/notify';
 import { useStaffT } from '../staff/i18n';
-import { emptyLocalized, type Localized, languages, useApiErrors } from './contentForms';
+import { emptyLocalized, type Localized, languages, useApiErrors } from './content-forms';
 
 type RequestTypes = z.infer<typeof requestTypeListResponse>;
 type RequestType = RequestTypes['items'][number];

@@ -1,7 +1,7 @@
 import { Card, Stack, Tabs, Text, Textarea, TextInput, Typography } from '@mantine/core';
 import { useId } from 'react';
 import { useStaffT } from '../../staff/i18n';
-import { type Lang, languages } from '../contentForms';
+import { type Lang, languages } from '../content-forms';
 import type { AllTexts, Texts } from './texts';
 
 /** The texts of an article in the three languages (one tab each), with a preview of the open one. */

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { apiPatch } from '../../../api/client';
 import { notify } from '../../../components/notify';
 import { useStaffT } from '../../staff/i18n';
-import { type Lang, languages, useApiErrors } from '../contentForms';
+import { type Lang, languages, useApiErrors } from '../content-forms';
 import { ArticleTexts } from './ArticleTexts';
 import {
   type AllTexts,

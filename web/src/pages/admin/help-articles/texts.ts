@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { helpArticleListResponse, helpArticleSchema } from '../../../../../src/http/schemas/content';
 import { apiGet } from '../../../api/client';
-import { type Lang, languages } from '../contentForms';
+import { type Lang, languages } from '../content-forms';
 
 export type Articles = z.infer<typeof helpArticleListResponse>;
 export type Article = z.infer<typeof helpArticleSchema>;

@@ -1,7 +1,12 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { accountRequests } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
-import { type AccountRequestRow, companiesByDomain, emailDomain, requestScope } from './accountRequestScope';
+import {
+  type AccountRequestRow,
+  companiesByDomain,
+  emailDomain,
+  requestScope,
+} from './account-request-scope';
 
 export type AccountRequestStatus = 'pending' | 'approved' | 'refused';
 

@@ -6,7 +6,7 @@ import { deleteSessionsOf } from '../auth/sessions';
 import { hashToken } from '../auth/tokens';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/index';
-import type { PasswordTokenPurpose } from './passwordLinks';
+import type { PasswordTokenPurpose } from './password-links';
 
 /** A token that exists, is unused, unexpired, and whose account is still active. */
 async function findUsableToken(db: DbOrTx, token: string, now: Date) {

@@ -3,7 +3,7 @@ import { accountRequests } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { queueMail } from '../outbox';
-import { findVisibleRequest } from './accountRequestScope';
+import { findVisibleRequest } from './account-request-scope';
 
 /** Refuses a pending request and tells the person, with the reason when one is given. */
 export async function refuseAccountRequest(

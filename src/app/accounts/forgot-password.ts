@@ -1,8 +1,8 @@
 import { and, count, eq, gt } from 'drizzle-orm';
 import { oneTimeTokens } from '../../db/schema/index';
 import type { AppContext } from '../context';
-import { findUserByEmail } from './newUser';
-import { sendPasswordReset } from './passwordLinks';
+import { findUserByEmail } from './new-user';
+import { sendPasswordReset } from './password-links';
 
 /** At most this many reset mails per account and hour: the form cannot be used to flood a mailbox. */
 export const resetMailsPerHour = 3;

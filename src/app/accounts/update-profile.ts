@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index';
 import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
-import { getProfile, type Profile } from './getProfile';
+import { getProfile, type Profile } from './get-profile';
 
 export interface UpdateProfileInput {
   name?: string;

@@ -3,9 +3,9 @@ import { accountRequests, companies } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { isStaff } from '../context';
 import { AppError } from '../errors/index';
-import { findVisibleRequest } from './accountRequestScope';
-import { insertUser, type UserRow } from './newUser';
-import { sendSetPasswordInvitation } from './passwordLinks';
+import { findVisibleRequest } from './account-request-scope';
+import { insertUser, type UserRow } from './new-user';
+import { sendSetPasswordInvitation } from './password-links';
 
 export interface ApproveAccountRequestInput {
   requestId: string;
