@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TICKET_SLA_STATES } from '../../domain/sla/stored-sla';
 import { slaExplanationsSchema } from './commitments';
 
 const criticalities = ['critique', 'haute', 'moyenne', 'basse'] as const;
@@ -140,15 +141,7 @@ const staffClock = z.object({
   stoppedAt: instant.nullable(),
 });
 
-export const ticketSlaStateSchema = z.enum([
-  'none',
-  'running',
-  'paused',
-  'at_risk',
-  'breached',
-  'met',
-  'stopped',
-]);
+export const ticketSlaStateSchema = z.enum(TICKET_SLA_STATES);
 
 export const staffTicketSla = z.object({
   view: z.literal('staff'),
