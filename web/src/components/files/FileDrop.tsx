@@ -1,8 +1,7 @@
-import '@mantine/dropzone/styles.css';
-import { Alert, Button, List, Progress, Stack, Text } from '@mantine/core';
-import { Dropzone, type FileRejection } from '@mantine/dropzone';
+import { Alert, Button, List, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useDropzone } from 'react-dropzone';
 import { useTranslation } from 'react-i18next';
 import { fetchAttachmentLimits } from '../../api/catalogue';
 import { formatBytes } from '../timeline/format';
@@ -65,6 +64,12 @@ export function FileDrop({
     return kept;
   };
   usePastedFiles(pasteTarget, disabled ? undefined : (pasted) => onPasted?.(add(pasted)));
+  // Sizes are checked by `add`, not by the dropzone, so that a refusal is always said.
+  const { getRootProps, getInputProps, isDragActive } = useDropzone({
+    onDrop: (accepted, rejected) => add([...accepted, ...rejected.map((r) => r.file)]),
+    disabled,
+    multiple: true,
+  });
 
   return (
     <Stack gap={6}>
@@ -75,21 +80,22 @@ export function FileDrop({
         {t('files.limits', { file: maxFileMb, total: maxTicketMb })}
       </Text>
       {companyStorage && <CompanyStorage {...companyStorage} />}
-      <Dropzone
-        // Sizes are checked here, not by the dropzone, so that a refusal is always said.
-        onDrop={add}
-        onReject={(rejections: FileRejection[]) => add(rejections.map((r) => r.file))}
-        disabled={disabled}
-        aria-labelledby={`${id}-label`}
-        aria-describedby={`${id}-limits`}
-        multiple
+      <Paper
+        {...getRootProps({
+          'aria-labelledby': `${id}-label`,
+          'aria-describedby': `${id}-limits`,
+        })}
+        withBorder
         p="md"
+        bg={isDragActive ? 'var(--mantine-color-blue-light)' : undefined}
+        style={{ borderStyle: 'dashed', cursor: disabled ? 'not-allowed' : 'pointer' }}
         data-testid="dropzone"
       >
+        <input {...getInputProps()} />
         <Text ta="center" size="sm">
           {t(pasteTarget ? 'files.dropOrPaste' : 'files.drop')}
         </Text>
-      </Dropzone>
+      </Paper>
       {refused.length > 0 && (
         <Alert color="red" variant="light" role="alert" data-testid="files-refused">
           {refused.map((message) => (
