@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitBilling } from '../../src/app/billing/commit-billing';
@@ -353,11 +354,7 @@ describe('Régie export (R2, R12)', () => {
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = raw.toString('utf8');
     expect(text.endsWith('\r\n')).toBe(true);
-    const rows = text
-      .replace(/^\uFEFF/, '')
-      .slice(0, -2)
-      .split('\r\n')
-      .map(parseCsvLine);
+    const rows: string[][] = parse(text, { delimiter: ';', bom: true });
     expect(rows[0]).toEqual([
       'Date',
       'Société',
@@ -392,26 +389,3 @@ describe('Régie export (R2, R12)', () => {
     expect(text).toContain(';"Phase 2; reporting";');
   });
 });
-
-/** Splits one CSV line on semicolons outside quotes and unquotes the cells. */
-function parseCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') {
-      cells.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
-}
