@@ -5,6 +5,7 @@ import { changeStatus } from '../../src/app/tickets/change-status';
 import { runDueTimers } from '../../src/app/timers/index';
 import { outbox, storedMails, ticketEvents, tickets, ticketTimers } from '../../src/db/schema/index';
 import { zurichInstant, zurichLocalString } from '../../src/domain/calendar/index';
+import { formatDateTime } from '../../src/i18n/format';
 import { dispatchOutbox } from '../../src/mail/dispatch';
 import type { MailTransport } from '../../src/mail/transport';
 import { type TestApp, testApp } from '../support/app';
@@ -109,7 +110,7 @@ describe('R9 catch-up after an outage (injected clock, two workers)', () => {
     const [first] = await mails(id, 'ticket.reminder_1');
     expect(first?.sentAt).toEqual(resumed);
     // The closing announced is 5 + 5 days after the reminder actually sent.
-    expect(await storedText(first?.id)).toContain('16 février 2027 à 13:20');
+    expect(await storedText(first?.id)).toContain(formatDateTime(zurichInstant('2027-02-16 13:20'), 'fr'));
 
     await twoWorkersAt(new Date(zurichInstant('2027-02-11 13:20').getTime() - minute));
     expect(await progress(id)).toMatchObject({ reminder1: 1, reminder2: 0, closed: 0 });
@@ -134,8 +135,9 @@ describe('R9 catch-up after an outage (injected clock, two workers)', () => {
     });
     const [closing] = await mails(id, 'ticket.closed');
     const text = await storedText(closing?.id);
+    const at = (local: string) => formatDateTime(zurichInstant(local), 'fr');
     expect(text).toContain(
-      'Des rappels vous ont été envoyés le 6 février 2027 à 13:20 et le 11 février 2027 à 13:20.',
+      `Des rappels vous ont été envoyés le ${at('2027-02-06 13:20')} et le ${at('2027-02-11 13:20')}.`,
     );
 
     // Nothing is repeated afterwards, and no mail was dropped.
