@@ -37,6 +37,10 @@ export const policy = {
   changeTimeEntry: (actor: Actor, entry: { userId: string }): boolean =>
     entry.userId === actor.userId || isAdmin(actor),
 
+  /** Shared canned answers are kept by admins; personal ones by their owner alone. */
+  editCannedAnswer: (actor: Actor, answer: { ownerId: string | null }): boolean =>
+    isStaff(actor) && (answer.ownerId === null ? isAdmin(actor) : answer.ownerId === actor.userId),
+
   /** Handling a ticket at all (status, criticality, references) needs its desk. */
   workTicket: (actor: Actor, ticket: TicketFacts): boolean => worksDesk(actor, ticket),
   qualifyTicket: (actor: Actor, ticket: TicketFacts): boolean => worksDesk(actor, ticket) && open(ticket),

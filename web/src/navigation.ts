@@ -35,6 +35,7 @@ export const navigation: NavItem[] = [
   },
   { id: 'queues', label: 'nav.queues', to: '/queues', ready: true, show: staff },
   { id: 'dashboard', label: 'nav.dashboard', to: '/dashboard', ready: true, show: staff },
+  { id: 'cannedAnswers', label: 'nav.cannedAnswers', to: '/staff/canned-answers', ready: true, show: staff },
   { id: 'admin', label: 'nav.admin', to: '/admin', ready: true, show: admin },
   {
     id: 'accountRequests',

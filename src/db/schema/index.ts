@@ -1,6 +1,7 @@
 // The whole schema, one file per area. drizzle-kit reads this folder to generate migrations.
 
 export * from './attachments';
+export * from './canned-answers';
 export * from './catalogue';
 export * from './content';
 export * from './core';

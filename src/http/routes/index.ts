@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context';
 import { accountAreaRoutes } from './accounts';
 import { attachmentRoutes } from './attachments';
 import { billingRoutes } from './billing';
+import { cannedAnswerRoutes } from './canned-answers';
 import { catalogueRoutes } from './catalogue';
 import { commitmentRoutes } from './commitments';
 import { consoleRoutes } from './console';
@@ -39,6 +40,7 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(commitmentRoutes, { ctx });
   await app.register(liveRoutes, { ctx });
   await app.register(viewRoutes, { ctx });
+  await app.register(cannedAnswerRoutes, { ctx });
   await app.register(dashboardRoutes, { ctx });
   await app.register(consoleRoutes, { ctx });
   await app.register(contentRoutes, { ctx });

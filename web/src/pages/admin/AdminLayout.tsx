@@ -6,7 +6,15 @@ import { getVirusScanner } from '../../api/staff-admin';
 import { PageLoader } from '../../components/guards';
 import { useStaffT } from '../staff/i18n';
 
-export const adminSections = ['companies', 'sla', 'settings', 'content', 'mails', 'billing'] as const;
+export const adminSections = [
+  'companies',
+  'sla',
+  'settings',
+  'content',
+  'answers',
+  'mails',
+  'billing',
+] as const;
 
 /** Administration: one tab per area, each its own page. */
 export default function AdminLayout() {

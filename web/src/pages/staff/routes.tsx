@@ -7,6 +7,7 @@ import { staffTicketData } from '../../route-data';
 // Every console page is its own chunk (charts only in the dashboard's).
 const QueuePage = lazy(() => import('./QueuePage'));
 const DashboardPage = lazy(() => import('./DashboardPage'));
+const CannedAnswersPage = lazy(() => import('./CannedAnswersPage'));
 const AdminLayout = lazy(() => import('../admin/AdminLayout'));
 const CompaniesAdminPage = lazy(() => import('../admin/CompaniesAdminPage'));
 const SlaAdminPage = lazy(() => import('../admin/SlaAdminPage'));
@@ -14,6 +15,7 @@ const SettingsAdminPage = lazy(() => import('../admin/SettingsAdminPage'));
 const ContentAdminPage = lazy(() => import('../admin/ContentAdminPage'));
 const MailsAdminPage = lazy(() => import('../admin/MailsAdminPage'));
 const BillingAdminPage = lazy(() => import('../admin/BillingAdminPage'));
+const CannedAnswersAdminPage = lazy(() => import('../admin/CannedAnswersAdminPage'));
 
 const staff = (u: Me) => u.role !== 'customer';
 const admin = (u: Me) => u.role === 'admin';
@@ -32,6 +34,7 @@ export const staffRoutes: RouteObject[] = [
     },
   },
   { path: '/dashboard', element: forStaff(<DashboardPage />) },
+  { path: '/staff/canned-answers', element: forStaff(<CannedAnswersPage />) },
   {
     path: '/admin',
     element: (
@@ -48,6 +51,7 @@ export const staffRoutes: RouteObject[] = [
       { path: 'content', element: <ContentAdminPage /> },
       { path: 'mails', element: <MailsAdminPage /> },
       { path: 'billing', element: <BillingAdminPage /> },
+      { path: 'answers', element: <CannedAnswersAdminPage /> },
     ],
   },
 ];

@@ -5,6 +5,7 @@ import { sendMessage } from '../../../api/tickets';
 import { FileDrop, UploadProgress } from '../../../components/files/FileDrop';
 import { notify } from '../../../components/notify';
 import { MarkdownEditor, type MarkdownEditorHandle } from '../../../components/rich-text/MarkdownEditor';
+import { isPickerShortcut, useCannedAnswerInsertion } from '../canned-answers/useCannedAnswerInsertion';
 import { useStaffT } from '../i18n';
 
 export type ComposerMode = 'public' | 'internal';
@@ -32,6 +33,8 @@ export const Composer = forwardRef<
     internal: useRef<MarkdownEditorHandle>(null),
   };
 
+  const canned = useCannedAnswerInsertion(ticketId, (text) => editors[mode].current?.insert(text));
+
   useImperativeHandle(ref, () => ({
     open(next) {
       setMode(next);
@@ -54,11 +57,12 @@ export const Composer = forwardRef<
       setConfirming(false);
       setTexts((t) => ({ ...t, [mode]: '' }));
       setFiles((f) => ({ ...f, [mode]: [] }));
+      // A status planned by a canned answer changes once the answer is in, then the page reloads.
+      void canned.afterSend().then(onSent);
       notify({
         color: 'green',
         message: st(mode === 'public' ? 'composer.sentPublic' : 'composer.sentInternal'),
       });
-      onSent();
     },
     onError: (error) => {
       setConfirming(false);
@@ -76,6 +80,11 @@ export const Composer = forwardRef<
       value={texts[m]}
       onChange={(value) => setTexts((t) => ({ ...t, [m]: value }))}
       onKeyDown={(e) => {
+        if (isPickerShortcut(e)) {
+          e.preventDefault();
+          canned.openPicker();
+          return;
+        }
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && texts[m].trim()) {
           e.preventDefault();
           setConfirming(true);
@@ -129,6 +138,7 @@ export const Composer = forwardRef<
           </Tabs.Panel>
         )}
       </Tabs>
+      {canned.notices}
       <UploadProgress share={progress} />
       <Group>
         <Button
@@ -138,7 +148,11 @@ export const Composer = forwardRef<
         >
           {st(mode === 'public' ? 'composer.sendPublic' : 'composer.sendInternal')}
         </Button>
+        <Button variant="default" onClick={canned.openPicker}>
+          {st('cannedAnswers.pickerButton')}
+        </Button>
       </Group>
+      {canned.picker}
       <Modal
         closeButtonProps={{ 'aria-label': st('common.close') }}
         opened={confirming}
