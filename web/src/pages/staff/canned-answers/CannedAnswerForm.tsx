@@ -122,7 +122,7 @@ export function CannedAnswerForm({
             onChange={(e) => setStatusAfter(e.currentTarget.value)}
             data={[
               { value: '', label: st('cannedAnswers.statusUnchanged') },
-              ...ticketStatusSchema.options.map((s) => ({ value: s, label: st(`status.${s}`) })),
+              ...ticketStatusSchema.options.map((s) => ({ value: s, label: st(`labels:status.${s}`) })),
             ]}
           />
           <Group justify="flex-end">

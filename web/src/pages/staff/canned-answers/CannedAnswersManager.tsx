@@ -74,7 +74,7 @@ export function CannedAnswersManager({ shared, headingLevel }: { shared: boolean
                 </Table.Td>
                 <Table.Td>
                   {answer.statusAfter
-                    ? st(`status.${answer.statusAfter}`)
+                    ? st(`labels:status.${answer.statusAfter}`)
                     : st('cannedAnswers.statusUnchanged')}
                 </Table.Td>
                 <Table.Td>
