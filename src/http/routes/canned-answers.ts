@@ -10,7 +10,7 @@ import { fillCannedAnswer } from '../../app/canned-answers/fill-canned-answer';
 import type { Actor, AppContext } from '../../app/context';
 import { policy } from '../../app/policy';
 import { unknownVariables } from '../../domain/canned-answers/variables';
-import { requireStaff } from '../plugins/session';
+import { requireActor } from '../plugins/session';
 import {
   cannedAnswerBody,
   cannedAnswerList,
@@ -45,7 +45,7 @@ export const cannedAnswerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       },
     },
     async (request) => {
-      const actor = requireStaff(request);
+      const actor = requireActor(request);
       return { items: (await listCannedAnswers(ctx, actor)).map((row) => present(row, actor)) };
     },
   );
@@ -61,7 +61,7 @@ export const cannedAnswerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       },
     },
     async (request, reply) => {
-      const actor = requireStaff(request);
+      const actor = requireActor(request);
       const row = await createCannedAnswer(ctx, actor, request.body);
       return reply.status(201).send(present(row, actor));
     },
@@ -79,7 +79,7 @@ export const cannedAnswerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       },
     },
     async (request) => {
-      const actor = requireStaff(request);
+      const actor = requireActor(request);
       return present(await updateCannedAnswer(ctx, actor, request.params.id, request.body), actor);
     },
   );
@@ -95,7 +95,7 @@ export const cannedAnswerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       },
     },
     async (request) => {
-      await deleteCannedAnswer(ctx, requireStaff(request), request.params.id);
+      await deleteCannedAnswer(ctx, requireActor(request), request.params.id);
       return { ok: true as const };
     },
   );
@@ -111,7 +111,7 @@ export const cannedAnswerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
       },
     },
     async (request) =>
-      fillCannedAnswer(ctx, requireStaff(request), {
+      fillCannedAnswer(ctx, requireActor(request), {
         ticketId: request.params.id,
         answerId: request.params.answerId,
       }),
