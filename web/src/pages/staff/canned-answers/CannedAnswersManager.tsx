@@ -91,7 +91,7 @@ export function CannedAnswersManager({ shared, headingLevel }: { shared: boolean
                       <Button
                         size="compact-sm"
                         variant="outline"
-                        color="red.8"
+                        color="red.9"
                         onClick={() => setDeleting(answer)}
                         aria-label={`${st('cannedAnswers.delete')} ${answer.title}`}
                       >
@@ -128,7 +128,7 @@ export function CannedAnswersManager({ shared, headingLevel }: { shared: boolean
               {st('common.cancel')}
             </Button>
             <Button
-              color="red.8"
+              color="red.9"
               loading={remove.isPending}
               onClick={() => deleting && remove.mutate(deleting.id)}
             >
