@@ -69,7 +69,9 @@ export function useCannedAnswerInsertion(ticketId: string, insert: (text: string
       )}
       {statusAfter && (
         <Group gap="xs" data-testid="status-after">
-          <Text size="sm">{st('cannedAnswers.statusPlanned', { status: st(`labels:status.${statusAfter}`) })}</Text>
+          <Text size="sm">
+            {st('cannedAnswers.statusPlanned', { status: st(`labels:status.${statusAfter}`) })}
+          </Text>
           <Button size="compact-xs" variant="subtle" onClick={() => setStatusAfter(null)}>
             {st('cannedAnswers.statusPlannedRemove')}
           </Button>
