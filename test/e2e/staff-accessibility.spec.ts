@@ -73,6 +73,7 @@ test('staff console pages are accessible (queues, ticket workspace, dialogs, das
 });
 
 test('administration pages are accessible', async ({ page, baseURL }) => {
+  test.slow(); // every administration page and tab, scanned and photographed at two widths
   const customer = await customerSession(baseURL ?? '');
   const companyId = await companyIdOf(customer);
   await signIn(page, demo.admin);
