@@ -91,7 +91,7 @@ export function FileDrop({
         style={{ borderStyle: 'dashed', cursor: disabled ? 'not-allowed' : 'pointer' }}
         data-testid="dropzone"
       >
-        <input {...getInputProps()} />
+        <input {...getInputProps({ 'aria-labelledby': `${id}-label`, 'aria-describedby': `${id}-limits` })} />
         <Text ta="center" size="sm">
           {t(pasteTarget ? 'files.dropOrPaste' : 'files.drop')}
         </Text>
