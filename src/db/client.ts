@@ -99,8 +99,10 @@ export async function openPostgres(
   const pool = new ResilientPool({
     connectionString: url,
     max: poolSize,
-    // While the database is unreachable, fail fast (503) instead of holding requests forever.
-    connectionTimeoutMillis: 5_000,
+    // While the database is unreachable, fail (503) instead of holding requests forever. The same
+    // bound applies to waiting for a free connection, so it leaves room for a burst on a busy host;
+    // a database that refuses connections (restart, failover) is reported at once anyway.
+    connectionTimeoutMillis: 15_000,
     keepAlive: true,
   });
   // A restart, a failover or a proxy cutting an idle connection makes a client emit 'error'; an
