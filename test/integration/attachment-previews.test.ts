@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, TestClient, testApp } from '../support/app';
 import { createCompany, createStaff, type TestCompany } from '../support/factories';
+import { type FormFile, multipartForm } from '../support/multipart';
 import { openTicket } from '../support/ticket-factories';
 
 let t: TestApp;
@@ -12,30 +13,7 @@ let agent: TestClient;
 let customer: TestClient;
 let stranger: TestClient;
 
-function upload(files: { name: string; bytes: Buffer }[], fields: Record<string, string> = {}) {
-  const boundary = '----guichet-previews';
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  for (const file of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
-          'Content-Type: application/octet-stream\r\n\r\n',
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const upload = (files: FormFile[], fields: Record<string, string> = {}) => multipartForm(fields, files);
 
 const png = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: '#1c7ed6' } })

@@ -5,6 +5,7 @@ import { attachments, ticketMessages } from '../../src/db/schema/index';
 import { renderOutboxMail } from '../../src/mail/render';
 import { type TestApp, TestClient, testApp } from '../support/app';
 import { createCompany, createStaff, type TestCompany } from '../support/factories';
+import { type FormFile, multipartForm } from '../support/multipart';
 import { mailsOf, openTicket, ticketInput } from '../support/ticket-factories';
 
 let t: TestApp;
@@ -23,30 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function form(fields: Record<string, string>, files: { name: string; bytes: Buffer }[]) {
-  const boundary = '----guichet-rich-text-boundary';
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  for (const file of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
-          'Content-Type: image/png\r\n\r\n',
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const form = (fields: Record<string, string>, files: FormFile[]) => multipartForm(fields, files, 'image/png');
 
 const screenshot = () =>
   sharp({ create: { width: 40, height: 20, channels: 3, background: '#c02030' } })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
 import { createCompany, createStaff, type TestCompany } from '../support/factories';
+import { multipartForm } from '../support/multipart';
 import { openTicket, ticketInput, ticketTableCounts } from '../support/ticket-factories';
 
 let t: TestApp;
@@ -21,31 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A multipart/form-data body, as a browser form sends it. */
-function form(fields: Record<string, string>, files: { name: string; bytes: Buffer }[]) {
-  const boundary = '----guichet-test-boundary';
-  const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    chunks.push(
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    );
-  }
-  for (const file of files) {
-    chunks.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\n` +
-          'Content-Type: application/octet-stream\r\n\r\n',
-      ),
-      file.bytes,
-      Buffer.from('\r\n'),
-    );
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+const form = multipartForm;
 
 const log = { name: 'export.log', bytes: Buffer.from('2026-03-02 09:00 export failed: timeout\n') };
 const executable = {
