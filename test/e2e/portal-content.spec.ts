@@ -8,7 +8,7 @@ test('the escalation matrix and a help article', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: "Matrice d'escalade" })).toBeVisible();
   const levels = page.getByTestId('escalation-levels');
   await expect(levels.getByText('Niveau 1')).toBeVisible();
-  await expect(levels.getByRole('heading', { name: 'Responsable du Service clients' })).toBeVisible();
+  await expect(levels.getByRole('heading', { name: 'Responsable du support' })).toBeVisible();
   await expect(levels.getByRole('link', { name: 'support@guichet.example' })).toBeVisible();
 
   await page.getByRole('navigation').getByRole('link', { name: 'Aide' }).click();

@@ -147,7 +147,7 @@ describe('escalation matrix as installed', () => {
     expect(response.statusCode).toBe(200);
     const { levels } = response.json();
     expect(levels.map((l: { level: number }) => l.level)).toEqual([1, 2, 3]);
-    expect(levels[1].role).toBe('Leiterin oder Leiter Kundendienst');
+    expect(levels[1].role).toBe('Leiterin oder Leiter Support');
     expect(levels[0].email).toBe('support@guichet.example');
   });
 });
