@@ -37,4 +37,16 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ TRUST_PROXY: wrong })).toThrow(/TRUST_PROXY/);
     }
   });
+
+  it('keeps attachments on the local disk by default and wants a bucket and both keys for S3', () => {
+    expect(loadConfig({}).STORAGE_DRIVER).toBe('local');
+    expect(loadConfig({ STORAGE_DRIVER: 'postgres' }).STORAGE_DRIVER).toBe('postgres');
+    expect(() => loadConfig({ STORAGE_DRIVER: 'ftp' })).toThrow(/STORAGE_DRIVER/);
+    expect(() => loadConfig({ STORAGE_DRIVER: 's3' })).toThrow(/S3_BUCKET: is required/);
+    expect(() => loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'id' })).toThrow(
+      /S3_SECRET_ACCESS_KEY/,
+    );
+    const s3 = loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'files', S3_FORCE_PATH_STYLE: 'true' });
+    expect(s3).toMatchObject({ S3_BUCKET: 'files', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: true });
+  });
 });

@@ -31,65 +31,92 @@ const proxyList = z
     'must be a comma-separated list of IP addresses or CIDR ranges',
   );
 
-const configSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  PUBLIC_URL: z.url().optional(),
-  DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-    .optional(),
-  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
-    .optional(),
-  MAIL_FROM: z.string().min(3).default('Guichet <support@guichet.local>'),
-  DKIM_DOMAIN: z.string().optional(),
-  DKIM_SELECTOR: z.string().optional(),
-  DKIM_PRIVATE_KEY_FILE: z.string().optional(),
-  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
-  INBOUND_SMTP_HOST: z.string().default('127.0.0.1'),
-  INBOUND_DOMAIN: z.string().default('guichet.local'),
-  INBOUND_WEBHOOK_TOKEN: z.string().min(16).optional(),
-  INBOUND_TRUSTED_AUTHSERV_ID: z.string().min(1).optional(),
-  CLAMAV_SOCKET: z.string().min(1).optional(),
-  IMAP_URL: z
-    .string()
-    .regex(/^imaps?:\/\//, 'must be an imap:// or imaps:// URL')
-    .optional(),
-  IMAP_MAILBOX: z.string().min(1).default('INBOX'),
-  IMAP_POLL_SECONDS: z.coerce.number().int().min(5).default(60),
-  SEED_DEMO: booleanFlag.default(true),
-  WORKER: booleanFlag.default(true),
-  WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
-  MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
-  MAX_TICKET_UPLOAD_MB: z.coerce.number().positive().default(100),
-  /** Reverse proxies whose X-Forwarded-For is believed; none by default. */
-  TRUST_PROXY: proxyList.default([]),
-  /**
-   * API rate limits: requests per window per signed-in person, and per customer company. A short
-   * window keeps a company from spending a minute's allowance in one burst that fills the server.
-   */
-  RATE_LIMIT_USER_PER_WINDOW: z.coerce.number().int().min(1).default(60),
-  RATE_LIMIT_COMPANY_PER_WINDOW: z.coerce.number().int().min(1).default(120),
-  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
-  /** Redis for the rate-limit counters; without it they are kept in the database. */
-  REDIS_URL: z
-    .string()
-    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
-    .optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  /** Outbound mail: attempts before a mail is marked failed, and the first retry delay (doubling). */
-  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
-  MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
-  /** TEST ONLY: a fixed "now" (ISO instant) for a standalone worker under test; never set in production. */
-  GUICHET_FAKE_NOW: z.iso.datetime({ offset: true }).optional(),
-});
+const configSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PUBLIC_URL: z.url().optional(),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('Guichet <support@guichet.local>'),
+    DKIM_DOMAIN: z.string().optional(),
+    DKIM_SELECTOR: z.string().optional(),
+    DKIM_PRIVATE_KEY_FILE: z.string().optional(),
+    INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+    INBOUND_SMTP_HOST: z.string().default('127.0.0.1'),
+    INBOUND_DOMAIN: z.string().default('guichet.local'),
+    INBOUND_WEBHOOK_TOKEN: z.string().min(16).optional(),
+    INBOUND_TRUSTED_AUTHSERV_ID: z.string().min(1).optional(),
+    CLAMAV_SOCKET: z.string().min(1).optional(),
+    IMAP_URL: z
+      .string()
+      .regex(/^imaps?:\/\//, 'must be an imap:// or imaps:// URL')
+      .optional(),
+    IMAP_MAILBOX: z.string().min(1).default('INBOX'),
+    IMAP_POLL_SECONDS: z.coerce.number().int().min(5).default(60),
+    SEED_DEMO: booleanFlag.default(true),
+    WORKER: booleanFlag.default(true),
+    WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
+    /** Where attachments live: a local directory, PostgreSQL (the database itself) or an S3-compatible store. */
+    STORAGE_DRIVER: z.enum(['local', 'postgres', 's3']).default('local'),
+    /** The local driver's directory; `${DATA_DIR}/files` by default. */
+    STORAGE_DIR: z.string().min(1).optional(),
+    S3_BUCKET: z.string().min(3).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** An S3-compatible service (MinIO, Garage …); AWS S3 itself when absent. */
+    S3_ENDPOINT: z.url().optional(),
+    /** Object keys under this prefix, e.g. `guichet/`. */
+    S3_PREFIX: z.string().default(''),
+    S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+    /** Both or neither; without them the usual AWS sources are used (environment, profile, role). */
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
+    MAX_TICKET_UPLOAD_MB: z.coerce.number().positive().default(100),
+    /** Reverse proxies whose X-Forwarded-For is believed; none by default. */
+    TRUST_PROXY: proxyList.default([]),
+    /**
+     * API rate limits: requests per window per signed-in person, and per customer company. A short
+     * window keeps a company from spending a minute's allowance in one burst that fills the server.
+     */
+    RATE_LIMIT_USER_PER_WINDOW: z.coerce.number().int().min(1).default(60),
+    RATE_LIMIT_COMPANY_PER_WINDOW: z.coerce.number().int().min(1).default(120),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(10),
+    /** Redis for the rate-limit counters; without it they are kept in the database. */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** When set, GET /metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Outbound mail: attempts before a mail is marked failed, and the first retry delay (doubling). */
+    MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+    MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** TEST ONLY: a fixed "now" (ISO instant) for a standalone worker under test; never set in production. */
+    GUICHET_FAKE_NOW: z.iso.datetime({ offset: true }).optional(),
+  })
+  .superRefine((config, issues) => {
+    if (config.STORAGE_DRIVER === 's3' && !config.S3_BUCKET) {
+      issues.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required with STORAGE_DRIVER=s3' });
+    }
+    if (Boolean(config.S3_ACCESS_KEY_ID) !== Boolean(config.S3_SECRET_ACCESS_KEY)) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['S3_SECRET_ACCESS_KEY'],
+        message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
+      });
+    }
+  });
 
 export type Config = z.infer<typeof configSchema> & { secret: string };
 

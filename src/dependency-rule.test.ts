@@ -59,6 +59,7 @@ const allowed: Record<string, readonly string[]> = {
   http: ['app', 'mail', 'domain', 'i18n', 'rich-text', 'config', 'db'],
   jobs: ['app', 'mail', 'db', 'domain', 'i18n', 'config', 'composition', 'process-guards'],
   'process-guards': [],
+  ops: ['app', 'db', 'domain', 'i18n', 'config', 'composition', 'http', 'mail'],
 };
 const compositionRoots = new Set(['main', 'seed-main', 'composition']);
 

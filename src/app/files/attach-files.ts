@@ -86,7 +86,8 @@ export async function attachFiles(
   const now = ctx.clock.now();
   const rows = [];
   for (const file of checked) {
-    const sha256 = await store.put(file.file);
+    // In the transaction: a store inside the database then commits or rolls back with the rows.
+    const sha256 = await store.put(file.file, { tx });
     rows.push({
       ticketId: input.ticketId,
       messageId: input.messageId ?? null,

@@ -88,7 +88,7 @@ export async function openAttachment(
     )
     .limit(1);
   if (!row) throw new AppError('not_found');
-  return { attachment: row.attachment, content: fileStoreOf(ctx).open(row.attachment.sha256) };
+  return { attachment: row.attachment, content: await fileStoreOf(ctx).open(row.attachment.sha256) };
 }
 
 /** Needs `ticket_messages` left-joined on the attachment's message. */

@@ -12,6 +12,7 @@ export * from './notifications';
 export * from './rate-limits';
 export * from './settings';
 export * from './sla';
+export * from './stored-files';
 export * from './ticket-search';
 export * from './tickets';
 export * from './timers';
