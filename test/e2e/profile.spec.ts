@@ -16,7 +16,7 @@ test('a user edits their name and phone; the header and the page keep them after
     await expect(name).toHaveValue(original);
     await name.fill('Claire Conseil-Test');
     await page.getByLabel('Téléphone').fill('+41 31 111 22 33');
-    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
     await expect(page.getByText('Votre profil est enregistré.')).toBeVisible();
     await expect(page.getByTestId('user-name')).toHaveText('Claire Conseil-Test');
 

@@ -10,7 +10,14 @@ import { openTicket } from '../support/ticket-factories';
 
 interface LiveEvent {
   event: string;
-  data: { ticketId: string; key: string; status: string; actorId: string | null; actorName: string | null };
+  data: {
+    ticketId: string;
+    key: string;
+    status: string;
+    actorId: string | null;
+    actorName: string | null;
+    notice: boolean;
+  };
 }
 
 /** An open event stream: every event received so far, and a way to wait for the next matching one. */
@@ -122,9 +129,27 @@ describe('GET /api/live/tickets', () => {
         status: 'in_progress',
         actorId: staff.agent.id,
         actorName: staff.agent.name,
+        notice: false,
       },
     });
     stream.stop();
+  });
+
+  it('flags the change that brought a person a notice on their stream only, so their bell refreshes', async () => {
+    const ticket = await openTicket(t.ctx, acme.customer, { status: 'qualified' });
+    const consultantStream = await openStream(base, consultant);
+    const agentStream = await openStream(base, agent);
+    const admin = new TestClient(t.app);
+    await admin.login(staff.admin.email);
+    const assigned = await admin.post(`/api/tickets/${ticket.id}/assign`, { assigneeId: staff.agent.id });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+
+    const forAgent = await agentStream.next((e) => e.data.ticketId === ticket.id && e.data.notice);
+    expect(forAgent.data).toMatchObject({ ticketId: ticket.id, actorId: staff.admin.id, notice: true });
+    const forConsultant = await consultantStream.next((e) => e.data.ticketId === ticket.id);
+    expect(forConsultant.data.notice).toBe(false);
+    agentStream.stop();
+    consultantStream.stop();
   });
 
   it('tells a customer of their company’s public changes only: never another company’s, never an internal note', async () => {

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications, outbox, users } from '../../src/db/schema/index';
+import { runDueTimers, scheduleSlaWarnings } from '../../src/app/timers/index';
+import { notifications, outbox, tickets, users } from '../../src/db/schema/index';
 import { workerTasks } from '../../src/jobs/tasks';
 import { type TestApp, TestClient, testApp } from '../support/app';
 import {
@@ -60,7 +61,10 @@ describe('staff notices', () => {
     expect(reply.statusCode, reply.body).toBe(201);
     await workerPass();
 
-    const bell = (await agent.get('/api/notifications')).json();
+    // Signed in at the warning's time (the clock moved back for this test).
+    const reader = new TestClient(t.app);
+    await reader.login(staff.agent.email);
+    const bell = (await reader.get('/api/notifications')).json();
     expect(bell.unread).toBeGreaterThanOrEqual(1);
     expect(bell.items[0]).toMatchObject({ kind: 'customer_reply', ticket: { id: ticket.id }, read: false });
     const mails = await staffMails(ticket.id);
@@ -138,5 +142,89 @@ describe('staff preferences', () => {
     expect(await noticesOf(otherAgent.id, ticket.id)).toHaveLength(1);
     expect(await staffMails(ticket.id)).toEqual([]);
     await setPrefs(otherAgent.id, {});
+  });
+});
+
+describe('SLA warnings', () => {
+  async function atRiskTicket() {
+    t.clock.set('2026-10-05T08:00:00Z');
+    const ticket = await openTicket(t.ctx, acme.customer, {
+      status: 'in_progress',
+      assigneeId: staff.agent.id,
+    });
+    const dueAt = new Date('2026-10-05T16:00:00Z');
+    await t.ctx.db.update(tickets).set({ engagementDueAt: dueAt }).where(eq(tickets.id, ticket.id));
+    const warning = {
+      clock: 'engagement' as const,
+      kind: 'at_risk' as const,
+      at: new Date('2026-10-05T14:00:00Z'),
+    };
+    await t.ctx.db.transaction((tx) => scheduleSlaWarnings(tx, ticket.id, [warning], t.clock.now()));
+    t.clock.set('2026-10-05T14:00:00Z');
+    await runDueTimers(t.ctx);
+    return ticket;
+  }
+  const slaMails = (ticketId: string) =>
+    t.ctx.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.ticketId, ticketId), eq(outbox.template, 'sla.at_risk')));
+
+  it('an SLA warning is in the assignee’s bell as well as in their mail', async () => {
+    const ticket = await atRiskTicket();
+    expect((await noticesOf(staff.agent.id, ticket.id)).map((n) => [n.kind, n.data])).toEqual([
+      ['sla_warning', { target: 'engagement', breach: false }],
+    ]);
+    expect((await slaMails(ticket.id)).map((m) => m.recipient)).toEqual([staff.agent.email]);
+    // Signed in at the warning's time (the clock moved back for this test).
+    const reader = new TestClient(t.app);
+    await reader.login(staff.agent.email);
+    const bell = (await reader.get('/api/notifications')).json();
+    expect(bell.items.find((n: { ticket: { id: string } }) => n.ticket.id === ticket.id)).toMatchObject({
+      kind: 'sla_warning',
+      sla: { target: 'engagement', breach: false },
+    });
+  });
+
+  it('SLA mails turned off: the warning is in the bell only', async () => {
+    await setPrefs(staff.agent.id, { mail: { sla_warning: false } });
+    const ticket = await atRiskTicket();
+    expect(await noticesOf(staff.agent.id, ticket.id)).toHaveLength(1);
+    expect(await slaMails(ticket.id)).toEqual([]);
+    await setPrefs(staff.agent.id, {});
+  });
+});
+
+describe('GET and PUT /api/profile/notifications', () => {
+  const all = { customer_reply: true, assigned: true, mention: true, transferred: true, sla_warning: true };
+
+  it('staff choose their mails per kind or a digest; the defaults mail every kind', async () => {
+    const admin = new TestClient(t.app);
+    await admin.login(staff.admin.email);
+    expect((await admin.get('/api/profile/notifications')).json()).toEqual({
+      mail: all,
+      digest: false,
+      statusMails: 'every_change',
+    });
+    const chosen = { mail: { ...all, mention: false }, digest: true, statusMails: 'waiting_and_closed' };
+    const saved = await admin.put('/api/profile/notifications', chosen);
+    expect(saved.statusCode, saved.body).toBe(200);
+    // A status-mail choice means nothing to staff and is not stored for them.
+    expect(saved.json()).toEqual({ ...chosen, statusMails: 'every_change' });
+    expect((await admin.get('/api/profile/notifications')).json()).toEqual(saved.json());
+  });
+
+  it('customers choose their status mails, and only those', async () => {
+    const manager = new TestClient(t.app);
+    await manager.login(acme.manager.email);
+    const saved = await manager.put('/api/profile/notifications', {
+      mail: { ...all, assigned: false },
+      digest: true,
+      statusMails: 'waiting_and_closed',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toEqual({ mail: all, digest: false, statusMails: 'waiting_and_closed' });
+    const bad = await manager.put('/api/profile/notifications', { statusMails: 'never' });
+    expect(bad.statusCode).toBe(400);
   });
 });

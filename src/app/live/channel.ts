@@ -15,6 +15,8 @@ export interface TicketChangedNotice {
   actorId: string | null;
   /** Internal entries (notes, internal events) are announced to staff only. */
   internal: boolean;
+  /** Staff who got a notice (the bell) with this change: their consoles refresh their bell. */
+  recipients?: string[];
 }
 
 /**
@@ -45,6 +47,9 @@ export function parseNotice(payload: string): TicketChangedNotice | null {
       companyId: value.companyId,
       actorId: typeof value.actorId === 'string' ? value.actorId : null,
       internal: value.internal === true,
+      recipients: Array.isArray(value.recipients)
+        ? value.recipients.filter((id): id is string => typeof id === 'string')
+        : [],
     };
   } catch {
     return null;

@@ -14,6 +14,8 @@ export interface TicketChangedEvent {
   /** Who made the change (null: the system), so a page can say "modified by …". */
   actorId: string | null;
   actorName: string | null;
+  /** The change brought the receiver a notice (their bell's count went up). */
+  notice: boolean;
 }
 
 export interface LiveSubscriber {
@@ -128,15 +130,17 @@ export class LiveHub {
     const notice = parseNotice(payload);
     if (!notice || this.subscribers.size === 0) return;
     try {
-      const event: TicketChangedEvent = {
+      const event: Omit<TicketChangedEvent, 'notice'> = {
         ticketId: notice.ticketId,
         key: notice.key,
         status: notice.status,
         actorId: notice.actorId,
         actorName: notice.actorId ? await this.nameOf(notice.actorId) : null,
       };
+      const recipients = new Set(notice.recipients);
       for (const subscriber of this.subscribers) {
-        if (mayHear(subscriber.actor, notice)) subscriber.send(event);
+        if (!mayHear(subscriber.actor, notice)) continue;
+        subscriber.send({ ...event, notice: recipients.has(subscriber.actor.userId) });
       }
     } catch (error) {
       this.onError(error);

@@ -83,6 +83,7 @@ export async function notifyStaff(
     companyId: notice.ticket.companyId,
     actorId: notice.actorId,
     internal: true,
+    recipients: staff.map((p) => p.id),
   };
   await tx.execute(sql`select pg_notify(${liveChannel}, ${JSON.stringify(live)})`);
   return staff.map((p) => p.id);

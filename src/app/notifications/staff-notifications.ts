@@ -1,17 +1,20 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { notifications, tickets, users } from '../../db/schema/index';
+import type { StaffNoticeKind } from '../../domain/notifications/preferences';
 import type { Actor, AppContext } from '../context';
 import { authorize, policy } from '../policy';
 
 export interface NotificationItem {
   id: string;
-  kind: string;
+  kind: StaffNoticeKind;
   ticketId: string;
   ticketKey: string;
   ticketSubject: string;
   actorName: string | null;
   excerpt: string | null;
+  /** SLA warnings: which target, and whether it is breached (else at risk). */
+  sla: { target: 'engagement' | 'resolution'; breach: boolean } | null;
   createdAt: Date;
   readAt: Date | null;
 }
@@ -28,7 +31,7 @@ export async function listNotifications(
   const rows = await ctx.db
     .select({
       id: notifications.id,
-      kind: notifications.kind,
+      kind: sql<StaffNoticeKind>`${notifications.kind}`,
       ticketId: notifications.ticketId,
       ticketKey: tickets.key,
       ticketSubject: tickets.subject,
@@ -51,6 +54,10 @@ export async function listNotifications(
     items: rows.map(({ data, ...row }) => ({
       ...row,
       excerpt: typeof data.excerpt === 'string' ? data.excerpt : null,
+      sla:
+        data.target === 'engagement' || data.target === 'resolution'
+          ? { target: data.target, breach: data.breach === true }
+          : null,
     })),
     unread: Number(unread?.n ?? 0),
   };

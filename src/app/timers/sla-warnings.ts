@@ -1,10 +1,12 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { ticketTimers, users } from '../../db/schema/index';
+import { mailsAtOnce, readPrefs } from '../../domain/notifications/preferences';
 import type { SlaTimer } from '../../domain/sla/index';
 import { handlesDesk } from '../../domain/tickets/index';
 import type { AppContext } from '../context';
 import type { SlaRecomputeEffect } from '../effects';
+import { notifyStaff } from '../notifications/notify-staff';
 import { queueMail } from '../outbox';
 import type { TicketRow } from '../tickets/record-event';
 
@@ -43,8 +45,9 @@ export const armSlaWarnings: SlaRecomputeEffect = (tx, change) =>
 
 /**
  * Fires an SLA warning if it still applies (ticket open, the clock still counting, an at-risk
- * warning before the due time, a breach warning after it): mails the assignee, or every active
- * staff member of the ticket's desk when nobody is assigned. One that no longer applies is neither
+ * warning before the due time, a breach warning after it): tells the assignee, or every active
+ * staff member of the ticket's desk when nobody is assigned, in the app (the bell) and by mail
+ * unless they turned SLA mails off or take a daily digest. One that no longer applies is neither
  * sent nor marked done.
  */
 export async function fireSlaTimer(
@@ -78,7 +81,13 @@ export async function fireSlaTimer(
   const people = await recipients(tx, ticket);
   // Recorded as sent only with its mails queued in this transaction.
   await settle(people.length ? 'done' : 'cancelled');
+  await notifyStaff(
+    tx,
+    people.map((p) => p.id),
+    { kind: 'sla_warning', ticket, actorId: null, data: { target, breach }, now, mail: false },
+  );
   for (const person of people) {
+    if (!mailsAtOnce(readPrefs(person.prefs), 'sla_warning')) continue;
     await queueMail(
       tx,
       {
@@ -96,6 +105,8 @@ export async function fireSlaTimer(
 
 async function recipients(tx: Tx, ticket: TicketRow) {
   const columns = {
+    id: users.id,
+    prefs: users.notificationPrefs,
     email: users.email,
     notificationEmail: users.notificationEmail,
     language: users.language,

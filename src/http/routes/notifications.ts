@@ -27,6 +27,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = as
           ticket: { id: n.ticketId, key: n.ticketKey, subject: n.ticketSubject },
           actorName: n.actorName,
           excerpt: n.excerpt,
+          sla: n.sla,
           createdAt: n.createdAt.toISOString(),
           read: n.readAt !== null,
         })),

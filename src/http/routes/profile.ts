@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { changePassword } from '../../app/accounts/change-password';
 import { getProfile, type Profile } from '../../app/accounts/get-profile';
+import { getNotificationPrefs, setNotificationPrefs } from '../../app/accounts/notification-prefs';
 import { updateProfile } from '../../app/accounts/update-profile';
 import type { AppContext } from '../../app/context';
 import { cookieNamesFor, requireActor } from '../plugins/session';
 import { errorResponses, okResponse } from '../schemas/common';
+import { notificationPrefsSchema } from '../schemas/notifications';
 import { changePasswordBody, profileSchema, updateProfileBody } from '../schemas/profile';
 
 const present = ({ user, company }: Profile) => ({
@@ -63,5 +65,31 @@ export const profileRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
       });
       return { ok: true as const };
     },
+  );
+
+  app.get(
+    '/profile/notifications',
+    {
+      schema: {
+        tags: ['profile'],
+        summary:
+          'How I hear of things: mails per notice kind or a daily digest (staff), status mails (customers)',
+        response: { 200: notificationPrefsSchema, ...errorResponses },
+      },
+    },
+    async (request) => getNotificationPrefs(ctx, requireActor(request)),
+  );
+
+  app.put(
+    '/profile/notifications',
+    {
+      schema: {
+        tags: ['profile'],
+        summary: 'Choose how I hear of things',
+        body: notificationPrefsSchema,
+        response: { 200: notificationPrefsSchema, ...errorResponses },
+      },
+    },
+    async (request) => setNotificationPrefs(ctx, requireActor(request), request.body),
   );
 };

@@ -8,6 +8,7 @@ export const ticketChangedEventSchema = z.object({
   status: z.string(),
   actorId: idSchema.nullable(),
   actorName: z.string().nullable(),
+  notice: z.boolean().describe('The change brought the receiver a notice (their bell)'),
 });
 export type TicketChangedEventDto = z.infer<typeof ticketChangedEventSchema>;
 
@@ -16,5 +17,5 @@ export const liveEventName = 'ticket-changed';
 export const liveStreamResponse = z
   .string()
   .describe(
-    'A text/event-stream: one `ticket-changed` event per committed change of a ticket the caller may see, its data a JSON object {ticketId, key, status, actorId, actorName}; comment lines keep the connection alive.',
+    'A text/event-stream: one `ticket-changed` event per committed change of a ticket the caller may see, its data a JSON object {ticketId, key, status, actorId, actorName, notice}; comment lines keep the connection alive.',
   );

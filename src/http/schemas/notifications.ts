@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { STAFF_NOTICE_KINDS, STATUS_MAIL_CHOICES } from '../../domain/notifications/preferences';
 import { idSchema } from './common';
 
+export { STAFF_NOTICE_KINDS };
+
 export const notificationSchema = z.object({
   id: idSchema,
-  kind: z.string(),
+  kind: z.enum(STAFF_NOTICE_KINDS),
   ticket: z.object({ id: idSchema, key: z.string(), subject: z.string() }),
   actorName: z.string().nullable(),
   excerpt: z.string().nullable(),
+  sla: z.object({ target: z.enum(['engagement', 'resolution']), breach: z.boolean() }).nullable(),
   createdAt: z.string(),
   read: z.boolean(),
 });

@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { notify } from '../components/notify';
 import { navigationFor } from '../navigation';
 import classes from './layout.module.css';
+import { NotificationBell } from './NotificationBell';
 
 /** The signed-in frame: header (name, language, sign out) and the navigation of the user's role. */
 export function AppLayout() {
@@ -62,6 +63,7 @@ export function AppLayout() {
             <Text size="sm" className={classes.userName} visibleFrom="sm" data-testid="user-name">
               {me.name}
             </Text>
+            {me.role !== 'customer' && <NotificationBell />}
             <LanguageSwitch />
             <Button variant="default" size="xs" onClick={() => void signOut()} visibleFrom="sm">
               {t('app.signOut')}

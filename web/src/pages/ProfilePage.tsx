@@ -14,6 +14,7 @@ import { PasswordField } from '../components/PasswordField';
 import { applyApiError, schemaValidator } from '../forms/validation';
 import { applyLanguage } from '../i18n/index';
 import { isLanguage } from '../i18n/language';
+import { NotificationPrefsForm } from './NotificationPrefsForm';
 import { usePageTitle } from './usePageTitle';
 
 export default function ProfilePage() {
@@ -32,6 +33,7 @@ export default function ProfilePage() {
       {profile.data && (
         <>
           <ProfileForm profile={profile.data} />
+          <NotificationPrefsForm staff={profile.data.role !== 'customer'} />
           <PasswordForm />
         </>
       )}
