@@ -1,4 +1,5 @@
 import { purgeExpiredSessions } from '../app/auth/sessions';
+import { pruneLiveEvents } from '../app/live/hub';
 import { runDueTimers } from '../app/timers/index';
 import { dispatchOutbox } from '../mail/dispatch';
 import type { WorkerTask } from './worker';
@@ -6,6 +7,7 @@ import type { WorkerTask } from './worker';
 /** Everything the worker does on each pass, in order: timers first, so their mails leave at once. */
 export const workerTasks: WorkerTask[] = [
   { name: 'purge-sessions', run: (ctx) => purgeExpiredSessions(ctx.db, ctx.clock.now()) },
+  { name: 'prune-live-events', run: (ctx) => pruneLiveEvents(ctx.db, ctx.clock.now()) },
   {
     name: 'ticket-timers',
     run: async (ctx) => {

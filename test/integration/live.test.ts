@@ -9,6 +9,8 @@ import { createCompany, createStaff, createUser, type TestCompany } from '../sup
 import { openTicket } from '../support/ticket-factories';
 
 interface LiveEvent {
+  /** The stream's `id:` line: where the change sits in the replay window. */
+  id?: string;
   event: string;
   data: {
     ticketId: string;
@@ -23,6 +25,8 @@ interface LiveEvent {
 /** An open event stream: every event received so far, and a way to wait for the next matching one. */
 class Stream {
   readonly events: LiveEvent[] = [];
+  /** Everything the server wrote, as text. */
+  raw = '';
   private waiters: { match: (e: LiveEvent) => boolean; resolve: (e: LiveEvent) => void }[] = [];
   private buffer = '';
   readonly ended: Promise<void>;
@@ -47,6 +51,7 @@ class Stream {
   }
 
   private push(chunk: string) {
+    this.raw += chunk;
     this.buffer += chunk;
     let end = this.buffer.indexOf('\n\n');
     while (end >= 0) {
@@ -54,8 +59,9 @@ class Stream {
       this.buffer = this.buffer.slice(end + 2);
       const event = /^event: (.+)$/m.exec(block)?.[1];
       const data = /^data: (.+)$/m.exec(block)?.[1];
+      const id = /^id: (.+)$/m.exec(block)?.[1];
       if (event && data) {
-        const parsed: LiveEvent = { event, data: JSON.parse(data) };
+        const parsed: LiveEvent = { ...(id ? { id } : {}), event, data: JSON.parse(data) };
         this.events.push(parsed);
         for (const waiter of this.waiters.filter((w) => w.match(parsed))) waiter.resolve(parsed);
         this.waiters = this.waiters.filter((w) => !w.match(parsed));
@@ -65,11 +71,14 @@ class Stream {
   }
 }
 
-function openStream(base: string, client: TestClient | null): Promise<Stream> {
+function openStream(base: string, client: TestClient | null, lastEventId?: string): Promise<Stream> {
   return new Promise((resolve, reject) => {
     const session = client?.cookie('guichet_session');
     const req = httpRequest(`${base}/api/live/tickets`, {
-      headers: session ? { cookie: `guichet_session=${session}` } : {},
+      headers: {
+        ...(session ? { cookie: `guichet_session=${session}` } : {}),
+        ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+      },
     });
     req.on('response', (response) => resolve(new Stream(response, () => req.destroy())));
     req.on('error', reject);
@@ -122,6 +131,7 @@ describe('GET /api/live/tickets', () => {
 
     const event = await stream.next((e) => e.data.ticketId === ticket.id && e.data.status === 'in_progress');
     expect(event).toEqual({
+      id: expect.stringMatching(/^\d+$/),
       event: 'ticket-changed',
       data: {
         ticketId: ticket.id,
@@ -184,6 +194,54 @@ describe('GET /api/live/tickets', () => {
     await stream.next((e) => e.data.ticketId === other.id);
     expect(stream.events.map((e) => e.data.ticketId)).not.toContain(ticket.id);
     stream.stop();
+  });
+});
+
+describe('reconnection (Last-Event-ID)', () => {
+  it('replays to a reconnecting stream the changes it missed, as it may hear them', async () => {
+    const ticket = await openTicket(t.ctx, acme.customer, { status: 'in_progress' });
+    const first = await openStream(base, acmeCustomer);
+    await agent.post(`/api/tickets/${ticket.id}/messages`, { body: 'First answer' });
+    const seen = await first.next((e) => e.data.ticketId === ticket.id);
+    expect(seen.id).toMatch(/^\d+$/);
+    first.stop();
+
+    // While the customer's browser is away: an internal note, then a public change.
+    await agent.post(`/api/tickets/${ticket.id}/messages`, { body: 'Internal only', visibility: 'internal' });
+    await agent.post(`/api/tickets/${ticket.id}/status`, { status: 'waiting_customer' });
+    const foreign = await openTicket(t.ctx, globex.customer, { status: 'qualified' });
+    await agent.post(`/api/tickets/${foreign.id}/take`);
+
+    const again = await openStream(base, acmeCustomer, seen.id);
+    const missed = await again.next(
+      (e) => e.data.ticketId === ticket.id && e.data.status === 'waiting_customer',
+    );
+    expect(Number(missed.id)).toBeGreaterThan(Number(seen.id));
+    expect(again.events.map((e) => e.data.ticketId)).not.toContain(foreign.id);
+    // The replay reaches a little before the change seen (a client takes a change twice harmlessly),
+    // but the internal note, the only change made in progress after the one seen, is never in it.
+    const replayed = again.events.filter((e) => e.data.ticketId === ticket.id && e.id !== seen.id);
+    expect(replayed.filter((e) => Number(e.id) > Number(seen.id)).map((e) => e.data.status)).toEqual([
+      'waiting_customer',
+    ]);
+    again.stop();
+  });
+
+  it('replays internal changes to staff, and ignores an id that is not a number', async () => {
+    const ticket = await openTicket(t.ctx, acme.customer, { status: 'in_progress' });
+    const first = await openStream(base, consultant);
+    await agent.post(`/api/tickets/${ticket.id}/messages`, { body: 'Public' });
+    const seen = await first.next((e) => e.data.ticketId === ticket.id);
+    first.stop();
+    await agent.post(`/api/tickets/${ticket.id}/messages`, { body: 'A note', visibility: 'internal' });
+
+    const again = await openStream(base, consultant, seen.id);
+    await again.next((e) => e.data.ticketId === ticket.id && e.id !== seen.id);
+    again.stop();
+
+    const odd = await openStream(base, consultant, '1; drop table');
+    expect(odd.response.statusCode).toBe(200);
+    odd.stop();
   });
 });
 
@@ -274,5 +332,7 @@ describe('server close', () => {
 
     await own.close();
     await Promise.all(streams.map((s) => s.ended));
+    // The last word is a short retry hint, so browsers reconnect (to another instance) at once.
+    for (const stream of streams) expect(stream.raw.trimEnd().endsWith('retry: 500')).toBe(true);
   });
 });

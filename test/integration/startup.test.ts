@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 
 // The real entry point, as `npm start` runs it, on a throw-away data directory.
 const dataDir = mkdtempSync(join(tmpdir(), 'guichet-start-'));
@@ -48,8 +48,13 @@ function start(
   return { child, ready, exited, output: () => output };
 }
 
+// A test that failed midway must not leave its server holding the data directory for the next one.
+afterEach(async () => {
+  const running = children.splice(0).filter((child) => child.exitCode === null && child.signalCode === null);
+  for (const child of running) child.kill('SIGKILL');
+  await Promise.all(running.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+});
 afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -73,7 +78,7 @@ describe('npm start on the embedded database', () => {
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
-  }, 120_000);
+  }, 240_000);
 
   it('starts again at once after the previous process was killed (stale lock taken over)', async () => {
     const port = 36000 + (process.pid % 1000);
@@ -88,5 +93,5 @@ describe('npm start on the embedded database', () => {
     expect((await fetch(`http://localhost:${port}/api/health`)).status).toBe(200);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
+import { liveEvents } from '../../db/schema/index';
 import type { TicketChangeEffect } from '../effects';
 
 /** The PostgreSQL channel on which every committed ticket change is announced. */
@@ -17,13 +18,25 @@ export interface TicketChangedNotice {
   internal: boolean;
   /** Staff who got a notice (the bell) with this change: their consoles refresh their bell. */
   recipients?: string[];
+  /** Position in the kept window of changes (live_events), for replay after a reconnect. */
+  eventId?: number;
 }
 
 /**
- * Announces a change from inside its transaction: PostgreSQL delivers a NOTIFY at commit and
- * drops it on rollback, so listeners never hear of a change that did not happen. Identical
- * notices of one transaction are delivered once.
+ * Keeps the change in the replay window and announces it, in the caller's transaction: PostgreSQL
+ * delivers a NOTIFY at commit and drops it (and the row) on rollback, so listeners never hear of
+ * a change that did not happen.
  */
+export async function announceTicketChange(tx: Tx, notice: TicketChangedNotice, at: Date): Promise<void> {
+  const [row] = await tx
+    .insert(liveEvents)
+    .values({ ticketId: notice.ticketId, notice: { ...notice }, createdAt: at })
+    .returning({ id: liveEvents.id });
+  const announced = { ...notice, eventId: row?.id };
+  await tx.execute(sql`select pg_notify(${liveChannel}, ${JSON.stringify(announced)})`);
+}
+
+/** Announces every recorded change of a ticket. */
 export const publishTicketChange: TicketChangeEffect = async (tx: Tx, ticket, event) => {
   const notice: TicketChangedNotice = {
     ticketId: ticket.id,
@@ -33,25 +46,30 @@ export const publishTicketChange: TicketChangeEffect = async (tx: Tx, ticket, ev
     actorId: event.actorId,
     internal: event.visibility === 'internal',
   };
-  await tx.execute(sql`select pg_notify(${liveChannel}, ${JSON.stringify(notice)})`);
+  await announceTicketChange(tx, notice, event.at);
 };
 
 export function parseNotice(payload: string): TicketChangedNotice | null {
   try {
-    const value = JSON.parse(payload) as Partial<TicketChangedNotice>;
-    if (typeof value.ticketId !== 'string' || typeof value.companyId !== 'string') return null;
-    return {
-      ticketId: value.ticketId,
-      key: String(value.key ?? ''),
-      status: String(value.status ?? ''),
-      companyId: value.companyId,
-      actorId: typeof value.actorId === 'string' ? value.actorId : null,
-      internal: value.internal === true,
-      recipients: Array.isArray(value.recipients)
-        ? value.recipients.filter((id): id is string => typeof id === 'string')
-        : [],
-    };
+    return noticeOf(JSON.parse(payload) as Partial<TicketChangedNotice>);
   } catch {
     return null;
   }
+}
+
+/** A notice read back from the channel or the replay window; null when it is not one. */
+export function noticeOf(value: Partial<TicketChangedNotice>): TicketChangedNotice | null {
+  if (typeof value.ticketId !== 'string' || typeof value.companyId !== 'string') return null;
+  return {
+    ticketId: value.ticketId,
+    key: String(value.key ?? ''),
+    status: String(value.status ?? ''),
+    companyId: value.companyId,
+    actorId: typeof value.actorId === 'string' ? value.actorId : null,
+    internal: value.internal === true,
+    recipients: Array.isArray(value.recipients)
+      ? value.recipients.filter((id): id is string => typeof id === 'string')
+      : [],
+    ...(typeof value.eventId === 'number' ? { eventId: value.eventId } : {}),
+  };
 }

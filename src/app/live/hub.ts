@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema/index';
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { liveEvents, users } from '../../db/schema/index';
 import { parseSessionEndedNotice, sessionEndedChannel } from '../auth/session-ended';
 import { validSessionHashes } from '../auth/sessions';
 import type { Actor, AppContext } from '../context';
-import { liveChannel, parseNotice, type TicketChangedNotice } from './channel';
+import { liveChannel, noticeOf, parseNotice, type TicketChangedNotice } from './channel';
 import { listenToChannels, type StopListening } from './listener';
 
 /** A change as a signed-in person receives it on the live stream. */
@@ -22,13 +23,24 @@ export interface LiveSubscriber {
   actor: Actor;
   /** Hash of the session token the stream was opened with: the stream lives no longer than it. */
   sessionHash: string;
-  send(event: TicketChangedEvent): void;
+  /** `eventId` places the change in the replay window; a reconnecting client hands it back. */
+  send(event: TicketChangedEvent, eventId?: number): void;
   /** Ends the stream (the session ended, or the account changed). */
   end(): void;
 }
 
 /** How often streams' sessions are checked for expiry (sign-outs and disabled accounts are announced at once). */
 const sessionCheckMs = 15_000;
+
+/**
+ * How far before the last change a client saw the replay reaches back. Event ids are taken when a
+ * change is written, not when it commits, so a change committed late can carry a smaller id than
+ * one the client already has; replaying a little more (a client takes a change twice harmlessly)
+ * never misses it.
+ */
+const replayOverlapMs = 10_000;
+/** How long changes stay in the replay window (the worker prunes older ones). */
+export const liveEventsKeptMs = 15 * 60_000;
 
 /** Whether a person may hear of a change: staff of every one, customers of their company's public ones. */
 export function mayHear(actor: Actor, notice: TicketChangedNotice): boolean {
@@ -58,8 +70,11 @@ export class LiveHub {
     return this.subscribers.size;
   }
 
-  /** Adds a subscriber once the database listener is ready; returns the unsubscribe function. */
-  async subscribe(subscriber: LiveSubscriber): Promise<() => void> {
+  /**
+   * Adds a subscriber once the database listener is ready; returns the unsubscribe function.
+   * With `lastEventId` (a reconnecting stream's Last-Event-ID) the changes it missed are sent first.
+   */
+  async subscribe(subscriber: LiveSubscriber, lastEventId?: number): Promise<() => void> {
     if (this.closed) throw new Error('live hub closed');
     this.stopListening ??= listenToChannels(
       this.ctx.db,
@@ -72,6 +87,7 @@ export class LiveHub {
     );
     await this.stopListening;
     this.subscribers.add(subscriber);
+    if (lastEventId !== undefined) await this.replay(subscriber, lastEventId);
     if (!this.sessionCheck) {
       this.sessionCheck = setInterval(() => void this.endExpiredSessions(), sessionCheckMs);
       this.sessionCheck.unref();
@@ -130,21 +146,51 @@ export class LiveHub {
     const notice = parseNotice(payload);
     if (!notice || this.subscribers.size === 0) return;
     try {
-      const event: Omit<TicketChangedEvent, 'notice'> = {
-        ticketId: notice.ticketId,
-        key: notice.key,
-        status: notice.status,
-        actorId: notice.actorId,
-        actorName: notice.actorId ? await this.nameOf(notice.actorId) : null,
-      };
+      const event = await this.eventOf(notice);
       const recipients = new Set(notice.recipients);
       for (const subscriber of this.subscribers) {
         if (!mayHear(subscriber.actor, notice)) continue;
-        subscriber.send({ ...event, notice: recipients.has(subscriber.actor.userId) });
+        subscriber.send({ ...event, notice: recipients.has(subscriber.actor.userId) }, notice.eventId);
       }
     } catch (error) {
       this.onError(error);
     }
+  }
+
+  /** Sends a reconnecting subscriber the kept changes from shortly before the last one it saw. */
+  private async replay(subscriber: LiveSubscriber, lastEventId: number): Promise<void> {
+    try {
+      const [seen] = await this.ctx.db
+        .select({ at: liveEvents.createdAt })
+        .from(liveEvents)
+        .where(eq(liveEvents.id, lastEventId));
+      const since = seen
+        ? new Date(seen.at.getTime() - replayOverlapMs)
+        : new Date(this.ctx.clock.now().getTime() - liveEventsKeptMs);
+      const rows = await this.ctx.db
+        .select({ id: liveEvents.id, notice: liveEvents.notice })
+        .from(liveEvents)
+        .where(and(gte(liveEvents.createdAt, since), sql`${liveEvents.id} <> ${lastEventId}`))
+        .orderBy(asc(liveEvents.id));
+      for (const row of rows) {
+        const notice = noticeOf(row.notice);
+        if (!notice || !mayHear(subscriber.actor, notice)) continue;
+        const bell = new Set(notice.recipients).has(subscriber.actor.userId);
+        subscriber.send({ ...(await this.eventOf(notice)), notice: bell }, row.id);
+      }
+    } catch (error) {
+      this.onError(error);
+    }
+  }
+
+  private async eventOf(notice: TicketChangedNotice): Promise<Omit<TicketChangedEvent, 'notice'>> {
+    return {
+      ticketId: notice.ticketId,
+      key: notice.key,
+      status: notice.status,
+      actorId: notice.actorId,
+      actorName: notice.actorId ? await this.nameOf(notice.actorId) : null,
+    };
   }
 
   private async nameOf(userId: string): Promise<string | null> {
@@ -156,4 +202,9 @@ export class LiveHub {
     this.names.set(userId, row.name);
     return row.name;
   }
+}
+
+/** Forgets the changes older than the replay window (a worker task). */
+export async function pruneLiveEvents(db: Db, now: Date): Promise<void> {
+  await db.delete(liveEvents).where(lt(liveEvents.createdAt, new Date(now.getTime() - liveEventsKeptMs)));
 }

@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { notifications, type tickets, users } from '../../db/schema/index';
 import { mailsAtOnce, readPrefs, type StaffNoticeKind } from '../../domain/notifications/preferences';
 import { type Desk, handlesDesk } from '../../domain/tickets/index';
-import { liveChannel, type TicketChangedNotice } from '../live/channel';
+import { announceTicketChange, type TicketChangedNotice } from '../live/channel';
 import { queueMail } from '../outbox';
 
 type TicketRow = typeof tickets.$inferSelect;
@@ -85,7 +85,7 @@ export async function notifyStaff(
     internal: true,
     recipients: staff.map((p) => p.id),
   };
-  await tx.execute(sql`select pg_notify(${liveChannel}, ${JSON.stringify(live)})`);
+  await announceTicketChange(tx, live, notice.now);
   return staff.map((p) => p.id);
 }
 

@@ -7,6 +7,7 @@ export * from './content';
 export * from './core';
 export * from './flex';
 export * from './inbound';
+export * from './live';
 export * from './mail';
 export * from './notifications';
 export * from './rate-limits';

@@ -21,7 +21,8 @@ export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
 
   // preClose runs before the server waits for its connections: open streams would hold it forever.
   app.addHook('preClose', async () => {
-    for (const stream of streams) stream.end();
+    // A short retry hint: the client reconnects (through the balancer, to another instance) at once.
+    for (const stream of streams) stream.end('retry: 500\n\n');
     app.metrics.liveStreams.dec(streams.size);
     streams.clear();
   });
@@ -45,12 +46,16 @@ export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     async (request, reply) => {
       const actor = requireActor(request);
       const raw = reply.raw;
-      const send = (event: TicketChangedEvent) => {
-        raw.write(`event: ${liveEventName}\ndata: ${JSON.stringify(event)}\n\n`);
+      const send = (event: TicketChangedEvent, eventId?: number) => {
+        const id = eventId === undefined ? '' : `id: ${eventId}\n`;
+        raw.write(`${id}event: ${liveEventName}\ndata: ${JSON.stringify(event)}\n\n`);
       };
       // requireActor passed, so the request carried a valid session cookie.
       const sessionHash = hashToken(request.cookies[cookieNamesFor(ctx).session] ?? '');
-      const unsubscribe = await hub.subscribe({ actor, sessionHash, send, end: () => raw.end() });
+      const unsubscribe = await hub.subscribe(
+        { actor, sessionHash, send, end: () => raw.end() },
+        lastEventIdOf(request.headers['last-event-id']),
+      );
 
       reply.hijack();
       raw.writeHead(200, {
@@ -77,3 +82,10 @@ export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     },
   );
 };
+
+/** The Last-Event-ID a reconnecting EventSource sends, when it is one of ours. */
+function lastEventIdOf(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value || !/^\d{1,15}$/.test(value)) return undefined;
+  return Number(value);
+}
