@@ -1,3 +1,5 @@
+import { sessionExpiryArmed, waitForSignIn } from './session-expiry';
+
 /**
  * The one way the web client talks to the API: JSON in and out, same-origin cookies, the
  * anti-forgery header on every request that changes something, and a typed error.
@@ -43,7 +45,11 @@ export function readCookie(name: string): string | undefined {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return resumingAfterSignIn(() => sendOnce<T>(method, path, body));
+}
+
+async function sendOnce<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
@@ -65,6 +71,25 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
   const payload: unknown = await response.json().catch(() => undefined);
   if (!response.ok) throw toApiError(response.status, payload);
   return payload as T;
+}
+
+/**
+ * Sends a request; if the server refuses it because the session ended while the person worked,
+ * sends it again as it was once they have signed in in the dialog (session-expiry.ts).
+ */
+export async function resumingAfterSignIn<T>(send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    if (
+      error instanceof ApiError &&
+      error.code === 'not_authenticated' &&
+      sessionExpiryArmed() &&
+      (await waitForSignIn())
+    )
+      return resumingAfterSignIn(send);
+    throw error;
+  }
 }
 
 function toApiError(status: number, payload: unknown): ApiError {

@@ -2,6 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { languageBody, loginBody, meSchema, sessionResponse } from '../../../src/http/schemas/session';
 import { apiDelete, apiGet, apiPost, apiPut } from './client';
+import { queryClient } from './query-client';
+import { markSessionExpired, sessionExpiryArmed } from './session-expiry';
 
 export type Me = z.infer<typeof meSchema>;
 export type SessionResponse = z.infer<typeof sessionResponse>;
@@ -10,7 +12,21 @@ export type LoginInput = z.input<typeof loginBody>;
 
 export const sessionKey = ['session'] as const;
 
-export const fetchSession = () => apiGet<SessionResponse>('/api/session');
+/**
+ * The session as the server sees it. Inside the signed-in frame, a session that ended on the
+ * server keeps the page as it is (what was typed stays) and opens the sign-in dialog instead.
+ */
+export async function fetchSession(): Promise<SessionResponse> {
+  const session = await apiGet<SessionResponse>('/api/session');
+  if (!session.user && sessionExpiryArmed()) {
+    const before = queryClient.getQueryData<SessionResponse>(sessionKey);
+    if (before?.user) {
+      markSessionExpired();
+      return before;
+    }
+  }
+  return session;
+}
 
 export function useSession() {
   return useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });

@@ -8,7 +8,7 @@ import type {
   ticketSchema,
   timelineResponse,
 } from '../../../src/http/schemas/tickets';
-import { ApiError, apiGet, apiPost, csrfToken } from './client';
+import { ApiError, apiGet, apiPost, csrfToken, resumingAfterSignIn } from './client';
 
 export type Ticket = z.infer<typeof ticketSchema>;
 export type TicketList = z.infer<typeof ticketListResponse>;
@@ -74,7 +74,16 @@ export function sendMessage(
  * A multipart form through XMLHttpRequest, the one browser API that reports upload progress;
  * same cookies, anti-forgery header and error shape as the JSON client.
  */
-async function sendForm<T>(
+function sendForm<T>(
+  path: string,
+  fields: Record<string, unknown>,
+  files: File[],
+  onProgress?: (share: number) => void,
+): Promise<T> {
+  return resumingAfterSignIn(() => sendFormOnce<T>(path, fields, files, onProgress));
+}
+
+async function sendFormOnce<T>(
   path: string,
   fields: Record<string, unknown>,
   files: File[],

@@ -1,17 +1,24 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { logout, useMe } from '../api/session';
+import { armSessionExpiry, useSessionExpired } from '../api/session-expiry';
 import { PageLoader } from '../components/guards';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { notify } from '../components/notify';
 import { navigationFor } from '../navigation';
 import classes from './layout.module.css';
 import { NotificationBell } from './NotificationBell';
+
+// Loaded only when a session ends: its form schemas stay out of the first screen's code (and are
+// built after zod is told not to compile, which the portal's Content-Security-Policy forbids).
+const SessionExpiredDialog = lazy(() =>
+  import('../components/SessionExpiredDialog').then((m) => ({ default: m.SessionExpiredDialog })),
+);
 
 /** The signed-in frame: header (name, language, sign out) and the navigation of the user's role. */
 export function AppLayout() {
@@ -22,8 +29,19 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname.startsWith(to));
+  // A session that ends while the page is open asks for the password here (SessionExpiredDialog).
+  const expired = useSessionExpired();
+  const [dialogDismissed, setDialogDismissed] = useState(false);
+  useEffect(() => {
+    armSessionExpiry(true);
+    return () => armSessionExpiry(false);
+  }, []);
+  useEffect(() => {
+    if (expired) setDialogDismissed(false);
+  }, [expired]);
 
   const signOut = async () => {
+    armSessionExpiry(false);
     try {
       await logout();
     } catch (error) {
@@ -61,13 +79,19 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Text size="sm" className={classes.userName} visibleFrom="sm" data-testid="user-name">
-              {me.name}
+              {expired ? t('sessionExpired.signedOut') : me.name}
             </Text>
             {me.role !== 'customer' && <NotificationBell />}
             <LanguageSwitch />
-            <Button variant="default" size="xs" onClick={() => void signOut()} visibleFrom="sm">
-              {t('app.signOut')}
-            </Button>
+            {expired ? (
+              <Button size="xs" onClick={() => setDialogDismissed(false)}>
+                {t('login.submit')}
+              </Button>
+            ) : (
+              <Button variant="default" size="xs" onClick={() => void signOut()} visibleFrom="sm">
+                {t('app.signOut')}
+              </Button>
+            )}
           </Group>
         </Group>
       </AppShell.Header>
@@ -86,13 +110,24 @@ export function AppLayout() {
         {/* On a phone the header has no room: who is signed in, and signing out, live in the menu. */}
         <Stack gap="xs" mt="md" pt="md" hiddenFrom="sm" className={classes.navFooter}>
           <Text size="sm" px="sm">
-            {me.name}
+            {expired ? t('sessionExpired.signedOut') : me.name}
           </Text>
-          <Button variant="default" onClick={() => void signOut()}>
-            {t('app.signOut')}
-          </Button>
+          {!expired && (
+            <Button variant="default" onClick={() => void signOut()}>
+              {t('app.signOut')}
+            </Button>
+          )}
         </Stack>
       </AppShell.Navbar>
+      {expired && (
+        <Suspense fallback={null}>
+          <SessionExpiredDialog
+            opened={!dialogDismissed}
+            email={me.email}
+            onDismiss={() => setDialogDismissed(true)}
+          />
+        </Suspense>
+      )}
       <AppShell.Main id="main">
         <Suspense fallback={<PageLoader />}>
           <Outlet />

@@ -141,7 +141,9 @@ function CompanyStorage({ usedBytes, quotaBytes }: { usedBytes: number; quotaByt
       <Text size="sm" c={share >= 90 ? 'red' : 'dimmed'}>
         {label}
       </Text>
-      <Progress value={share} size="sm" color={share >= 90 ? 'red' : 'blue'} aria-label={label} />
+      <Progress.Root size="sm">
+        <Progress.Section value={share} color={share >= 90 ? 'red' : 'blue'} aria-label={label} />
+      </Progress.Root>
     </Stack>
   );
 }
@@ -157,7 +159,10 @@ export function UploadProgress({ share }: { share: number | null }) {
       <Text size="sm" id={id}>
         {t('files.sending', { percent })}
       </Text>
-      <Progress value={percent} aria-labelledby={id} animated={percent < 100} />
+      {/* The bar itself (Mantine's section) carries the progressbar role, so it takes the name. */}
+      <Progress.Root>
+        <Progress.Section value={percent} aria-labelledby={id} animated={percent < 100} />
+      </Progress.Root>
     </Stack>
   );
 }
