@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme } from '@mantine/core';
 
 // Mantine's default primary shade (6) fails WCAG contrast with white text; 8 passes, and
 // autoContrast picks a readable text colour on any filled component.
@@ -9,6 +9,16 @@ export const theme = createTheme({
   focusRing: 'auto',
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif',
+  components: {
+    // A badge says a status or an SLA state: it is never cut to "EN PAU…". It keeps its width in a
+    // row, and wraps onto a second line rather than overflow a narrow screen.
+    Badge: Badge.extend({
+      styles: {
+        root: { flexShrink: 0, height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%' },
+        label: { overflow: 'visible', textOverflow: 'clip', whiteSpace: 'normal', lineHeight: 1.3 },
+      },
+    }),
+  },
 });
 
 // The default "dimmed" grey and error red are too light for text on white (contrast about 3.3:1).

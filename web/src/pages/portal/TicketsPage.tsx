@@ -1,6 +1,7 @@
 import {
   Anchor,
   Button,
+  Card,
   Checkbox,
   Group,
   NativeSelect,
@@ -12,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -65,6 +66,8 @@ export default function TicketsPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // Under 600 px a row of five columns does not fit: each ticket becomes a card.
+  const phone = useMediaQuery('(max-width: 599.98px)');
 
   return (
     <Stack gap="lg">
@@ -128,7 +131,51 @@ export default function TicketsPage() {
       {list.error && <FormAlert message={errorText(list.error)} />}
       {list.isPending && <PageLoader />}
       {list.data && items.length === 0 && <Text>{t('portal:tickets.none')}</Text>}
-      {items.length > 0 && (
+      {items.length > 0 && phone && (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="tickets-cards">
+          <Text size="sm" c="dimmed">
+            {t('portal:tickets.caption', { count: items.length })}
+          </Text>
+          {items.map((ticket) => (
+            <Card key={ticket.id} withBorder component="li" padding="sm">
+              <Group justify="space-between" gap="xs" wrap="wrap">
+                <Anchor
+                  component={Link}
+                  to={`/tickets/${ticket.id}`}
+                  fw={600}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
+                  {ticket.key}
+                </Anchor>
+                <StatusBadge status={ticket.status} label={ticket.statusLabel} />
+              </Group>
+              <Text mt={4} style={{ overflowWrap: 'anywhere' }}>
+                {ticket.subject}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {ticket.desk === 'support' ? t('portal:desk.support') : t('portal:desk.consulting')}
+                {ticket.requestType ? ` · ${ticket.requestType.name}` : ''}
+              </Text>
+              <Group gap="md" mt={4}>
+                <Text size="sm">
+                  <Text span c="dimmed" size="sm">
+                    {t('portal:tickets.criticality')}
+                  </Text>{' '}
+                  {ticket.criticalityLabel}
+                </Text>
+                <Text size="sm">
+                  <Text span c="dimmed" size="sm">
+                    {t('portal:tickets.updated')}
+                  </Text>{' '}
+                  {format(ticket.updatedAt)}
+                </Text>
+              </Group>
+              <Text size="xs">{meaning(ticket.status)}</Text>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {items.length > 0 && !phone && (
         <Table.ScrollContainer minWidth={720}>
           <Table striped highlightOnHover data-testid="tickets-table">
             <Table.Caption>{t('portal:tickets.caption', { count: items.length })}</Table.Caption>

@@ -1,0 +1,82 @@
+import {
+  companyOf,
+  createProject,
+  creditFlex,
+  disposeAll,
+  moveTicket,
+  openTicket,
+  sessions,
+} from './portal-helpers';
+import { expect, type Page, test } from './support/csp';
+import { demo, signIn } from './support/session';
+
+/** Nothing wider than the screen, and no badge cut short ("EN PAU…"). */
+async function fitsTheScreen(page: Page, path: string) {
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await expect(page.locator('.mantine-Loader-root:visible')).toHaveCount(0);
+  const sizes = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+    cutBadges: [...document.querySelectorAll<HTMLElement>('.mantine-Badge-label')]
+      .filter((label) => label.scrollWidth > label.clientWidth + 1)
+      .map((label) => label.textContent),
+  }));
+  expect(sizes.scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(sizes.client);
+  expect(sizes.cutBadges, `${path} cuts a badge`).toEqual([]);
+}
+
+test('on a 390×844 phone no portal page scrolls sideways; the ticket list is a list of cards', async ({
+  page,
+  baseURL,
+}) => {
+  test.slow(); // every portal page
+  const all = await sessions(baseURL ?? '');
+  const companyId = await companyOf(all.customer);
+  await creditFlex(all.admin, companyId, 4);
+  await createProject(all.agent, companyId, `Projet mobile ${Date.now()}`);
+  const waiting = await openTicket(
+    all.customer,
+    `Numérotation des factures fournisseurs décalée ${Date.now()}`,
+  );
+  await moveTicket(all.agent, waiting.id, 'waiting_customer');
+  const closed = await openTicket(all.customer, `Export Excel tronqué ${Date.now()}`);
+  await moveTicket(all.agent, closed.id, 'closed');
+  await disposeAll(all);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, demo.customer);
+  for (const path of [
+    '/',
+    '/tickets',
+    '/tickets/new',
+    '/requests/new',
+    `/tickets/${waiting.id}`,
+    `/tickets/${closed.id}`,
+    '/escalation',
+    '/commitments',
+    '/sla-report',
+    '/help',
+    '/help/utiliser-ce-portail',
+    '/flex',
+    '/profile',
+  ])
+    await fitsTheScreen(page, path);
+
+  // The list: one card per ticket, key on one line, status beside it.
+  await page.goto('/tickets');
+  const cards = page.getByTestId('tickets-cards');
+  await expect(cards).toBeVisible();
+  await expect(page.getByTestId('tickets-table')).toHaveCount(0);
+  const card = cards.getByRole('listitem').filter({ hasText: 'Numérotation des factures' }).first();
+  await expect(card.getByText('Attente client', { exact: true })).toBeVisible();
+  const key = card.getByRole('link').first();
+  const box = await key.boundingBox();
+  const line = await key.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) || 24);
+  expect(box?.height ?? 0).toBeLessThanOrEqual(line * 1.2);
+
+  // On a laptop the same list is a table.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByTestId('tickets-table')).toBeVisible();
+});
