@@ -41,6 +41,10 @@ export const policy = {
   editCannedAnswer: (actor: Actor, answer: { ownerId: string | null }): boolean =>
     isStaff(actor) && (answer.ownerId === null ? isAdmin(actor) : answer.ownerId === actor.userId),
 
+  /** Personal API tokens: every account keeps its own. Integration tokens are the admins'. */
+  keepApiToken: (actor: Actor, token: { kind: 'personal' | 'integration'; ownerId: string }): boolean =>
+    token.kind === 'integration' ? isAdmin(actor) : token.ownerId === actor.userId,
+
   /** Handling a ticket at all (status, criticality, references) needs its desk. */
   workTicket: (actor: Actor, ticket: TicketFacts): boolean => worksDesk(actor, ticket),
   qualifyTicket: (actor: Actor, ticket: TicketFacts): boolean => worksDesk(actor, ticket) && open(ticket),

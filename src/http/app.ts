@@ -73,13 +73,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Guichet API', version: '0.1.0', description: 'Customer-support portal API.' },
+      info: { title: 'Guichet API', version: '0.1.0', description: apiDescription },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'guichet_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'gch_…',
+            description:
+              'An API token (personal, or an integration token made by an admin). It acts as its owner, limited by its scopes: tickets:read, tickets:write, admin:read, admin:write. No CSRF header is needed.',
+          },
         },
       },
+      // Either a browser session (cookie, with the anti-forgery header on writes) or a token.
+      security: [{ session: [], csrf: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -125,6 +134,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   return app;
 }
+
+const apiDescription = [
+  'Customer-support portal API.',
+  '',
+  'Programs authenticate with `Authorization: Bearer <token>`: a personal access token (made in the',
+  'profile) or an integration token (made by an admin). A token acts as the person who made it, with',
+  'the same company and role limits as their session, and its scopes limit it further: reading a',
+  'route of an area needs `<area>:read`, changing anything needs `<area>:write` (areas: tickets,',
+  'admin). Sign-in, profile and token routes are for signed-in people only.',
+].join('\n');
 
 /**
  * Built assets carry a content hash in their name, so a browser may keep them forever; every other

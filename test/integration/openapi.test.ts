@@ -19,6 +19,8 @@ interface Operation {
 interface OpenApiDoc {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
+  components?: { securitySchemes?: Record<string, { type: string; scheme?: string }> };
+  security?: Record<string, string[]>[];
 }
 
 const ignoredMethods = new Set(['HEAD', 'OPTIONS']);
@@ -69,6 +71,11 @@ describe('OpenAPI document', () => {
   it('is valid JSON with an OpenAPI version and paths', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).length).toBeGreaterThan(0);
+  });
+
+  it('describes the bearer scheme of API tokens beside the session cookie', () => {
+    expect(doc.components?.securitySchemes?.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.security).toContainEqual({ bearer: [] });
   });
 
   it('lists every route registered under /api, with its method', () => {

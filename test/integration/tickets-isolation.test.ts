@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/schema/index';
+import { tokenClient } from '../support/api-tokens';
 import { type TestApp, TestClient, testApp } from '../support/app';
 import { createCompany, createStaff, type TestCompany } from '../support/factories';
 import { openTicket, ticketInput } from '../support/ticket-factories';
@@ -38,37 +39,52 @@ async function call(client: TestClient, method: string, url: string, payload: un
 }
 
 describe('tenant isolation', () => {
-  it('every ticket route answers 404 to each customer role of company A for a ticket of company B', async () => {
-    const ticketOfB = await openTicket(t.ctx, b.customer, { status: 'in_progress' });
-    for (const user of [a.customer, a.manager]) {
+  /** A signed-in browser, or a program with the person's API token (all ticket scopes). */
+  const callers = {
+    session: async (user: { email: string }) => {
       const client = new TestClient(t.app);
       await client.login(user.email);
-      for (const [method, url, payload] of routes(ticketOfB.id)) {
-        const response = await call(client, method, url, payload);
-        expect(response.statusCode, `${method} ${url} as ${user.isManager ? 'manager' : 'customer'}`).toBe(
-          404,
-        );
-        expect(response.json().code).toBe('not_found');
-        expect(response.body).not.toContain(ticketOfB.key);
-      }
-      // Linking a new ticket to B's ticket is refused without saying whether it exists.
-      const linked = await client.post('/api/tickets', {
-        ...(await ticketInput(t.ctx.db)),
-        linkedTicketId: ticketOfB.id,
-      });
-      expect(linked.json().code).toBe('linked_ticket_invalid');
-    }
-  });
+      return client;
+    },
+    token: async (user: { email: string }) =>
+      (await tokenClient(t.app, user.email, ['tickets:read', 'tickets:write'])).client,
+  };
 
-  it('a missing ticket answers exactly like another company’s ticket', async () => {
-    const client = new TestClient(t.app);
-    await client.login(a.customer.email);
-    const missing = await client.get('/api/tickets/00000000-0000-4000-8000-000000000000');
-    const ticketOfB = await openTicket(t.ctx, b.customer);
-    const foreign = await client.get(`/api/tickets/${ticketOfB.id}`);
-    expect(foreign.statusCode).toBe(missing.statusCode);
-    expect(foreign.json()).toEqual(missing.json());
-  });
+  it.each(Object.keys(callers) as (keyof typeof callers)[])(
+    'every ticket route answers 404 to each customer role of company A for a ticket of company B (%s)',
+    async (mode) => {
+      const ticketOfB = await openTicket(t.ctx, b.customer, { status: 'in_progress' });
+      for (const user of [a.customer, a.manager]) {
+        const client = await callers[mode](user);
+        for (const [method, url, payload] of routes(ticketOfB.id)) {
+          const response = await call(client, method, url, payload);
+          expect(response.statusCode, `${method} ${url} as ${user.isManager ? 'manager' : 'customer'}`).toBe(
+            404,
+          );
+          expect(response.json().code).toBe('not_found');
+          expect(response.body).not.toContain(ticketOfB.key);
+        }
+        // Linking a new ticket to B's ticket is refused without saying whether it exists.
+        const linked = await client.post('/api/tickets', {
+          ...(await ticketInput(t.ctx.db)),
+          linkedTicketId: ticketOfB.id,
+        });
+        expect(linked.json().code).toBe('linked_ticket_invalid');
+      }
+    },
+  );
+
+  it.each(Object.keys(callers) as (keyof typeof callers)[])(
+    'a missing ticket answers exactly like another company’s ticket (%s)',
+    async (mode) => {
+      const client = await callers[mode](a.customer);
+      const missing = await client.get('/api/tickets/00000000-0000-4000-8000-000000000000');
+      const ticketOfB = await openTicket(t.ctx, b.customer);
+      const foreign = await client.get(`/api/tickets/${ticketOfB.id}`);
+      expect(foreign.statusCode).toBe(missing.statusCode);
+      expect(foreign.json()).toEqual(missing.json());
+    },
+  );
 
   it('anonymous callers get 401 on every route', async () => {
     const ticket = await openTicket(t.ctx, a.customer);
@@ -76,6 +92,16 @@ describe('tenant isolation', () => {
     for (const [method, url, payload] of routes(ticket.id)) {
       expect((await call(client, method, url, payload)).statusCode, `${method} ${url}`).toBe(401);
     }
+  });
+
+  it('a customer token lists only its company’s tickets', async () => {
+    const ofA = await openTicket(t.ctx, a.customer);
+    const ofB = await openTicket(t.ctx, b.customer);
+    const { client } = await tokenClient(t.app, a.manager.email, ['tickets:read']);
+    const list = await client.get('/api/tickets?limit=100');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(ofA.key);
+    expect(list.body).not.toContain(ofB.key);
   });
 
   it('staff see every company’s tickets', async () => {

@@ -65,12 +65,28 @@ export async function testApp(
  */
 export class TestClient {
   private cookies = new Map<string, string>();
+  /** Set by `withToken`: the client then calls as a program, with no cookies and no CSRF header. */
+  private bearer: string | null = null;
   constructor(
     private readonly app: FastifyInstance,
     readonly ip = '10.0.0.1',
   ) {}
 
+  /** Calls from now on with `Authorization: Bearer <token>` only, as an integration would. */
+  withToken(token: string): this {
+    this.bearer = token;
+    this.cookies.clear();
+    return this;
+  }
+
   async request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {
+    if (this.bearer !== null) {
+      const headers = {
+        ...(options.headers as Record<string, string>),
+        authorization: `Bearer ${this.bearer}`,
+      };
+      return this.app.inject({ ...options, remoteAddress: this.ip, headers });
+    }
     if (!this.cookies.has('guichet_csrf')) await this.send({ method: 'GET', url: '/api/session' });
     const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
     if (options.csrf !== false) headers['x-csrf-token'] = this.cookies.get('guichet_csrf') ?? '';

@@ -5,6 +5,7 @@ import { contentErrors } from './content';
 import { flexErrors } from './flex';
 import { foundationErrors } from './foundation';
 import { inboundErrors } from './inbound';
+import { integrationsErrors } from './integrations';
 import { limitsErrors } from './limits';
 import { mailErrors } from './mail';
 import { slaErrors } from './sla';
@@ -31,6 +32,7 @@ export const errorCatalogue = {
   ...contentErrors,
   ...limitsErrors,
   ...workspaceErrors,
+  ...integrationsErrors,
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

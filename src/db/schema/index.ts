@@ -1,5 +1,6 @@
 // The whole schema, one file per area. drizzle-kit reads this folder to generate migrations.
 
+export * from './api-tokens';
 export * from './attachments';
 export * from './canned-answers';
 export * from './catalogue';

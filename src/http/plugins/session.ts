@@ -1,10 +1,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { authenticateToken } from '../../app/api-tokens/authenticate-token';
 import { findSession } from '../../app/auth/sessions';
 import type { Actor, AppContext } from '../../app/context';
 import { AppError } from '../../app/errors/index';
+import { scopesGrant, type TokenScope } from '../../domain/api-tokens/scopes';
 import { isLanguage, type Language, languageFromAcceptHeader } from '../../i18n/language';
+import { accessOf, tokenAreaOf } from '../token-areas';
 
 export const sessionCookie = 'guichet_session';
 export const csrfCookie = 'guichet_csrf';
@@ -26,6 +29,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     language: Language;
+    /** Set when the caller authenticated with an API token rather than a session cookie. */
+    apiToken: { id: string; scopes: TokenScope[] } | null;
   }
   interface FastifyContextConfig {
     /** Routes authenticated otherwise (e.g. a webhook with its own token) skip the CSRF check. */
@@ -43,11 +48,14 @@ async function sessionPlugin(app: FastifyInstance, opts: { ctx: AppContext; secu
   const names = cookieNames(opts.secureCookies);
   app.decorateRequest('actor', null);
   app.decorateRequest('language', 'fr');
+  app.decorateRequest('apiToken', null);
 
   app.addHook('onRequest', async (request, reply) => {
     const isApi = request.url.startsWith('/api/');
     // Known before the session, so even "the database is away" is said in the reader's language.
     request.language = resolveLanguage(request);
+    const bearer = isApi ? bearerToken(request) : null;
+    if (bearer !== null) return authenticateBearer(opts.ctx, request, bearer);
     // The web client's files need no session: spare the database a lookup for each asset.
     const token = isApi ? request.cookies[names.session] : undefined;
     const session = token ? await findSession(opts.ctx.db, token, opts.ctx.clock.now()) : null;
@@ -60,6 +68,35 @@ async function sessionPlugin(app: FastifyInstance, opts: { ctx: AppContext; secu
       }
     }
   });
+}
+
+/**
+ * A program calling with an API token: the token acts as its owner (same company, same role, so
+ * the same tenant scope and the same permissions), and its scopes must cover the route's area.
+ * No anti-forgery check: a bearer header is never sent by a browser on its own, unlike a cookie.
+ */
+async function authenticateBearer(ctx: AppContext, request: FastifyRequest, token: string): Promise<void> {
+  const area = tokenAreaOf(request.method, request.routeOptions.url ?? '');
+  if (area === 'none' || area === 'own') throw new AppError('token_route_refused');
+  const identity = await authenticateToken(ctx.db, token, ctx.clock.now());
+  if (!identity) throw new AppError('token_invalid');
+  const access = accessOf(request.method);
+  if (!scopesGrant(identity.scopes, area, access)) {
+    throw new AppError('token_scope_missing', { scope: `${area}:${access}` });
+  }
+  request.actor = identity.actor;
+  request.apiToken = { id: identity.tokenId, scopes: identity.scopes };
+  request.language = resolveLanguage(request);
+}
+
+/** The token of an `Authorization: Bearer` header, unless the route reads that header itself. */
+function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) return null;
+  if (tokenAreaOf(request.method, request.routeOptions.url ?? '') === 'own') return null;
+  return match[1];
 }
 
 function resolveLanguage(request: FastifyRequest): Language {

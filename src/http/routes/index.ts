@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { accountAreaRoutes } from './accounts';
+import { apiTokenRoutes } from './api-tokens';
 import { attachmentRoutes } from './attachments';
 import { billingRoutes } from './billing';
 import { cannedAnswerRoutes } from './canned-answers';
@@ -45,4 +46,5 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(consoleRoutes, { ctx });
   await app.register(contentRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
+  await app.register(apiTokenRoutes, { ctx });
 };

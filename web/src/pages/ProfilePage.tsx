@@ -7,6 +7,7 @@ import { changePasswordBody, updateProfileBody } from '../../../src/http/schemas
 import { ApiError } from '../api/client';
 import { changePassword, fetchProfile, type Profile, profileKey, updateProfile } from '../api/profile';
 import { type SessionResponse, sessionKey } from '../api/session';
+import { ApiTokensManager } from '../components/api-tokens/ApiTokensManager';
 import { FormAlert } from '../components/FormAlert';
 import { PageLoader } from '../components/guards';
 import { notify } from '../components/notify';
@@ -35,6 +36,7 @@ export default function ProfilePage() {
           <ProfileForm profile={profile.data} />
           <NotificationPrefsForm staff={profile.data.role !== 'customer'} />
           <PasswordForm />
+          <ApiTokensManager kind="personal" />
         </>
       )}
     </Stack>

@@ -14,6 +14,7 @@ export const adminSections = [
   'answers',
   'mails',
   'billing',
+  'tokens',
 ] as const;
 
 /** Administration: one tab per area, each its own page. */

@@ -16,6 +16,7 @@ const ContentAdminPage = lazy(() => import('../admin/ContentAdminPage'));
 const MailsAdminPage = lazy(() => import('../admin/MailsAdminPage'));
 const BillingAdminPage = lazy(() => import('../admin/BillingAdminPage'));
 const CannedAnswersAdminPage = lazy(() => import('../admin/CannedAnswersAdminPage'));
+const ApiTokensAdminPage = lazy(() => import('../admin/ApiTokensAdminPage'));
 
 const staff = (u: Me) => u.role !== 'customer';
 const admin = (u: Me) => u.role === 'admin';
@@ -52,6 +53,7 @@ export const staffRoutes: RouteObject[] = [
       { path: 'mails', element: <MailsAdminPage /> },
       { path: 'billing', element: <BillingAdminPage /> },
       { path: 'answers', element: <CannedAnswersAdminPage /> },
+      { path: 'tokens', element: <ApiTokensAdminPage /> },
     ],
   },
 ];
