@@ -118,6 +118,7 @@ test('every page speaks with one voice in French, German and English', async ({ 
         '/admin/mails',
         '/admin/billing',
         '/admin/answers',
+        '/admin/tokens',
       ],
     },
   ];

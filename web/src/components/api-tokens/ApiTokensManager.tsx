@@ -32,6 +32,9 @@ import { notify } from '../notify';
 
 const lifetimes = [30, 90, 365] as const;
 
+/** People read what a scope allows; its identifier (tickets:read …) is for programs and the API reference. */
+const scopeLabel = (scope: string) => `apiTokens.scope.${scope.replace(':', '_')}`;
+
 /**
  * API tokens: personal ones in the profile, integration ones in the administration. A new token
  * is shown once, right after it is made; the list shows when each was last used.
@@ -110,7 +113,7 @@ function TokenTable({ kind, items }: { kind: TokenKind; items: ApiTokenItem[] })
               <Table.Td>
                 {item.name} <Code>{item.displayPrefix}…</Code>
               </Table.Td>
-              <Table.Td>{item.scopes.join(', ')}</Table.Td>
+              <Table.Td>{item.scopes.map((scope) => t(scopeLabel(scope))).join(', ')}</Table.Td>
               {kind === 'integration' && <Table.Td>{item.owner?.name}</Table.Td>}
               <Table.Td>{date(item.expiresAt)}</Table.Td>
               <Table.Td>{date(item.lastUsedAt)}</Table.Td>
@@ -160,11 +163,7 @@ function CreateTokenForm(props: { kind: TokenKind; scopes: string[]; onCreated: 
         <Checkbox.Group label={t('apiTokens.scopes')} required {...form.getInputProps('scopes')}>
           <Group mt="xs">
             {props.scopes.map((scope) => (
-              <Checkbox
-                key={scope}
-                value={scope}
-                label={`${scope} — ${t(`apiTokens.scope.${scope.replace(':', '_')}`)}`}
-              />
+              <Checkbox key={scope} value={scope} label={t(scopeLabel(scope))} />
             ))}
           </Group>
         </Checkbox.Group>
