@@ -39,8 +39,9 @@ test('a staff member makes a personal token in the profile, a program uses it, a
 test('admins keep the integration tokens in the administration', async ({ page }) => {
   await signIn(page, demo.admin);
   await page.goto('/admin/tokens');
-  const section = page.getByRole('region', { name: "Jetons d'intégration" });
+  // The demo administrator reads English.
+  const section = page.getByRole('region', { name: 'Integration tokens' });
   await expect(section).toBeVisible();
-  await expect(section.getByRole('checkbox', { name: "modifier l'administration" })).toBeVisible();
+  await expect(section.getByRole('checkbox', { name: 'change the administration' })).toBeVisible();
   await expectAccessible(page, 'the integration tokens');
 });

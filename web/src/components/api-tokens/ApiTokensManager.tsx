@@ -58,7 +58,7 @@ export function ApiTokensManager({ kind }: { kind: TokenKind }) {
           </Alert>
         )}
         {created && (
-          <Alert color="green" role="status" title={t('apiTokens.createdTitle')}>
+          <Alert color="green.9" role="status" title={t('apiTokens.createdTitle')}>
             <Stack gap="xs">
               <Text size="sm">{t('apiTokens.createdHint')}</Text>
               <Code block data-testid="new-api-token">
@@ -121,7 +121,7 @@ function TokenTable({ kind, items }: { kind: TokenKind; items: ApiTokenItem[] })
                 {item.revokedAt ? (
                   <Badge color="gray">{t('apiTokens.revokedOn', { date: date(item.revokedAt) })}</Badge>
                 ) : (
-                  <Button size="xs" variant="outline" color="red" onClick={() => void revoke(item)}>
+                  <Button size="xs" variant="outline" color="red.9" onClick={() => void revoke(item)}>
                     {t('apiTokens.revoke', { name: item.name })}
                   </Button>
                 )}
