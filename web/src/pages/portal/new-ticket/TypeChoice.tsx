@@ -1,4 +1,5 @@
 import { Group, Radio, SimpleGrid, Text } from '@mantine/core';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestTypeOffer } from '../../../api/catalogue';
 import { formatMinutes } from '../../../api/flex';
@@ -17,6 +18,12 @@ export function TypeChoice({
   error: React.ReactNode;
 }) {
   const { t } = useTranslation();
+  // A single type the company can choose is chosen for it: nothing to click.
+  const choosable = offered.filter((type) => type.available);
+  const onlyChoice = choosable.length === 1 ? choosable[0]?.id : undefined;
+  useEffect(() => {
+    if (onlyChoice && !value) onChange(onlyChoice);
+  }, [onlyChoice, value, onChange]);
   return (
     <Radio.Group
       label={t('portal:newTicket.type')}
