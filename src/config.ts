@@ -66,6 +66,10 @@ const configSchema = z
     SEED_DEMO: booleanFlag.default(true),
     WORKER: booleanFlag.default(true),
     WORKER_INTERVAL_MS: z.coerce.number().int().min(50).default(5000),
+    /** On SIGTERM, how long the instance keeps serving while /readyz says 503, so a balancer moves away first. */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+    /** On SIGTERM, how long in-flight requests may take before their connections are cut. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     /** Where attachments live: a local directory, PostgreSQL (the database itself) or an S3-compatible store. */
     STORAGE_DRIVER: z.enum(['local', 'postgres', 's3']).default('local'),
     /** The local driver's directory; `${DATA_DIR}/files` by default. */

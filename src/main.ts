@@ -6,6 +6,7 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { openConfiguredDatabase } from './db/open';
 import { systemClock } from './domain/clock';
 import { buildApp } from './http/app';
+import { closeGracefully } from './http/graceful-close';
 import { workerTasks } from './jobs/tasks';
 import { startWorker } from './jobs/worker';
 import { closeMailPool } from './mail/inbound/digest-pool';
@@ -52,9 +53,16 @@ async function main() {
     if (closing) return;
     closing = true;
     app.log.info(`${signal} received, shutting down`);
-    await worker?.stop();
-    await inbound.stop();
-    await app.close();
+    await closeGracefully(app, {
+      drainMs: config.SHUTDOWN_DRAIN_MS,
+      timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      // The worker finishes its pass, so no mail or timer it holds waits for a lease to expire.
+      beforeClose: async () => {
+        await worker?.stop();
+        await inbound.stop();
+      },
+      log: (message) => app.log.info(message),
+    });
     await closeMailPool();
     await database.close();
     process.exit(0);

@@ -52,7 +52,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: 1024 * 1024,
     logController: new RequestLog(),
     genReqId: newRequestId,
+    // While closing, requests already on a connection are still served (with Connection: close):
+    // a 503 there would fail users during every rolling restart.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('shuttingDown', false);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);

@@ -28,7 +28,10 @@ const readinessTimeoutMs = 2_000;
 
 const readiness = z.object({
   status: z.enum(['ready', 'unavailable']),
-  database: z.enum(['up', 'down']),
+  /** Not checked while the instance shuts down. */
+  database: z.enum(['up', 'down']).optional(),
+  /** The instance received SIGTERM and is draining: send new traffic elsewhere. */
+  shuttingDown: z.literal(true).optional(),
   /** Whether the database holds every migration of this release (unknown while it is down). */
   migrations: z.enum(['applied', 'pending']).optional(),
   /** How late the worker is on due timers and mail, in seconds: for alerts, not for routing. */
@@ -64,6 +67,11 @@ export const probeRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (ap
       },
     },
     async (request, reply) => {
+      if (app.shuttingDown) {
+        return reply
+          .status(503)
+          .send({ status: 'unavailable', shuttingDown: true, message: 'shutting down' });
+      }
       const unavailable = (message: string) =>
         reply.status(503).send({ status: 'unavailable', database: 'down', message });
       if (!(await databaseAnswers(ctx))) {
