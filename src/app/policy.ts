@@ -63,6 +63,12 @@ export const policy = {
     open(ticket) && (actor.role === 'customer' || worksDesk(actor, ticket)),
   addInternalNote: (actor: Actor, ticket: TicketFacts): boolean => open(ticket) && isStaff(actor),
   closeTicket: (_actor: Actor, ticket: TicketFacts): boolean => open(ticket),
+  /**
+   * A colleague of the ticket's company follows it to get its public mails (scoping limits
+   * customers to their company's tickets); its creator gets them already.
+   */
+  watchTicket: (actor: Actor, ticket: TicketFacts & { createdBy: string }): boolean =>
+    actor.role === 'customer' && ticket.createdBy !== actor.userId,
 } as const;
 
 /** Throws the catalogue error (by default `forbidden`) when a permission is not granted. */

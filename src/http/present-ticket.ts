@@ -54,6 +54,7 @@ export function presentTicket(detail: TicketDetail, actor: Actor, language: Lang
     engagementDueAt: iso(ticket.engagementDueAt),
     resolutionDueAt: iso(ticket.resolutionDueAt),
     abilities: detail.abilities,
+    watching: detail.watching,
     ...(actor.role === 'customer'
       ? {}
       : { staff: { lastCustomerActivityAt: iso(ticket.lastCustomerActivityAt), slaState: ticket.slaState } }),

@@ -122,6 +122,7 @@ export async function applyStatusChange(
       params: { from, to, ...(to === 'closed' ? { closeReason: change.closeReason } : {}) },
       actorId: actor?.userId ?? null,
       now,
+      statusTo: to,
     });
   }
   return result;

@@ -5,6 +5,7 @@ import type { Actor, AppContext } from '../context';
 import { policy } from '../policy';
 import type { TicketRow } from './record-event';
 import { loadTicketFor } from './scope';
+import { isWatching } from './watchers';
 
 export interface PersonRef {
   id: string;
@@ -21,6 +22,7 @@ export interface TicketAbilities {
   canAnswer: boolean;
   canAddInternalNote: boolean;
   canClose: boolean;
+  canWatch: boolean;
 }
 
 export interface TicketDetail {
@@ -31,6 +33,8 @@ export interface TicketDetail {
   creator: PersonRef | null;
   assignee: PersonRef | null;
   abilities: TicketAbilities;
+  /** The caller follows the ticket (a colleague of its company). */
+  watching: boolean;
 }
 
 /** One ticket with the names around it; customers only reach their company's tickets. */
@@ -72,6 +76,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
     creator: person(ticket.createdBy),
     assignee: person(ticket.assigneeId),
     abilities: abilitiesOf(actor, ticket),
+    watching: await isWatching(ctx, actor, ticket.id),
   };
 }
 
@@ -85,5 +90,6 @@ export function abilitiesOf(actor: Actor, ticket: TicketRow): TicketAbilities {
     canAnswer: policy.answerTicket(actor, ticket),
     canAddInternalNote: policy.addInternalNote(actor, ticket),
     canClose: policy.closeTicket(actor, ticket),
+    canWatch: policy.watchTicket(actor, ticket),
   };
 }

@@ -1,13 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { users } from '../../db/schema/index';
+import { readPrefs, wantsStatusMail } from '../../domain/notifications/preferences';
+import type { TicketStatus } from '../../domain/tickets/index';
+import type { Language } from '../../i18n/language';
 import { queueMail } from '../outbox';
 import type { TicketRow } from './record-event';
+import { watchersOf } from './watchers';
 
 /**
- * Queues a mail to the ticket's customer contact (its creator when a customer) in their
- * language. Nobody is mailed about what they did themselves, and staff creators get no customer
- * mails. Params always carry the ticket id: templates render from the ticket's current state.
+ * Queues a public mail about the ticket to its customer contact (its creator when a customer)
+ * and to the colleagues who follow it, each in their language. Nobody is mailed about what they
+ * did themselves, staff creators get no customer mails, and a status change reaches each person
+ * only if their preference asks for it. Params always carry the ticket id: templates render from
+ * the ticket's current state.
  */
 export async function mailTicketCreator(tx: Tx, input: CreatorMail): Promise<boolean> {
   return (await queueCreatorMail(tx, input)) !== null;
@@ -21,23 +27,53 @@ export interface CreatorMail {
   now: Date;
   /** Mail even when the creator is the one acting (e.g. the receipt of their own ticket). */
   includeActor?: boolean;
+  /** A change to this status: each person's status-mail preference decides. */
+  statusTo?: TicketStatus;
 }
 
-/** As `mailTicketCreator`, returning the outbox id of the queued mail, or null when nobody is mailed. */
+interface Recipient {
+  email: string;
+  notificationEmail: string | null;
+  language: Language;
+  prefs: unknown;
+}
+
+/**
+ * As `mailTicketCreator`, returning the outbox id of the creator's mail, or null when the creator
+ * is not mailed. Followers get their own copy, without the creator's timeline entry on sending.
+ */
 export async function queueCreatorMail(tx: Tx, input: CreatorMail): Promise<number | null> {
   const { ticket } = input;
-  if (!input.includeActor && ticket.createdBy === input.actorId) return null;
-  const [creator] = await tx.select().from(users).where(eq(users.id, ticket.createdBy)).limit(1);
-  if (creator?.role !== 'customer' || !creator.active) return null;
-  return queueMail(
-    tx,
-    {
-      template: input.template,
-      recipient: creator.notificationEmail ?? creator.email,
-      language: creator.language,
-      params: { ticketId: ticket.id, ...input.params },
-      ticketId: ticket.id,
-    },
-    input.now,
-  );
+  const wants = (person: Recipient) =>
+    input.statusTo === undefined || wantsStatusMail(readPrefs(person.prefs), input.statusTo);
+  const send = (person: Recipient, params: Record<string, unknown>) =>
+    queueMail(
+      tx,
+      {
+        template: input.template,
+        recipient: person.notificationEmail ?? person.email,
+        language: person.language,
+        params: { ticketId: ticket.id, ...params },
+        ticketId: ticket.id,
+      },
+      input.now,
+    );
+
+  let creatorMail: number | null = null;
+  if (input.includeActor || ticket.createdBy !== input.actorId) {
+    const [creator] = await tx.select().from(users).where(eq(users.id, ticket.createdBy)).limit(1);
+    if (
+      creator?.role === 'customer' &&
+      creator.active &&
+      wants({ ...creator, prefs: creator.notificationPrefs })
+    ) {
+      creatorMail = await send({ ...creator, prefs: creator.notificationPrefs }, input.params ?? {});
+    }
+  }
+  const { timelineWhenSent: _creatorsOnly, ...copy } = input.params ?? {};
+  for (const watcher of await watchersOf(tx, ticket)) {
+    if (watcher.id === input.actorId || watcher.id === ticket.createdBy || !wants(watcher)) continue;
+    await send(watcher, copy);
+  }
+  return creatorMail;
 }

@@ -22,6 +22,7 @@ import { ticketListRoutes } from './ticket-lists';
 import { ticketRoutes } from './tickets';
 import { timeRoutes } from './time';
 import { viewRoutes } from './views';
+import { watcherRoutes } from './watchers';
 
 /** Every API resource, one file each. */
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -47,4 +48,5 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(contentRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
   await app.register(apiTokenRoutes, { ctx });
+  await app.register(watcherRoutes, { ctx });
 };

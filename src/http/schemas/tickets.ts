@@ -124,7 +124,10 @@ export const ticketSchema = z.object({
     canAnswer: z.boolean(),
     canAddInternalNote: z.boolean(),
     canClose: z.boolean(),
+    canWatch: z.boolean(),
   }),
+  /** The caller follows the ticket and gets its public mails. */
+  watching: z.boolean(),
   /** Staff only. */
   staff: z
     .object({
@@ -179,3 +182,5 @@ export const previewRichTextBody = z.object({
   format: messageFormatSchema.default('markdown'),
 });
 export const previewRichTextResponse = z.object({ html: z.string() });
+
+export const watchResponse = z.object({ watching: z.boolean() });

@@ -8,7 +8,7 @@ import type {
   ticketSchema,
   timelineResponse,
 } from '../../../src/http/schemas/tickets';
-import { ApiError, apiGet, apiPost, csrfToken, resumingAfterSignIn } from './client';
+import { ApiError, apiDelete, apiGet, apiPost, apiPut, csrfToken, resumingAfterSignIn } from './client';
 
 export type Ticket = z.infer<typeof ticketSchema>;
 export type TicketList = z.infer<typeof ticketListResponse>;
@@ -38,6 +38,8 @@ export const fetchTimeline = (id: string) =>
   apiGet<z.infer<typeof timelineResponse>>(`/api/tickets/${id}/timeline`);
 export const fetchAttachments = (id: string) =>
   apiGet<z.infer<typeof attachmentListResponse>>(`/api/tickets/${id}/attachments`);
+export const watchTicket = (id: string) => apiPut<{ watching: boolean }>(`/api/tickets/${id}/watch`);
+export const unwatchTicket = (id: string) => apiDelete<{ watching: boolean }>(`/api/tickets/${id}/watch`);
 export const closeTicket = (id: string) =>
   apiPost<z.infer<typeof ticketResponse>>(`/api/tickets/${id}/close`, {});
 

@@ -14,6 +14,7 @@ import { StatusBadge, useErrorText, useFormatDate } from './shared';
 import { CloseButton, ClosedExplanation } from './ticket/CloseTicket';
 import { ReplyForm } from './ticket/ReplyForm';
 import { SlaPanel } from './ticket/SlaPanel';
+import { WatchButton } from './ticket/WatchButton';
 
 export default function TicketPage() {
   const { id = '' } = useParams();
@@ -47,6 +48,7 @@ function TicketView({ ticket }: { ticket: Ticket }) {
           {ticket.key} · {ticket.desk === 'support' ? t('portal:desk.support') : t('portal:desk.consulting')}
         </Text>
         <Title order={1}>{ticket.subject}</Title>
+        {!closed && ticket.abilities.canWatch && <WatchButton ticket={ticket} />}
       </Stack>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ticket-status-title">
