@@ -2,16 +2,7 @@ import i18next from 'i18next';
 import type { LoaderFunctionArgs } from 'react-router';
 import { queryClient } from './api/query-client';
 import { fetchSession, sessionKey } from './api/session';
-import { fetchTicketSla } from './api/sla';
-import { getSla, getTicket } from './api/staff-tickets';
-import {
-  attachmentsKey,
-  fetchAttachments,
-  fetchTicket,
-  fetchTimeline,
-  ticketKey,
-  timelineKey,
-} from './api/tickets';
+import { getAttachments, getStaffSla, getTicket, getTicketSla, getTimeline, ticketKeys } from './api/tickets';
 
 // Route loaders: they run while the page's code downloads, so a page renders once with its data
 // instead of code, then spinner, then one request after the other. A failed request is left to the
@@ -25,9 +16,8 @@ export async function sessionData(): Promise<null> {
 export async function customerTicketData({ params }: LoaderFunctionArgs): Promise<null> {
   const id = params.id ?? '';
   await Promise.all([
-    queryClient.prefetchQuery({ queryKey: ticketKey(id), queryFn: () => fetchTicket(id) }),
-    queryClient.prefetchQuery({ queryKey: ['ticket-sla', id], queryFn: () => fetchTicketSla(id) }),
-    ...conversation(id),
+    queryClient.prefetchQuery({ queryKey: ticketKeys.sla(id), queryFn: () => getTicketSla(id) }),
+    ...ticketAndConversation(id),
   ]);
   return null;
 }
@@ -35,19 +25,19 @@ export async function customerTicketData({ params }: LoaderFunctionArgs): Promis
 export async function staffTicketData({ params }: LoaderFunctionArgs): Promise<null> {
   const id = params.id ?? '';
   await Promise.all([
-    queryClient.prefetchQuery({ queryKey: ['staff-ticket', id], queryFn: () => getTicket(id) }),
-    queryClient.prefetchQuery({ queryKey: ['staff-sla', id], queryFn: () => getSla(id) }),
-    ...conversation(id),
+    queryClient.prefetchQuery({ queryKey: ticketKeys.sla(id), queryFn: () => getStaffSla(id) }),
+    ...ticketAndConversation(id),
   ]);
   return null;
 }
 
-function conversation(id: string): Promise<void>[] {
+function ticketAndConversation(id: string): Promise<void>[] {
   return [
+    queryClient.prefetchQuery({ queryKey: ticketKeys.detail(id), queryFn: () => getTicket(id) }),
     queryClient.prefetchQuery({
-      queryKey: [...timelineKey(id), i18next.language],
-      queryFn: () => fetchTimeline(id),
+      queryKey: ticketKeys.timeline(id, i18next.language),
+      queryFn: () => getTimeline(id),
     }),
-    queryClient.prefetchQuery({ queryKey: attachmentsKey(id), queryFn: () => fetchAttachments(id) }),
+    queryClient.prefetchQuery({ queryKey: ticketKeys.attachments(id), queryFn: () => getAttachments(id) }),
   ];
 }

@@ -1,5 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from './client';
+import { ticketKeys } from './tickets';
 
 /** The one cache of server data, shared by the pages and by the routes that fill it ahead of them. */
 export const queryClient = new QueryClient({
@@ -16,6 +17,4 @@ export const queryClient = new QueryClient({
 // What a route loader fetched a moment ago is what the page shows: the page does not ask again on
 // mount. Changes still refresh these at once through invalidation.
 const prefetchedFreshFor = 5_000;
-for (const key of ['ticket', 'ticket-sla', 'staff-ticket', 'staff-sla', 'timeline', 'attachments']) {
-  queryClient.setQueryDefaults([key], { staleTime: prefetchedFreshFor });
-}
+queryClient.setQueryDefaults(ticketKeys.each(), { staleTime: prefetchedFreshFor });

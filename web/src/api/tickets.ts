@@ -1,51 +1,98 @@
 import type { z } from 'zod';
 import type { attachmentListResponse } from '../../../src/http/schemas/attachments';
-import type { ticketListQuery, ticketListResponse } from '../../../src/http/schemas/ticket-lists';
+import type { qualificationPreviewResponse } from '../../../src/http/schemas/console';
+import type { staffTicketSla, ticketSlaResponse } from '../../../src/http/schemas/sla';
+import type { bulkActionResponse, ticketListResponse } from '../../../src/http/schemas/ticket-lists';
 import type {
   addMessageResponse,
   createTicketBody,
   ticketResponse,
-  ticketSchema,
   timelineResponse,
 } from '../../../src/http/schemas/tickets';
-import { ApiError, apiDelete, apiGet, apiPost, apiPut, csrfToken, resumingAfterSignIn } from './client';
+import type { ticketTimeResponse } from '../../../src/http/schemas/time';
+import { apiDelete, apiGet, apiPost, apiPut } from './client';
+import { sendForm } from './send-form';
 
-export type Ticket = z.infer<typeof ticketSchema>;
+/**
+ * The ticket endpoints, the same for the portal and the console (the server answers each reader
+ * with what they may see), and the one factory of their query keys.
+ */
+
+type TicketAnswer = z.infer<typeof ticketResponse>;
+export type Ticket = TicketAnswer['ticket'];
 export type TicketList = z.infer<typeof ticketListResponse>;
 export type TicketListItem = TicketList['items'][number];
-export type TicketListFilters = Partial<z.input<typeof ticketListQuery>>;
 export type TimelineEntry = z.infer<typeof timelineResponse>['entries'][number];
 export type Attachment = z.infer<typeof attachmentListResponse>['items'][number];
 export type NewTicket = z.input<typeof createTicketBody>;
+export type TicketSla = z.infer<typeof ticketSlaResponse>;
+export type StaffSla = z.infer<typeof staffTicketSla>;
+export type TicketTime = z.infer<typeof ticketTimeResponse>;
+export type QualificationPreview = z.infer<typeof qualificationPreviewResponse>;
 export type TicketStatus = Ticket['status'];
+export type Criticality = Ticket['criticality'];
+export type CloseReason = NonNullable<Ticket['closeReason']>;
 
-export const ticketKey = (id: string) => ['ticket', id] as const;
-export const timelineKey = (ticketId: string) => ['timeline', ticketId] as const;
-export const attachmentsKey = (ticketId: string) => ['attachments', ticketId] as const;
+/** Filters of GET /api/tickets as the address carries them (an array is a repeated parameter). */
+export type TicketFilters = Record<string, string | string[]>;
 
-export function fetchTickets(filters: TicketListFilters): Promise<TicketList> {
+/**
+ * Query keys: everything about one ticket sits under `ticketKeys.one(id)` and every list under
+ * `ticketKeys.lists()`, so a change refreshes the ticket and the lists it shows in, nothing else.
+ */
+export const ticketKeys = {
+  all: ['tickets'] as const,
+  lists: () => [...ticketKeys.all, 'list'] as const,
+  list: (filters: TicketFilters) => [...ticketKeys.lists(), filters] as const,
+  /** Every single ticket's data (what the route loaders fetch ahead of a ticket's page). */
+  each: () => [...ticketKeys.all, 'one'] as const,
+  one: (id: string) => [...ticketKeys.each(), id] as const,
+  detail: (id: string) => [...ticketKeys.one(id), 'detail'] as const,
+  /** The sentences come in the reader's language: another language is another answer. */
+  timeline: (id: string, language?: string) =>
+    language === undefined
+      ? ([...ticketKeys.one(id), 'timeline'] as const)
+      : ([...ticketKeys.one(id), 'timeline', language] as const),
+  attachments: (id: string) => [...ticketKeys.one(id), 'attachments'] as const,
+  sla: (id: string) => [...ticketKeys.one(id), 'sla'] as const,
+  time: (id: string) => [...ticketKeys.one(id), 'time'] as const,
+};
+
+/** The query string of GET /api/tickets from filters (arrays become repeated parameters). */
+export function toQuery(filters: TicketFilters, cursor?: string | null): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || value === '' || value === false) continue;
-    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    if (Array.isArray(value)) for (const v of value) params.append(key, v);
+    else if (value !== '') params.set(key, value);
   }
-  const query = params.toString();
-  return apiGet<TicketList>(`/api/tickets${query ? `?${query}` : ''}`);
+  if (cursor) params.set('cursor', cursor);
+  return params.toString();
 }
 
-export const fetchTicket = (id: string) => apiGet<z.infer<typeof ticketResponse>>(`/api/tickets/${id}`);
-export const fetchTimeline = (id: string) =>
+export const listTickets = (filters: TicketFilters, cursor?: string | null) =>
+  apiGet<TicketList>(`/api/tickets?${toQuery(filters, cursor)}`);
+/** The link that downloads the list as CSV: the same filters and sort, without paging. */
+export const exportUrl = (filters: TicketFilters) => {
+  const { limit: _limit, ...rest } = filters;
+  return `/api/tickets/export.csv?${toQuery(rest)}`;
+};
+
+export const getTicket = (id: string) => apiGet<TicketAnswer>(`/api/tickets/${id}`);
+export const getTimeline = (id: string) =>
   apiGet<z.infer<typeof timelineResponse>>(`/api/tickets/${id}/timeline`);
-export const fetchAttachments = (id: string) =>
+export const getAttachments = (id: string) =>
   apiGet<z.infer<typeof attachmentListResponse>>(`/api/tickets/${id}/attachments`);
+/** The ticket's commitments as the reader may see them (customer or staff view). */
+export const getTicketSla = (id: string) => apiGet<TicketSla>(`/api/tickets/${id}/sla`);
+/** The staff view of the ticket's commitments (the console is staff only). */
+export const getStaffSla = (id: string) => apiGet<StaffSla>(`/api/tickets/${id}/sla`);
 export const watchTicket = (id: string) => apiPut<{ watching: boolean }>(`/api/tickets/${id}/watch`);
 export const unwatchTicket = (id: string) => apiDelete<{ watching: boolean }>(`/api/tickets/${id}/watch`);
-export const closeTicket = (id: string) =>
-  apiPost<z.infer<typeof ticketResponse>>(`/api/tickets/${id}/close`, {});
+export const getTime = (id: string) => apiGet<TicketTime>(`/api/tickets/${id}/time`);
 
 /** Opens a ticket with its attachments in one request; `onProgress` gets the share sent (0–1). */
 export function createTicket(input: NewTicket, files: File[], onProgress?: (share: number) => void) {
-  return sendForm<z.infer<typeof ticketResponse>>('/api/tickets', input, files, onProgress);
+  return sendForm<TicketAnswer>('/api/tickets', input, files, onProgress);
 }
 
 /** A message as it will be shown, rendered and sanitised by the server. */
@@ -72,68 +119,31 @@ export function sendMessage(
   );
 }
 
-/**
- * A multipart form through XMLHttpRequest, the one browser API that reports upload progress;
- * same cookies, anti-forgery header and error shape as the JSON client.
- */
-function sendForm<T>(
-  path: string,
-  fields: Record<string, unknown>,
-  files: File[],
-  onProgress?: (share: number) => void,
-): Promise<T> {
-  return resumingAfterSignIn(() => sendFormOnce<T>(path, fields, files, onProgress));
-}
+export const qualify = (
+  id: string,
+  body: { criticality?: Criticality; requestTypeId?: string; reason?: string },
+) => apiPost<TicketAnswer>(`/api/tickets/${id}/qualify`, body);
+export const previewQualification = (id: string, body: { criticality: Criticality; reason: string }) =>
+  apiPost<QualificationPreview>(`/api/tickets/${id}/qualification-preview`, body);
+export const take = (id: string) => apiPost<TicketAnswer>(`/api/tickets/${id}/take`);
+export const assign = (id: string, assigneeId: string | null) =>
+  apiPost<TicketAnswer>(`/api/tickets/${id}/assign`, { assigneeId });
+export const changeStatus = (
+  id: string,
+  body: { status: TicketStatus; rpcReference?: string; spcReference?: string; closeReason?: CloseReason },
+) => apiPost<TicketAnswer>(`/api/tickets/${id}/status`, body);
+export const transferToConsulting = (id: string, body: { note: string; customerMessage: string | null }) =>
+  apiPost<TicketAnswer>(`/api/tickets/${id}/transfer-consulting`, body);
+/** Closes the ticket: staff give a reason; a customer closes without one (solved). */
+export const closeTicket = (id: string, reason?: CloseReason) =>
+  apiPost<TicketAnswer>(`/api/tickets/${id}/close`, reason ? { reason } : {});
+export const logTime = (id: string, body: { workDate: string; minutes: number; note?: string }) =>
+  apiPost<unknown>(`/api/tickets/${id}/time`, body);
 
-async function sendFormOnce<T>(
-  path: string,
-  fields: Record<string, unknown>,
-  files: File[],
-  onProgress?: (share: number) => void,
-): Promise<T> {
-  if (!csrfToken()) await fetch('/api/session', { credentials: 'same-origin' }).catch(() => {});
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) {
-    if (value !== undefined && value !== null && value !== '') form.append(key, String(value));
-  }
-  for (const file of files) form.append('file', file, file.name);
-  return new Promise<T>((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.setRequestHeader('x-csrf-token', csrfToken() ?? '');
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && onProgress) onProgress(event.loaded / event.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'network', 'network'));
-    xhr.onload = () => {
-      let payload: unknown;
-      try {
-        payload = JSON.parse(xhr.responseText);
-      } catch {
-        payload = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) {
-        resolve(payload as T);
-        return;
-      }
-      const p = (payload ?? {}) as {
-        code?: string;
-        message?: string;
-        fields?: { path: string; message: string }[];
-        details?: Record<string, unknown>;
-      };
-      reject(
-        new ApiError(
-          xhr.status,
-          p.code ?? 'unexpected',
-          p.message ?? 'unexpected',
-          p.fields ?? [],
-          p.details ?? {},
-        ),
-      );
-    };
-    xhr.send(form);
-  });
-}
+export type BulkAction =
+  | { kind: 'assign'; assigneeId: string | null }
+  | { kind: 'status'; status: TicketStatus; rpcReference?: string; spcReference?: string }
+  | { kind: 'close'; reason: CloseReason };
+export type BulkOutcome = z.infer<typeof bulkActionResponse>;
+export const bulkAction = (ticketIds: string[], action: BulkAction) =>
+  apiPost<BulkOutcome>('/api/tickets/bulk', { ticketIds, action });

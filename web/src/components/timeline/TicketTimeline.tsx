@@ -4,18 +4,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Attachment,
-  attachmentsKey,
-  fetchAttachments,
-  fetchTimeline,
+  getAttachments,
+  getTimeline,
   type TimelineEntry,
-  timelineKey,
+  ticketKeys,
 } from '../../api/tickets';
 import { PageLoader } from '../guards';
 import { RichText } from '../rich-text/RichText';
 import { AttachmentList } from './AttachmentList';
 import { formatInstant } from './format';
-
-export { attachmentsKey, timelineKey } from '../../api/tickets';
 
 type Filter = 'everything' | 'messages';
 
@@ -34,14 +31,13 @@ export function TicketTimeline({
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const [filter, setFilter] = useState<Filter>('everything');
-  // The sentences come in the reader's language: another language is another answer.
   const timeline = useQuery({
-    queryKey: [...timelineKey(ticket.id), language],
-    queryFn: () => fetchTimeline(ticket.id),
+    queryKey: ticketKeys.timeline(ticket.id, language),
+    queryFn: () => getTimeline(ticket.id),
   });
   const attachments = useQuery({
-    queryKey: attachmentsKey(ticket.id),
-    queryFn: () => fetchAttachments(ticket.id),
+    queryKey: ticketKeys.attachments(ticket.id),
+    queryFn: () => getAttachments(ticket.id),
   });
   const files = attachments.data?.items ?? [];
   const filesOf = (messageId: string | null) => files.filter((f) => f.messageId === messageId);

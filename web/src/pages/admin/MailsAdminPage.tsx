@@ -22,7 +22,7 @@ import {
   releaseInbound,
   retryOutbox,
 } from '../../api/staff-admin';
-import { listTickets } from '../../api/staff-tickets';
+import { listTickets } from '../../api/tickets';
 import { notify } from '../../components/notify';
 import { formatDateTime } from '../staff/format';
 import { useStaffT } from '../staff/i18n';

@@ -2,7 +2,7 @@ import './print.css';
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { fetchTicketSla } from '../../api/sla';
+import { getTicketSla, ticketKeys } from '../../api/tickets';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
 import { useErrorText } from '../portal/shared';
@@ -18,7 +18,7 @@ export default function ExplanationPrintPage() {
   usePageTitle(ct('explain.pageTitle'));
   const errorText = useErrorText();
   const label = useCriticalityLabel();
-  const sla = useQuery({ queryKey: ['ticket-sla', id], queryFn: () => fetchTicketSla(id) });
+  const sla = useQuery({ queryKey: ticketKeys.sla(id), queryFn: () => getTicketSla(id) });
   if (sla.isPending) return <PageLoader />;
   if (sla.error) return <FormAlert message={errorText(sla.error)} />;
   const clocks = (['engagement', 'resolution'] as const).filter((clock) => sla.data.explanations[clock]);

@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMinutes } from '../../api/flex';
 import { useMe } from '../../api/session';
-import { fetchTickets } from '../../api/tickets';
+import { listTickets, ticketKeys } from '../../api/tickets';
 import { CommitmentsLink } from '../commitments/CommitmentsLink';
 import { useCommitmentsT } from '../commitments/i18n';
 import StaffHome from '../HomePage';
@@ -179,14 +179,16 @@ function DeskQuestion() {
   );
 }
 
+const waitingFilters = { status: 'waiting_customer', sort: 'updatedAt', order: 'asc', limit: '20' };
+
 /** The company's open tickets that wait for the customer, first thing on the page. */
 function WaitingForYou() {
   const { t } = useTranslation();
   const format = useFormatDate();
   const errorText = useErrorText();
   const waiting = useQuery({
-    queryKey: ['tickets', 'waiting_customer'],
-    queryFn: () => fetchTickets({ status: ['waiting_customer'], sort: 'updatedAt', order: 'asc', limit: 20 }),
+    queryKey: ticketKeys.list(waitingFilters),
+    queryFn: () => listTickets(waitingFilters),
   });
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="waiting-title">

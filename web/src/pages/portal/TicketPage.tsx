@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useMe } from '../../api/session';
-import { fetchTicket, type Ticket, ticketKey } from '../../api/tickets';
+import { getTicket, type Ticket, ticketKeys } from '../../api/tickets';
 import { ErrorScreen } from '../../components/ErrorScreen';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
@@ -16,7 +16,7 @@ import { ReplyForm } from './ticket/ReplyForm';
 import { SlaPanel } from './ticket/SlaPanel';
 import { WatchButton } from './ticket/WatchButton';
 
-export default function TicketPage() {
+export default function TicketList() {
   const { id = '' } = useParams();
   const me = useMe();
   // Staff work on a ticket in their own workspace; links in mails lead everyone here first.
@@ -27,7 +27,7 @@ export default function TicketPage() {
 function CustomerTicketPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const ticket = useQuery({ queryKey: ticketKey(id), queryFn: () => fetchTicket(id) });
+  const ticket = useQuery({ queryKey: ticketKeys.detail(id), queryFn: () => getTicket(id) });
   usePageTitle(
     ticket.data ? `${ticket.data.ticket.key} · ${ticket.data.ticket.subject}` : t('portal:ticket.title'),
   );

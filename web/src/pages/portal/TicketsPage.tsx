@@ -18,7 +18,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { criticalitySchema, ticketStatusSchema } from '../../../../src/http/schemas/tickets';
-import { fetchTickets, type TicketListFilters, type TicketStatus } from '../../api/tickets';
+import { listTickets, type TicketFilters, type TicketStatus, ticketKeys } from '../../api/tickets';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
 import { usePageTitle } from '../usePageTitle';
@@ -47,21 +47,17 @@ export default function TicketsPage() {
   const mine = params.get('mine') === 'true';
   const [q] = useDebouncedValue(params.get('q') ?? '', 300);
 
-  const filters: TicketListFilters = {
-    ...(status === 'active'
-      ? { status: statuses.filter((s) => s !== 'closed') }
-      : status
-        ? { status: [status as TicketStatus] }
-        : {}),
-    ...(desk ? { desk: desk as 'support' } : {}),
-    ...(criticality ? { criticality: [criticality as 'basse'] } : {}),
+  const filters: TicketFilters = {
+    ...(status === 'active' ? { status: statuses.filter((s) => s !== 'closed') } : status ? { status } : {}),
+    ...(desk ? { desk } : {}),
+    ...(criticality ? { criticality } : {}),
     ...(mine ? { mine: 'true' } : {}),
     ...(q.trim() ? { q: q.trim() } : {}),
-    limit: 50,
+    limit: '50',
   };
   const list = useInfiniteQuery({
-    queryKey: ['tickets', 'list', filters],
-    queryFn: ({ pageParam }) => fetchTickets({ ...filters, ...(pageParam ? { cursor: pageParam } : {}) }),
+    queryKey: ticketKeys.list(filters),
+    queryFn: ({ pageParam }) => listTickets(filters, pageParam),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

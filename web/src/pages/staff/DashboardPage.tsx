@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDay, formatWeek } from '../../../../src/i18n/format';
-import { type Dashboard, getDashboard } from '../../api/staff-tickets';
+import { type Dashboard, dashboardKey, getDashboard } from '../../api/dashboard';
 import { PageLoader } from '../../components/guards';
 import { usePageTitle } from '../usePageTitle';
 import { formatDateTime, formatMinutes } from './format';
@@ -65,7 +65,7 @@ function NumbersTable({
 export default function DashboardPage() {
   const { st, language } = useStaffT();
   usePageTitle(st('dashboard.title'));
-  const query = useQuery({ queryKey: ['dashboard'], queryFn: getDashboard, refetchInterval: 60_000 });
+  const query = useQuery({ queryKey: dashboardKey, queryFn: getDashboard, refetchInterval: 60_000 });
   if (query.isPending) return <PageLoader />;
   if (query.error)
     return (

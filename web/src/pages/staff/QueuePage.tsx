@@ -19,7 +19,8 @@ import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/re
 import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type TicketChanged, useLiveTickets } from '../../api/staff-live';
-import { exportUrl, listTickets, type QueueFilters, type SavedView } from '../../api/staff-tickets';
+import { exportUrl, listTickets, type TicketFilters, ticketKeys } from '../../api/tickets';
+import type { SavedView } from '../../api/views';
 import { PageLoader } from '../../components/guards';
 import { usePageTitle } from '../usePageTitle';
 import { formatDateTime } from './format';
@@ -65,8 +66,8 @@ export default function QueuePage() {
   const [announcement, setAnnouncement] = useState('');
 
   const base = QUEUE_FILTERS[queue];
-  const filters: QueueFilters = useMemo(() => {
-    const f: QueueFilters = { ...base, limit: '50' };
+  const filters: TicketFilters = useMemo(() => {
+    const f: TicketFilters = { ...base, limit: '50' };
     if (q) f.q = q;
     if (criticality.length) f.criticality = criticality;
     if (sla) f.sla = sla;
@@ -82,7 +83,7 @@ export default function QueuePage() {
 
   const client = useQueryClient();
   const list = useInfiniteQuery({
-    queryKey: ['staff-queue', filters],
+    queryKey: ticketKeys.list(filters),
     queryFn: ({ pageParam }) => listTickets(filters, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -96,7 +97,7 @@ export default function QueuePage() {
     if (pending.current) return;
     pending.current = setTimeout(() => {
       pending.current = null;
-      void client.invalidateQueries({ queryKey: ['staff-queue'] });
+      void client.invalidateQueries({ queryKey: ticketKeys.lists() });
     }, 250);
   });
 
@@ -203,7 +204,7 @@ export default function QueuePage() {
             selected={chosen.map(({ id, key }) => ({ id, key }))}
             onDone={() => {
               setSelected(new Set());
-              void client.invalidateQueries({ queryKey: ['staff-queue'] });
+              void client.invalidateQueries({ queryKey: ticketKeys.lists() });
             }}
           />
           <Table.ScrollContainer minWidth={900}>

@@ -4,10 +4,10 @@ import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useMe } from '../../api/session';
 import { useLiveTickets } from '../../api/staff-live';
-import { getSla, getTicket, take } from '../../api/staff-tickets';
+import { getStaffSla, getTicket, take, ticketKeys } from '../../api/tickets';
 import { PageLoader } from '../../components/guards';
 import { notify } from '../../components/notify';
-import { attachmentsKey, TicketTimeline, timelineKey } from '../../components/timeline/TicketTimeline';
+import { TicketTimeline } from '../../components/timeline/TicketTimeline';
 import { usePageTitle } from '../usePageTitle';
 import { formatDateTime } from './format';
 import { useStaffT } from './i18n';
@@ -27,8 +27,8 @@ export default function TicketWorkspacePage() {
   const { id = '' } = useParams();
   const me = useMe();
   const client = useQueryClient();
-  const ticket = useQuery({ queryKey: ['staff-ticket', id], queryFn: () => getTicket(id) });
-  const sla = useQuery({ queryKey: ['staff-sla', id], queryFn: () => getSla(id) });
+  const ticket = useQuery({ queryKey: ticketKeys.detail(id), queryFn: () => getTicket(id) });
+  const sla = useQuery({ queryKey: ticketKeys.sla(id), queryFn: () => getStaffSla(id) });
   const [qualifying, setQualifying] = useState(false);
   const [help, setHelp] = useState(false);
   const [changedBy, setChangedBy] = useState<string | null>(null);
@@ -39,12 +39,8 @@ export default function TicketWorkspacePage() {
 
   const reload = () => {
     setChangedBy(null);
-    void client.invalidateQueries({ queryKey: ['staff-ticket', id] });
-    void client.invalidateQueries({ queryKey: timelineKey(id) });
-    void client.invalidateQueries({ queryKey: attachmentsKey(id) });
-    void client.invalidateQueries({ queryKey: ['staff-sla', id] });
-    void client.invalidateQueries({ queryKey: ['ticket-time', id] });
-    void client.invalidateQueries({ queryKey: ['staff-queue'] });
+    void client.invalidateQueries({ queryKey: ticketKeys.one(id) });
+    void client.invalidateQueries({ queryKey: ticketKeys.lists() });
   };
 
   // Someone else changed this ticket: say who, and let the person reload when they are ready.

@@ -1,5 +1,5 @@
 import { ticketStatusSchema } from '../../../../src/http/schemas/tickets';
-import type { QueueFilters } from '../../api/staff-tickets';
+import type { TicketFilters } from '../../api/tickets';
 
 export const QUEUES = [
   'toQualify',
@@ -15,7 +15,7 @@ export type QueueId = (typeof QUEUES)[number];
 const notClosed = ticketStatusSchema.options.filter((status) => status !== 'closed');
 
 /** Each queue is a filter of GET /api/tickets, sorted by the due time that matters in it. */
-export const QUEUE_FILTERS: Record<QueueId, QueueFilters> = {
+export const QUEUE_FILTERS: Record<QueueId, TicketFilters> = {
   toQualify: { status: ['open'], sort: 'engagementDueAt', order: 'asc' },
   toPickUp: { status: ['qualified'], sort: 'engagementDueAt', order: 'asc' },
   mine: { assigneeId: 'me', status: notClosed, sort: 'resolutionDueAt', order: 'asc' },

@@ -23,7 +23,7 @@ import { fetchCriticalities, fetchProjects } from '../../../api/catalogue';
 import { ApiError } from '../../../api/client';
 import { suggestHelpArticles } from '../../../api/content';
 import { useMe } from '../../../api/session';
-import { createTicket, fetchTicket, type Ticket } from '../../../api/tickets';
+import { createTicket, getTicket, type Ticket, ticketKeys } from '../../../api/tickets';
 import { FormAlert } from '../../../components/FormAlert';
 import { FileDrop, UploadProgress } from '../../../components/files/FileDrop';
 import { PageLoader } from '../../../components/guards';
@@ -84,8 +84,8 @@ export function TicketForm({ desk, onCreated }: { desk: Desk; onCreated: (ticket
     enabled: desk === 'consulting' && me.companyId !== null,
   });
   const linked = useQuery({
-    queryKey: ['ticket', linkedTo],
-    queryFn: () => fetchTicket(linkedTo ?? ''),
+    queryKey: ticketKeys.detail(linkedTo ?? ''),
+    queryFn: () => getTicket(linkedTo ?? ''),
     enabled: linkedTo !== null,
   });
 
@@ -146,7 +146,7 @@ export function TicketForm({ desk, onCreated }: { desk: Desk; onCreated: (ticket
         files,
         setProgress,
       );
-      void client.invalidateQueries({ queryKey: ['tickets'] });
+      void client.invalidateQueries({ queryKey: ticketKeys.lists() });
       void client.invalidateQueries({ queryKey: ['request-types'] });
       onCreated(ticket);
     } catch (error) {

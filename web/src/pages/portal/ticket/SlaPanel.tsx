@@ -1,7 +1,7 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { fetchTicketSla } from '../../../api/sla';
+import { getTicketSla, ticketKeys } from '../../../api/tickets';
 import { DueExplanation } from '../../commitments/ExplanationTimeline';
 import { useCriticalityLabel } from '../../commitments/useCriticalityLabel';
 import { useFormatDate } from '../shared';
@@ -11,7 +11,7 @@ export function SlaPanel({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
   const format = useFormatDate();
   const label = useCriticalityLabel();
-  const sla = useQuery({ queryKey: ['ticket-sla', ticketId], queryFn: () => fetchTicketSla(ticketId) });
+  const sla = useQuery({ queryKey: ticketKeys.sla(ticketId), queryFn: () => getTicketSla(ticketId) });
   const view = sla.data?.view === 'customer' ? sla.data : null;
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ticket-sla-title">

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { type CannedAnswer, fillCannedAnswer } from '../../../api/canned-answers';
-import { changeStatus } from '../../../api/staff-tickets';
 import type { TicketStatus } from '../../../api/tickets';
+import { changeStatus } from '../../../api/tickets';
 import { notify } from '../../../components/notify';
 import { useStaffT } from '../i18n';
 import { CannedAnswerPicker } from './CannedAnswerPicker';

@@ -7,7 +7,7 @@ import {
   bulkAction,
   type CloseReason,
   type TicketStatus,
-} from '../../../api/staff-tickets';
+} from '../../../api/tickets';
 import { useStaffT } from '../i18n';
 import { staffUsers } from '../workspace/ActionsPanel';
 

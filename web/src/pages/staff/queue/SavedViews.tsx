@@ -1,13 +1,8 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  deleteView,
-  listViews,
-  type QueueFilters,
-  type SavedView,
-  saveView,
-} from '../../../api/staff-tickets';
+import type { TicketFilters } from '../../../api/tickets';
+import { deleteView, listViews, type SavedView, saveView, viewsKey } from '../../../api/views';
 import { notify } from '../../../components/notify';
 import { useStaffT } from '../i18n';
 
@@ -16,12 +11,12 @@ export function SavedViews({
   current,
   onApply,
 }: {
-  current: QueueFilters;
+  current: TicketFilters;
   onApply: (view: SavedView) => void;
 }) {
   const { st } = useStaffT();
   const client = useQueryClient();
-  const views = useQuery({ queryKey: ['staff-views'], queryFn: listViews });
+  const views = useQuery({ queryKey: viewsKey, queryFn: listViews });
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
   const save = useMutation({
@@ -32,7 +27,7 @@ export function SavedViews({
     onSuccess: () => {
       setName('');
       notify({ color: 'green', message: st('views.saved') });
-      void client.invalidateQueries({ queryKey: ['staff-views'] });
+      void client.invalidateQueries({ queryKey: viewsKey });
     },
     onError: (error) => notify({ color: 'red', message: error.message }),
   });
@@ -40,7 +35,7 @@ export function SavedViews({
     mutationFn: (id: string) => deleteView(id),
     onSuccess: () => {
       setChosen(null);
-      void client.invalidateQueries({ queryKey: ['staff-views'] });
+      void client.invalidateQueries({ queryKey: viewsKey });
     },
   });
   const items = views.data?.items ?? [];

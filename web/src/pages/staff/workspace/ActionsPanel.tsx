@@ -12,7 +12,7 @@ import {
   type Ticket,
   type TicketStatus,
   take,
-} from '../../../api/staff-tickets';
+} from '../../../api/tickets';
 import { notify } from '../../../components/notify';
 import { useStaffT } from '../i18n';
 import { TransferModal } from './TransferModal';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import type { requestTypeListResponse } from '../../../../../src/http/schemas/catalogue';
 import { apiGet } from '../../../api/client';
-import { type Criticality, previewQualification, qualify, type Ticket } from '../../../api/staff-tickets';
+import { type Criticality, previewQualification, qualify, type Ticket } from '../../../api/tickets';
 import { useStaffT } from '../i18n';
 
 const criticalities: Criticality[] = ['critique', 'haute', 'moyenne', 'basse'];

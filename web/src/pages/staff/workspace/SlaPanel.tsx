@@ -1,5 +1,5 @@
 import { Card, List, Stack, Table, Text, Title } from '@mantine/core';
-import type { StaffSla } from '../../../api/staff-tickets';
+import type { StaffSla } from '../../../api/tickets';
 import { DueExplanation } from '../../commitments/ExplanationTimeline';
 import { formatDateTime, formatMinutes } from '../format';
 import { useStaffT } from '../i18n';

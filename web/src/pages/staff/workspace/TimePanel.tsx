@@ -1,7 +1,7 @@
 import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { getTime, logTime } from '../../../api/staff-tickets';
+import { getTime, logTime, ticketKeys } from '../../../api/tickets';
 import { notify } from '../../../components/notify';
 import { formatMinutes, zurichToday } from '../format';
 import { useStaffT } from '../i18n';
@@ -9,7 +9,7 @@ import { useStaffT } from '../i18n';
 /** Time logged on the ticket (R12), and a form to log more. */
 export function TimePanel({ ticketId }: { ticketId: string }) {
   const { st } = useStaffT();
-  const time = useQuery({ queryKey: ['ticket-time', ticketId], queryFn: () => getTime(ticketId) });
+  const time = useQuery({ queryKey: ticketKeys.time(ticketId), queryFn: () => getTime(ticketId) });
   const [minutes, setMinutes] = useState<number | string>('');
   const [workDate, setWorkDate] = useState(zurichToday());
   const [note, setNote] = useState('');

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type Ticket, transferToConsulting } from '../../../api/staff-tickets';
+import { type Ticket, transferToConsulting } from '../../../api/tickets';
 import { useStaffT } from '../i18n';
 
 /**
