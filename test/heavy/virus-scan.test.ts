@@ -4,9 +4,9 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertTicket, multipart, sampleFiles } from '../integration/catalogue-support';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
+import { createCompany, createStaff, insertTicket, type TestCompany } from '../support/factories';
+import { multipart, sampleFiles } from '../support/multipart';
 
 // The EICAR test file: harmless, recognised by every antivirus as a test of its detection.
 const eicar = Buffer.from('X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*');

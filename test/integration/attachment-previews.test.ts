@@ -1,9 +1,8 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
+import { createCompany, createStaff, openTicket, type TestCompany } from '../support/factories';
 import { type FormFile, multipartForm } from '../support/multipart';
-import { openTicket } from '../support/ticket-factories';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

@@ -2,8 +2,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany } from '../support/factories';
-import { ticketFor } from './inbound-support';
+import { createCompany, ticketFor } from '../support/factories';
 
 let t: TestApp;
 

@@ -8,8 +8,14 @@ import { incomingFromBytes } from '../../src/app/files/incoming';
 import { MemoryFileStore, sha256Of, useFileStore } from '../../src/app/files/store';
 import { attachments, ticketEvents } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
-import { insertMessage, insertTicket, multipart, sampleFiles } from './catalogue-support';
+import {
+  createCompany,
+  createStaff,
+  insertMessage,
+  insertTicket,
+  type TestCompany,
+} from '../support/factories';
+import { multipart, sampleFiles } from '../support/multipart';
 
 let t: TestApp;
 let dataDir: string;

@@ -5,16 +5,16 @@ import { commitBilling } from '../../src/app/billing/commit-billing';
 import { flexBalanceMinutes } from '../../src/app/flex/balance';
 import { flexLedger, outbox } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createStaff } from '../support/factories';
-import { actorOf } from '../support/ticket-factories';
 import {
+  actorOf,
   assistanceTicket,
   consultingTicket,
-  entryById,
+  createStaff,
   flexTenant,
   flexTicket,
   logEntry,
-} from './flex-fixtures';
+} from '../support/factories';
+import { entryById } from '../support/rows';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

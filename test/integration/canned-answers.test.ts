@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, createUser, type TestCompany } from '../support/factories';
-import { openTicket } from '../support/ticket-factories';
+import { createCompany, createStaff, createUser, openTicket, type TestCompany } from '../support/factories';
 
 let t: TestApp;
 let bergmann: TestCompany;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
-import { mailsOf, openTicket } from '../support/ticket-factories';
+import { createCompany, createStaff, openTicket, type TestCompany } from '../support/factories';
+import { mailsOf } from '../support/rows';
 
 let t: TestApp;
 let agent: TestClient;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timeEntries } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
-import { forceTicket, openTicket } from '../support/ticket-factories';
+import { createCompany, createStaff, forceTicket, openTicket, type TestCompany } from '../support/factories';
 
 const now = new Date('2026-03-02T09:00:00Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);

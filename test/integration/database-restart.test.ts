@@ -6,8 +6,7 @@ import { workerTasks } from '../../src/jobs/tasks';
 import { startWorker } from '../../src/jobs/worker';
 import { type TestApp, TestClient, testApp } from '../support/app';
 import { testEngine } from '../support/db';
-import { createCompany, createUser, type TestCompany } from '../support/factories';
-import { ticketInput } from '../support/ticket-factories';
+import { createCompany, createUser, type TestCompany, ticketInput } from '../support/factories';
 
 describe('probes', () => {
   it('answers /livez and /readyz while the database answers', async () => {

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitBilling } from '../../src/app/billing/commit-billing';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createStaff } from '../support/factories';
-import { actorOf } from '../support/ticket-factories';
-import { flexTenant, flexTicket, logEntry } from './flex-fixtures';
+import { actorOf, createStaff, flexTenant, flexTicket, logEntry } from '../support/factories';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

@@ -6,8 +6,8 @@ import { replyAddress } from '../../src/mail/reply-token';
 import { mailFixture } from '../fixtures/mail/load';
 import { type TestApp, testApp } from '../support/app';
 import { type Dovecot, startDovecot } from '../support/dovecot';
-import { createCompany, type TestCompany } from '../support/factories';
-import { messagesOf, ticketFor, ticketRow } from './inbound-support';
+import { createCompany, type TestCompany, ticketFor } from '../support/factories';
+import { messagesOf, ticketRow } from '../support/rows';
 
 let t: TestApp;
 let acme: TestCompany;

@@ -7,8 +7,8 @@ import { MAX_INBOUND_BYTES } from '../../src/mail/inbound/ingest';
 import { type SmtpListener, startSmtpListener } from '../../src/mail/inbound/smtp-listener';
 import { replyAddress } from '../../src/mail/reply-token';
 import { type TestApp, testApp } from '../support/app';
-import { createCompany, type TestCompany } from '../support/factories';
-import { messagesOf, ticketFor } from './inbound-support';
+import { createCompany, type TestCompany, ticketFor } from '../support/factories';
+import { messagesOf } from '../support/rows';
 
 const webhookToken = 'inbound-webhook-token-0123456789';
 let t: TestApp;

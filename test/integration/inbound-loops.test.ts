@@ -4,8 +4,8 @@ import type { AppContext } from '../../src/app/context';
 import { type SmtpListener, startSmtpListener } from '../../src/mail/inbound/smtp-listener';
 import { replyAddress } from '../../src/mail/reply-token';
 import { type TestApp, testApp } from '../support/app';
-import { createCompany, type TestCompany } from '../support/factories';
-import { mailsAbout, ticketFor } from './inbound-support';
+import { createCompany, type TestCompany, ticketFor } from '../support/factories';
+import { mailsOf } from '../support/rows';
 
 let t: TestApp;
 let acme: TestCompany;
@@ -59,7 +59,7 @@ describe('mail loop on a closed ticket, at the SMTP listener (R10, R11)', () => 
     } finally {
       transport.close();
     }
-    const answers = (await mailsAbout(t.ctx, ticket.id)).filter(
+    const answers = (await mailsOf(t.ctx.db, ticket.id)).filter(
       (m) => m.template === 'ticket.closed_auto_answer' && m.status !== 'dropped',
     );
     expect(answers).toHaveLength(3);

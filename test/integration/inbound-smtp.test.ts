@@ -5,8 +5,8 @@ import { attachments } from '../../src/db/schema/index';
 import { type SmtpListener, startSmtpListener } from '../../src/mail/inbound/smtp-listener';
 import { replyAddress } from '../../src/mail/reply-token';
 import { type TestApp, testApp } from '../support/app';
-import { createCompany, type TestCompany } from '../support/factories';
-import { messagesOf, ticketFor, ticketRow } from './inbound-support';
+import { createCompany, type TestCompany, ticketFor } from '../support/factories';
+import { messagesOf, ticketRow } from '../support/rows';
 
 let t: TestApp;
 let acme: TestCompany;

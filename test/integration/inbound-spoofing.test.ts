@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueMail } from '../../src/app/outbox';
 import { outbox } from '../../src/db/schema/index';
 import { type TestApp, testApp } from '../support/app';
-import { createCompany, createUser, type TestCompany } from '../support/factories';
-import { inboundRow, messagesOf, ticketFor } from './inbound-support';
+import { createCompany, createUser, type TestCompany, ticketFor } from '../support/factories';
+import { inboundRow, messagesOf } from '../support/rows';
 
 const webhookToken = 'inbound-webhook-token-0123456789';
 const mta = 'mx.guichet.test';

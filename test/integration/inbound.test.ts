@@ -5,8 +5,8 @@ import { attachments, outbox } from '../../src/db/schema/index';
 import { replyAddress } from '../../src/mail/reply-token';
 import { mailFixture } from '../fixtures/mail/load';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, createUser, type TestCompany } from '../support/factories';
-import { inboundRow, mailsAbout, messagesOf, ticketFor, ticketRow } from './inbound-support';
+import { createCompany, createStaff, createUser, type TestCompany, ticketFor } from '../support/factories';
+import { inboundRow, mailsOf, messagesOf, ticketRow } from '../support/rows';
 
 const webhookToken = 'inbound-webhook-token-0123456789';
 let t: TestApp;
@@ -221,7 +221,7 @@ describe('inbound mail: once, no loops, closed means closed', () => {
   it("an auto-responder's mail is never posted nor answered, even to a closed ticket", async () => {
     for (const status of ['waiting_customer', 'closed'] as const) {
       const ticket = await ticketFor(t.ctx, acme.customer, status);
-      const before = (await mailsAbout(t.ctx, ticket.id)).length;
+      const before = (await mailsOf(t.ctx.db, ticket.id)).length;
       const raw = mailFixture('out-of-office', {
         FROM: acme.customer.email,
         TO: tokenFor(ticket.id),
@@ -231,14 +231,14 @@ describe('inbound mail: once, no loops, closed means closed', () => {
       expect(response.json()).toMatchObject({ outcome: 'ignored_auto' });
       expect((await inboundRow(t.ctx, response.json().id)).reason).toBe('auto_submitted');
       expect(await messagesOf(t.ctx, ticket.id)).toHaveLength(0);
-      expect(await mailsAbout(t.ctx, ticket.id)).toHaveLength(before);
+      expect(await mailsOf(t.ctx.db, ticket.id)).toHaveLength(before);
       expect((await ticketRow(t.ctx, ticket.id)).status).toBe(status);
     }
   });
 
   it('a mail to a closed ticket: kept as refused, exactly one automatic answer, nothing for staff', async () => {
     const ticket = await ticketFor(t.ctx, acme.customer, 'closed');
-    const before = await mailsAbout(t.ctx, ticket.id);
+    const before = await mailsOf(t.ctx.db, ticket.id);
     const raw = mailFixture('gmail-reply', {
       FROM: acme.customer.email,
       TO: tokenFor(ticket.id),
@@ -250,7 +250,7 @@ describe('inbound mail: once, no loops, closed means closed', () => {
     const messages = await messagesOf(t.ctx, ticket.id);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ refused: true, source: 'mail' });
-    const after = await mailsAbout(t.ctx, ticket.id);
+    const after = await mailsOf(t.ctx.db, ticket.id);
     const added = after.filter((m) => !before.some((b) => b.id === m.id));
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ template: 'ticket.closed_auto_answer', recipient: acme.customer.email });
@@ -268,7 +268,7 @@ describe('inbound mail: once, no loops, closed means closed', () => {
       });
       expect((await post(raw)).json().outcome).toBe('refused_closed');
     }
-    const answers = (await mailsAbout(t.ctx, ticket.id)).filter(
+    const answers = (await mailsOf(t.ctx.db, ticket.id)).filter(
       (m) => m.template === 'ticket.closed_auto_answer',
     );
     expect(answers.filter((m) => m.status === 'pending')).toHaveLength(3);
@@ -279,7 +279,7 @@ describe('inbound mail: once, no loops, closed means closed', () => {
       MESSAGE_ID: messageId(),
     });
     await post(raw);
-    const later = (await mailsAbout(t.ctx, ticket.id)).filter(
+    const later = (await mailsOf(t.ctx.db, ticket.id)).filter(
       (m) => m.template === 'ticket.closed_auto_answer',
     );
     expect(later.filter((m) => m.status === 'pending')).toHaveLength(4);

@@ -5,8 +5,7 @@ import { hashToken } from '../../src/app/auth/tokens';
 import { actorOf } from '../../src/app/context';
 import { LiveHub } from '../../src/app/live/hub';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, createUser, type TestCompany } from '../support/factories';
-import { openTicket } from '../support/ticket-factories';
+import { createCompany, createStaff, createUser, openTicket, type TestCompany } from '../support/factories';
 
 interface LiveEvent {
   /** The stream's `id:` line: where the change sits in the replay window. */

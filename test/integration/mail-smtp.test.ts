@@ -5,9 +5,8 @@ import { outbox } from '../../src/db/schema/index';
 import { dispatchOutbox } from '../../src/mail/dispatch';
 import { parseReplyAddress } from '../../src/mail/reply-token';
 import { type TestApp, testApp } from '../support/app';
-import { createCompany } from '../support/factories';
+import { createCompany, openTicket } from '../support/factories';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink';
-import { openTicket } from '../support/ticket-factories';
 
 let t: TestApp;
 let sink: SmtpSink;

@@ -5,8 +5,7 @@ import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-promethe
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketTimers } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createUser } from '../support/factories';
-import { openTicket } from '../support/ticket-factories';
+import { createCompany, createUser, openTicket } from '../support/factories';
 
 const webDist = mkdtempSync(join(tmpdir(), 'guichet-web-'));
 mkdirSync(join(webDist, 'assets'));

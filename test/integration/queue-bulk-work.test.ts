@@ -3,8 +3,14 @@ import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickets } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, createUser, type TestCompany } from '../support/factories';
-import { forceTicket, openTicket } from '../support/ticket-factories';
+import {
+  createCompany,
+  createStaff,
+  createUser,
+  forceTicket,
+  openTicket,
+  type TestCompany,
+} from '../support/factories';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

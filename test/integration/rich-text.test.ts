@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments, ticketMessages } from '../../src/db/schema/index';
 import { renderOutboxMail } from '../../src/mail/render';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
+import { createCompany, createStaff, openTicket, type TestCompany, ticketInput } from '../support/factories';
 import { type FormFile, multipartForm } from '../support/multipart';
-import { mailsOf, openTicket, ticketInput } from '../support/ticket-factories';
+import { mailsOf } from '../support/rows';
 
 let t: TestApp;
 let acme: TestCompany;

@@ -16,9 +16,7 @@ import {
 import { customerRole, tenantScope } from '../../src/db/tenant-scope';
 import tenantScopePlugin from '../../src/http/plugins/tenant-scope';
 import { type TestApp, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
-import { openTicket } from '../support/ticket-factories';
-import { flexTenant } from './flex-fixtures';
+import { createStaff, flexTenant, openTicket, type TestCompany } from '../support/factories';
 
 let t: TestApp;
 let a: TestCompany;

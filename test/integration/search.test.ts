@@ -2,9 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reindexTicketSearch } from '../../src/app/ticket-lists/search';
 import { ticketSearch } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
-import { forceTicket } from '../support/ticket-factories';
-import { insertMessage, insertTicket } from './catalogue-support';
+import {
+  createCompany,
+  createStaff,
+  forceTicket,
+  insertMessage,
+  insertTicket,
+  type TestCompany,
+} from '../support/factories';
 
 let t: TestApp;
 let acme: TestCompany;

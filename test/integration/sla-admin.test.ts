@@ -4,8 +4,7 @@ import { tickets } from '../../src/db/schema/index';
 import { defaultCalendarConfig, zurichInstant } from '../../src/domain/calendar/index';
 import { defaultSlaTargets } from '../../src/domain/sla/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, createUser } from '../support/factories';
-import { ticketInput } from '../support/ticket-factories';
+import { createCompany, createStaff, createUser, ticketInput } from '../support/factories';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultCalendarConfig, zurichInstant } from '../../src/domain/calendar/index';
 import { defaultSlaTargets } from '../../src/domain/sla/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff } from '../support/factories';
-import { ticketInput } from '../support/ticket-factories';
+import { createCompany, createStaff, ticketInput } from '../support/factories';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

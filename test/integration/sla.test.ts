@@ -4,8 +4,7 @@ import { slaStateFilter } from '../../src/app/sla/index';
 import { requestTypes, ticketSla, tickets, ticketTimers } from '../../src/db/schema/index';
 import { zurichInstant } from '../../src/domain/calendar/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff } from '../support/factories';
-import { ticketInput } from '../support/ticket-factories';
+import { createCompany, createStaff, ticketInput } from '../support/factories';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

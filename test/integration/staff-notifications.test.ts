@@ -8,10 +8,10 @@ import {
   createCompany,
   createStaff,
   createUser,
+  openTicket,
   type TestCompany,
   type TestUser,
 } from '../support/factories';
-import { openTicket } from '../support/ticket-factories';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

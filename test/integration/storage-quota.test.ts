@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments } from '../../src/db/schema/index';
 import { replyAddress } from '../../src/mail/reply-token';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
-import { insertTicket, multipart } from './catalogue-support';
-import { inboundRow, messagesOf, ticketFor } from './inbound-support';
+import { createCompany, createStaff, insertTicket, type TestCompany, ticketFor } from '../support/factories';
+import { multipart } from '../support/multipart';
+import { inboundRow, messagesOf } from '../support/rows';
 
 const webhookToken = 'inbound-webhook-token-0123456789';
 const MB = 1024 * 1024;

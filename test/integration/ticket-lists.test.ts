@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestTypeByCode } from '../../src/app/catalogue/request-types';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
-import { insertTicket } from './catalogue-support';
+import { createCompany, createStaff, insertTicket, type TestCompany } from '../support/factories';
 
 let t: TestApp;
 let acme: TestCompany;

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
+import { createCompany, createStaff, openTicket, type TestCompany, ticketInput } from '../support/factories';
 import { multipartForm } from '../support/multipart';
-import { openTicket, ticketInput, ticketTableCounts } from '../support/ticket-factories';
+import { ticketTableCounts } from '../support/rows';
 
 let t: TestApp;
 let acme: TestCompany;

@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket } from '../../src/app/tickets/create-ticket';
 import { projects } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff } from '../support/factories';
 import {
   actorOf,
   addFlexMinutes,
-  mailsOf,
+  createCompany,
+  createStaff,
   requestTypeId,
   ticketInput,
-  ticketTableCounts,
-} from '../support/ticket-factories';
+} from '../support/factories';
+import { mailsOf, ticketTableCounts } from '../support/rows';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketMessages, tickets } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, createUser, type TestCompany } from '../support/factories';
-import { mailsOf, openTicket } from '../support/ticket-factories';
+import { createCompany, createStaff, createUser, openTicket, type TestCompany } from '../support/factories';
+import { mailsOf } from '../support/rows';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;
@@ -268,7 +268,7 @@ describe('messages', () => {
 
     // The portal's offer: a new ticket linked to the closed one.
     const linked = await customer.post('/api/tickets', {
-      ...(await import('../support/ticket-factories').then((m) => m.ticketInput(t.ctx.db))),
+      ...(await import('../support/factories').then((m) => m.ticketInput(t.ctx.db))),
       linkedTicketId: ticket.id,
     });
     expect(linked.statusCode).toBe(201);

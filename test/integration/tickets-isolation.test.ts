@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/schema/index';
 import { tokenClient } from '../support/api-tokens';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
-import { openTicket, ticketInput } from '../support/ticket-factories';
+import { createCompany, createStaff, openTicket, type TestCompany, ticketInput } from '../support/factories';
 
 let t: TestApp;
 let a: TestCompany;

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTicket } from '../../src/app/tickets/create-ticket';
 import { type TestApp, testApp } from '../support/app';
 import { testEngine } from '../support/db';
-import { createCompany, type TestCompany } from '../support/factories';
-import { actorOf, ticketInput } from '../support/ticket-factories';
+import { actorOf, createCompany, type TestCompany, ticketInput } from '../support/factories';
 
 let t: TestApp;
 let acme: TestCompany;

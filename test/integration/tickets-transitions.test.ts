@@ -10,8 +10,14 @@ import {
   TRANSITIONS,
 } from '../../src/domain/tickets/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany, type TestUser } from '../support/factories';
-import { forceTicket, openTicket } from '../support/ticket-factories';
+import {
+  createCompany,
+  createStaff,
+  forceTicket,
+  openTicket,
+  type TestCompany,
+  type TestUser,
+} from '../support/factories';
 
 let t: TestApp;
 let acme: TestCompany;

@@ -2,9 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitBilling } from '../../src/app/billing/commit-billing';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createStaff } from '../support/factories';
-import { actorOf } from '../support/ticket-factories';
-import { assistanceTicket, consultingTicket, entryById, flexTenant, flexTicket } from './flex-fixtures';
+import {
+  actorOf,
+  assistanceTicket,
+  consultingTicket,
+  createStaff,
+  flexTenant,
+  flexTicket,
+} from '../support/factories';
+import { entryById } from '../support/rows';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

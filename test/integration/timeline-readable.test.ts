@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTimeline } from '../../src/app/tickets/get-timeline';
 import { languages } from '../../src/i18n/language';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
+import { actorOf, createCompany, createStaff, openTicket, type TestCompany } from '../support/factories';
 import { rawPartsOf } from '../support/raw-text';
-import { actorOf, openTicket } from '../support/ticket-factories';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

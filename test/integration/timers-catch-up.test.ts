@@ -9,8 +9,7 @@ import { formatDateTime } from '../../src/i18n/format';
 import { dispatchOutbox } from '../../src/mail/dispatch';
 import type { MailTransport } from '../../src/mail/transport';
 import { type TestApp, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
-import { actorOf, openTicket } from '../support/ticket-factories';
+import { actorOf, createCompany, createStaff, openTicket, type TestCompany } from '../support/factories';
 
 let t: TestApp;
 let acme: TestCompany;

@@ -7,8 +7,7 @@ import { outbox, storedMails, ticketEvents, tickets, ticketTimers } from '../../
 import { dispatchOutbox } from '../../src/mail/dispatch';
 import { parseReplyAddress } from '../../src/mail/reply-token';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
-import { actorOf, openTicket } from '../support/ticket-factories';
+import { actorOf, createCompany, createStaff, openTicket, type TestCompany } from '../support/factories';
 
 let t: TestApp;
 let acme: TestCompany;

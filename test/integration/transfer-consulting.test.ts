@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, ticketMessages, tickets } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, createUser, type TestCompany } from '../support/factories';
-import { mailsOf, openTicket } from '../support/ticket-factories';
+import { createCompany, createStaff, createUser, openTicket, type TestCompany } from '../support/factories';
+import { mailsOf } from '../support/rows';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;

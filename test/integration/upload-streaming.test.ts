@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments } from '../../src/db/schema/index';
 import { uploadsTempRoot } from '../../src/http/uploads';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, type TestCompany } from '../support/factories';
-import { insertTicket, multipart } from './catalogue-support';
+import { createCompany, insertTicket, type TestCompany } from '../support/factories';
+import { multipart } from '../support/multipart';
 
 let t: TestApp;
 let acme: TestCompany;
