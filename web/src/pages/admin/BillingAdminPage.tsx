@@ -1,11 +1,13 @@
-import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type BillingPreview, commitBilling, listBillingRuns, previewBilling } from '../../api/staff-admin';
-import { notify } from '../../components/notify';
+import { FormAlert } from '../../components/FormAlert';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { formatDateTime, formatMinutes, zurichToday } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
+import { type DateRange, DateRangeForm } from './DateRangeForm';
 
 const firstOfMonth = () => `${zurichToday().slice(0, 8)}01`;
 
@@ -13,23 +15,20 @@ const firstOfMonth = () => `${zurichToday().slice(0, 8)}01`;
 export default function BillingAdminPage() {
   const { st, language } = useStaffT();
   usePageTitle(st('admin.billing.title'));
-  const client = useQueryClient();
-  const [from, setFrom] = useState('2020-01-01');
-  const [to, setTo] = useState(zurichToday());
+  const [period, setPeriod] = useState<DateRange>({ from: '2020-01-01', to: zurichToday() });
+  const { from, to } = period;
   const [preview, setPreview] = useState<BillingPreview | null>(null);
   const runs = useQuery({ queryKey: ['billing-runs'], queryFn: listBillingRuns });
-  const doPreview = useMutation({
+  const doPreview = useAdminMutation({
     mutationFn: () => previewBilling(from, to),
     onSuccess: setPreview,
   });
   const overdrawn = preview?.companies.filter((c) => c.overdraftMinutes > 0) ?? [];
-  const commit = useMutation({
+  const commit = useAdminMutation({
     mutationFn: () => commitBilling(from, to, preview?.entryIds ?? []),
-    onSuccess: () => {
-      setPreview(null);
-      notify({ color: 'green', message: st('admin.billing.committed') });
-      void client.invalidateQueries();
-    },
+    onSuccess: () => setPreview(null),
+    success: st('admin.billing.committed'),
+    invalidate: 'all',
   });
   return (
     <Stack gap="md">
@@ -38,40 +37,18 @@ export default function BillingAdminPage() {
           <Title order={2} size="h3" id="billing-title">
             {st('admin.billing.title')}
           </Title>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              doPreview.mutate();
-            }}
+          <DateRangeForm
+            value={period}
+            onChange={setPeriod}
+            onSubmit={() => doPreview.mutate()}
+            submitLabel={st('admin.billing.preview')}
+            loading={doPreview.isPending}
           >
-            <Group align="flex-end" gap="xs">
-              <TextInput
-                type="date"
-                label={st('admin.billing.from')}
-                value={from}
-                onChange={(e) => setFrom(e.currentTarget.value)}
-                required
-              />
-              <TextInput
-                type="date"
-                label={st('admin.billing.to')}
-                value={to}
-                onChange={(e) => setTo(e.currentTarget.value)}
-                required
-              />
-              <Button type="submit" variant="default" loading={doPreview.isPending}>
-                {st('admin.billing.preview')}
-              </Button>
-              <Button variant="subtle" onClick={() => setFrom(firstOfMonth())}>
-                {st('admin.billing.thisMonth')}
-              </Button>
-            </Group>
-          </form>
-          {(doPreview.error || commit.error) && (
-            <Alert color="red" role="alert">
-              {(doPreview.error ?? commit.error)?.message}
-            </Alert>
-          )}
+            <Button variant="subtle" onClick={() => setPeriod({ ...period, from: firstOfMonth() })}>
+              {st('admin.billing.thisMonth')}
+            </Button>
+          </DateRangeForm>
+          <FormAlert message={(doPreview.error ?? commit.error)?.message ?? null} />
           {preview && (
             <Stack gap="xs" data-testid="billing-preview">
               <Text>

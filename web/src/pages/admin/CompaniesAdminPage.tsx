@@ -13,12 +13,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { adjustFlex, creditFlex, getCompany, getFlex, listCompanies } from '../../api/staff-admin';
 import { PageLoader } from '../../components/guards';
-import { notify } from '../../components/notify';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { formatDateTime, formatMinutes } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
@@ -130,32 +130,31 @@ function CompanyDetail({ id }: { id: string }) {
 
 function FlexPanel({ companyId }: { companyId: string }) {
   const { st, language } = useStaffT();
-  const client = useQueryClient();
-  const flex = useQuery({ queryKey: ['admin-flex', companyId], queryFn: () => getFlex(companyId) });
+  const flexKey = ['admin-flex', companyId];
+  const flex = useQuery({ queryKey: flexKey, queryFn: () => getFlex(companyId) });
   const [hours, setHours] = useState<number | string>('');
   const [reason, setReason] = useState('');
   const [adjust, setAdjust] = useState<number | string>('');
   const [adjustReason, setAdjustReason] = useState('');
-  const refresh = () => void client.invalidateQueries({ queryKey: ['admin-flex', companyId] });
-  const credit = useMutation({
+  const credit = useAdminMutation({
     mutationFn: () => creditFlex(companyId, Math.round(Number(hours) * 60), reason.trim()),
     onSuccess: () => {
       setHours('');
       setReason('');
-      notify({ color: 'green', message: st('admin.flex.credited') });
-      refresh();
     },
-    onError: (e) => notify({ color: 'red', message: e.message }),
+    success: st('admin.flex.credited'),
+    invalidate: [flexKey],
+    notifyError: true,
   });
-  const adjustment = useMutation({
+  const adjustment = useAdminMutation({
     mutationFn: () => adjustFlex(companyId, Math.round(Number(adjust)), adjustReason.trim()),
     onSuccess: () => {
       setAdjust('');
       setAdjustReason('');
-      notify({ color: 'green', message: st('admin.flex.adjusted') });
-      refresh();
     },
-    onError: (e) => notify({ color: 'red', message: e.message }),
+    success: st('admin.flex.adjusted'),
+    invalidate: [flexKey],
+    notifyError: true,
   });
   return (
     <Card withBorder component="section" aria-labelledby="flex-title">

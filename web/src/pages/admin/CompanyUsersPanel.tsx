@@ -1,28 +1,25 @@
 import { Button, Card, Group, Select, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiPatch, apiPost } from '../../api/client';
 import type { CompanyDetail } from '../../api/staff-admin';
-import { notify } from '../../components/notify';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { formatDateTime } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 
 /** The company's users: manager flag and activation in place, and a new user (who gets a set-password mail). */
 export function CompanyUsersPanel({ company }: { company: CompanyDetail }) {
   const { st, language } = useStaffT();
-  const client = useQueryClient();
-  const refresh = () => void client.invalidateQueries({ queryKey: ['admin-company', company.id] });
-  const fail = (e: Error) => notify({ color: 'red', message: e.message });
-  const update = useMutation({
+  const refresh = [['admin-company', company.id]];
+  const update = useAdminMutation({
     mutationFn: ({ id, patch }: { id: string; patch: Record<string, boolean> }) =>
       apiPatch<unknown>(`/api/users/${id}`, patch),
-    onSuccess: refresh,
-    onError: fail,
+    invalidate: refresh,
+    notifyError: true,
   });
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [userLanguage, setUserLanguage] = useState<string | null>('fr');
-  const create = useMutation({
+  const create = useAdminMutation({
     mutationFn: () =>
       apiPost<unknown>('/api/users', {
         name: name.trim(),
@@ -34,10 +31,10 @@ export function CompanyUsersPanel({ company }: { company: CompanyDetail }) {
     onSuccess: () => {
       setName('');
       setEmail('');
-      notify({ color: 'green', message: st('admin.users.created') });
-      refresh();
     },
-    onError: fail,
+    success: st('admin.users.created'),
+    invalidate: refresh,
+    notifyError: true,
   });
 
   return (

@@ -10,12 +10,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { escalationMatrixResponse } from '../../../../src/http/schemas/content';
 import { apiGet, apiPut } from '../../api/client';
-import { notify } from '../../components/notify';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
 import { languages, useApiErrors } from './content-forms';
@@ -56,7 +56,7 @@ function EscalationPanel() {
     `levels.${i}.phone`,
     ...languages.flatMap((l) => [`levels.${i}.role.${l}`, `levels.${i}.whenToUse.${l}`]),
   ]);
-  const save = useMutation({
+  const save = useAdminMutation({
     mutationFn: () =>
       apiPut<Matrix>('/api/escalation-matrix', {
         levels: levels.map((l) => ({
@@ -68,14 +68,8 @@ function EscalationPanel() {
         })),
       }),
     onMutate: () => errors.reset(),
-    onSuccess: (saved) => {
-      client.setQueryData(['admin-escalation'], saved);
-      notify({
-        color: 'green',
-        message: st('admin.content.matrixSaved'),
-        closeButtonProps: { 'aria-label': st('common.close') },
-      });
-    },
+    onSuccess: (saved) => client.setQueryData(['admin-escalation'], saved),
+    success: st('admin.content.matrixSaved'),
     onError: (e) => errors.apply(e, knownFields),
   });
   const set = (i: number, patch: Partial<Level>) =>

@@ -1,10 +1,10 @@
 import { Button, Card, Group, NumberInput, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { slaOverrideResponse } from '../../../../src/http/schemas/sla';
 import { apiDelete, apiGet, apiPut } from '../../api/client';
-import { notify } from '../../components/notify';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { formatMinutes } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 
@@ -16,7 +16,6 @@ type Draft = Record<string, Partial<Record<Field, number | string>>>;
 /** A maintenance contract's own SLA targets (R7): empty fields keep the general target. */
 export function ContractSlaOverride({ contractId, reference }: { contractId: string; reference: string }) {
   const { st } = useStaffT();
-  const client = useQueryClient();
   const key = ['admin-sla-override', contractId];
   const query = useQuery({
     queryKey: key,
@@ -35,11 +34,8 @@ export function ContractSlaOverride({ contractId, reference }: { contractId: str
     }
     setDraft(next);
   }, [query.data]);
-  const done = () => {
-    notify({ color: 'green', message: st('admin.override.saved') });
-    void client.invalidateQueries({ queryKey: key });
-  };
-  const save = useMutation({
+  const done = { success: st('admin.override.saved'), invalidate: [key], notifyError: true };
+  const save = useAdminMutation({
     mutationFn: () => {
       const targets: Record<string, Partial<Record<Field, number>>> = {};
       for (const c of criticalities) {
@@ -52,13 +48,11 @@ export function ContractSlaOverride({ contractId, reference }: { contractId: str
       }
       return apiPut<Override>(`/api/admin/contracts/${contractId}/sla-override`, { targets });
     },
-    onSuccess: done,
-    onError: (e) => notify({ color: 'red', message: e.message }),
+    ...done,
   });
-  const remove = useMutation({
+  const remove = useAdminMutation({
     mutationFn: () => apiDelete<unknown>(`/api/admin/contracts/${contractId}/sla-override`),
-    onSuccess: done,
-    onError: (e) => notify({ color: 'red', message: e.message }),
+    ...done,
   });
   if (!query.data) return null;
   const effective = query.data.effective;

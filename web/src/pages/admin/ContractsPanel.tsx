@@ -1,9 +1,9 @@
 import { Button, Card, Group, Select, Stack, Table, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiPatch, apiPost } from '../../api/client';
 import type { CompanyDetail } from '../../api/staff-admin';
-import { notify } from '../../components/notify';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { useStaffT } from '../staff/i18n';
 
 type Contract = CompanyDetail['contracts'][number];
@@ -12,12 +12,13 @@ type Contract = CompanyDetail['contracts'][number];
 export function ContractsPanel({ company }: { company: CompanyDetail }) {
   const { st } = useStaffT();
   const client = useQueryClient();
-  const refresh = () => void client.invalidateQueries({ queryKey: ['admin-company', company.id] });
+  const companyKey = ['admin-company', company.id];
+  const refresh = () => void client.invalidateQueries({ queryKey: companyKey });
   const [kind, setKind] = useState<string | null>('maintenance');
   const [reference, setReference] = useState('');
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
-  const add = useMutation({
+  const add = useAdminMutation({
     mutationFn: () =>
       apiPost<unknown>(`/api/companies/${company.id}/contracts`, {
         kind,
@@ -29,10 +30,10 @@ export function ContractsPanel({ company }: { company: CompanyDetail }) {
       setReference('');
       setStartsOn('');
       setEndsOn('');
-      notify({ color: 'green', message: st('admin.contracts.saved') });
-      refresh();
     },
-    onError: (e) => notify({ color: 'red', message: e.message }),
+    success: st('admin.contracts.saved'),
+    invalidate: [companyKey],
+    notifyError: true,
   });
 
   return (
@@ -109,14 +110,12 @@ function ContractRow({ contract, onSaved }: { contract: Contract; onSaved: () =>
   const { st } = useStaffT();
   const [startsOn, setStartsOn] = useState(contract.startsOn);
   const [endsOn, setEndsOn] = useState(contract.endsOn ?? '');
-  const save = useMutation({
+  const save = useAdminMutation({
     mutationFn: () =>
       apiPatch<unknown>(`/api/contracts/${contract.id}`, { startsOn, endsOn: endsOn || null }),
-    onSuccess: () => {
-      notify({ color: 'green', message: st('admin.contracts.saved') });
-      onSaved();
-    },
-    onError: (e) => notify({ color: 'red', message: e.message }),
+    onSuccess: onSaved,
+    success: st('admin.contracts.saved'),
+    notifyError: true,
   });
   const changed = startsOn !== contract.startsOn || endsOn !== (contract.endsOn ?? '');
   return (

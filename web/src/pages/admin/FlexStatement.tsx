@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
@@ -6,6 +6,7 @@ import type { flexStatementResponse } from '../../../../src/http/schemas/flex';
 import { apiGet } from '../../api/client';
 import { formatDateTime, formatMinutes, zurichToday } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
+import { type DateRange, DateRangeForm } from './DateRangeForm';
 
 type Statement = z.infer<typeof flexStatementResponse>;
 
@@ -13,9 +14,8 @@ type Statement = z.infer<typeof flexStatementResponse>;
 export function FlexStatement({ companyId }: { companyId: string }) {
   const { st, language } = useStaffT();
   const today = zurichToday();
-  const [from, setFrom] = useState(`${today.slice(0, 8)}01`);
-  const [to, setTo] = useState(today);
-  const [period, setPeriod] = useState<{ from: string; to: string } | null>(null);
+  const [draft, setDraft] = useState<DateRange>({ from: `${today.slice(0, 8)}01`, to: today });
+  const [period, setPeriod] = useState<DateRange | null>(null);
   const statement = useQuery({
     queryKey: ['admin-flex-statement', companyId, period],
     queryFn: () =>
@@ -27,32 +27,13 @@ export function FlexStatement({ companyId }: { companyId: string }) {
       <Title order={4} size="h5">
         {st('admin.statement.title')}
       </Title>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          setPeriod({ from, to });
-        }}
-      >
-        <Group align="flex-end" gap="xs">
-          <TextInput
-            type="date"
-            label={st('admin.billing.from')}
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-            required
-          />
-          <TextInput
-            type="date"
-            label={st('admin.billing.to')}
-            value={to}
-            onChange={(e) => setTo(e.currentTarget.value)}
-            required
-          />
-          <Button type="submit" variant="default" loading={statement.isFetching}>
-            {st('admin.statement.show')}
-          </Button>
-        </Group>
-      </form>
+      <DateRangeForm
+        value={draft}
+        onChange={setDraft}
+        onSubmit={setPeriod}
+        submitLabel={st('admin.statement.show')}
+        loading={statement.isFetching}
+      />
       {statement.error && <Text c="red.9">{statement.error.message}</Text>}
       {statement.data && (
         <>

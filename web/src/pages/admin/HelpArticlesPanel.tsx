@@ -1,12 +1,12 @@
 import { Alert, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiDelete, apiGet, apiPost } from '../../api/client';
-import { notify } from '../../components/notify';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { useStaffT } from '../staff/i18n';
 import { type Lang, languages, useApiErrors } from './content-forms';
 import { ArticleTexts } from './help-articles/ArticleTexts';
-import { EditArticleModal } from './help-articles/EditArticleModal';
+import { EditArticleModal, helpArticlesKey } from './help-articles/EditArticleModal';
 import {
   type AllTexts,
   type Articles,
@@ -18,9 +18,8 @@ import {
 
 export function HelpArticlesPanel() {
   const { st } = useStaffT();
-  const client = useQueryClient();
   const articles = useQuery({
-    queryKey: ['admin-help'],
+    queryKey: helpArticlesKey,
     queryFn: () => apiGet<Articles>('/api/help-articles'),
   });
   const [slug, setSlug] = useState('');
@@ -29,7 +28,7 @@ export function HelpArticlesPanel() {
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<{ slug: string; title: string } | null>(null);
   const errors = useApiErrors();
-  const create = useMutation({
+  const create = useAdminMutation({
     mutationFn: () =>
       apiPost<unknown>('/api/help-articles', {
         slug: slug.trim(),
@@ -39,29 +38,19 @@ export function HelpArticlesPanel() {
     onSuccess: () => {
       setSlug('');
       setTexts(emptyTexts());
-      notify({
-        color: 'green',
-        message: st('admin.content.articleSaved'),
-        closeButtonProps: { 'aria-label': st('common.close') },
-      });
-      void client.invalidateQueries({ queryKey: ['admin-help'] });
     },
+    success: st('admin.content.articleSaved'),
+    invalidate: [helpArticlesKey],
     onError: (e) => {
       const refused = firstRefused(errors.apply(e, articleFields(true)));
       if (refused) setLang(refused);
     },
   });
-  const remove = useMutation({
+  const remove = useAdminMutation({
     mutationFn: (target: string) => apiDelete<unknown>(`/api/help-articles/${encodeURIComponent(target)}`),
-    onSuccess: () => {
-      setDeleting(null);
-      notify({
-        color: 'green',
-        message: st('admin.content.articleDeleted'),
-        closeButtonProps: { 'aria-label': st('common.close') },
-      });
-      void client.invalidateQueries({ queryKey: ['admin-help'] });
-    },
+    onSuccess: () => setDeleting(null),
+    success: st('admin.content.articleDeleted'),
+    invalidate: [helpArticlesKey],
   });
   return (
     <Card withBorder component="section" aria-labelledby="help-title">

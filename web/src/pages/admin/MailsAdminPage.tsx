@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   discardInbound,
@@ -23,7 +23,7 @@ import {
   retryOutbox,
 } from '../../api/staff-admin';
 import { listTickets } from '../../api/tickets';
-import { notify } from '../../components/notify';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { formatDateTime } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
@@ -98,15 +98,12 @@ function Viewer() {
 
 function FailedOutbox() {
   const { st, language } = useStaffT();
-  const client = useQueryClient();
   const failed = useQuery({ queryKey: ['admin-outbox', 'failed'], queryFn: () => listOutbox('failed') });
-  const retry = useMutation({
+  const retry = useAdminMutation({
     mutationFn: (id: number) => retryOutbox(id),
-    onSuccess: () => {
-      notify({ color: 'green', message: st('admin.mails.retried') });
-      void client.invalidateQueries({ queryKey: ['admin-outbox'] });
-    },
-    onError: (e) => notify({ color: 'red', message: e.message }),
+    success: st('admin.mails.retried'),
+    invalidate: [['admin-outbox']],
+    notifyError: true,
   });
   const items = failed.data?.items ?? [];
   return (
@@ -150,14 +147,15 @@ function FailedOutbox() {
   );
 }
 
+const quarantineKey = ['admin-quarantine'];
+
 function Quarantine() {
   const { st, language } = useStaffT();
-  const client = useQueryClient();
-  const list = useQuery({ queryKey: ['admin-quarantine'], queryFn: listQuarantine });
-  const discard = useMutation({
+  const list = useQuery({ queryKey: quarantineKey, queryFn: listQuarantine });
+  const discard = useAdminMutation({
     mutationFn: (id: string) => discardInbound(id),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['admin-quarantine'] }),
-    onError: (e) => notify({ color: 'red', message: e.message }),
+    invalidate: [quarantineKey],
+    notifyError: true,
   });
   const items = list.data?.items ?? [];
   return (
@@ -193,10 +191,7 @@ function Quarantine() {
                   <Table.Td>{m.reason ?? '—'}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      <ReleaseForm
-                        mailId={m.id}
-                        onDone={() => void client.invalidateQueries({ queryKey: ['admin-quarantine'] })}
-                      />
+                      <ReleaseForm mailId={m.id} />
                       <Button size="xs" variant="outline" color="red.9" onClick={() => discard.mutate(m.id)}>
                         {st('admin.mails.discard')}
                       </Button>
@@ -213,21 +208,19 @@ function Quarantine() {
 }
 
 /** Posts a quarantined mail to the ticket named by its key. */
-function ReleaseForm({ mailId, onDone }: { mailId: string; onDone: () => void }) {
+function ReleaseForm({ mailId }: { mailId: string }) {
   const { st } = useStaffT();
   const [key, setKey] = useState('');
-  const release = useMutation({
+  const release = useAdminMutation({
     mutationFn: async () => {
       const page = await listTickets({ q: key.trim(), limit: '5' });
       const ticket = page.items.find((t) => t.key.toUpperCase() === key.trim().toUpperCase());
       if (!ticket) throw new Error(st('admin.mails.ticketNotFound', { key: key.trim() }));
       return releaseInbound(mailId, ticket.id);
     },
-    onSuccess: () => {
-      notify({ color: 'green', message: st('admin.mails.released') });
-      onDone();
-    },
-    onError: (e) => notify({ color: 'red', message: e.message }),
+    success: st('admin.mails.released'),
+    invalidate: [quarantineKey],
+    notifyError: true,
   });
   return (
     <form

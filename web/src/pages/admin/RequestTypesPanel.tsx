@@ -12,12 +12,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { requestTypeListResponse } from '../../../../src/http/schemas/catalogue';
 import { apiGet, apiPatch, apiPost } from '../../api/client';
-import { notify } from '../../components/notify';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { useStaffT } from '../staff/i18n';
 import { emptyLocalized, type Localized, languages, useApiErrors } from './content-forms';
 
@@ -29,19 +29,19 @@ const flags = ['active', 'creatableByCustomers', 'countsTowardSla', 'requiresFle
 const creationFlags = ['creatableByCustomers', 'countsTowardSla', 'requiresFlex', 'billedToFlex'] as const;
 type CreationFlag = (typeof creationFlags)[number];
 
+const requestTypesKey = ['admin-request-types'];
+
 export function RequestTypesPanel() {
   const { st } = useStaffT();
-  const client = useQueryClient();
   const types = useQuery({
-    queryKey: ['admin-request-types'],
+    queryKey: requestTypesKey,
     queryFn: () => apiGet<RequestTypes>('/api/request-types?includeInactive=true'),
   });
-  const update = useMutation({
+  const update = useAdminMutation({
     mutationFn: ({ id, patch }: { id: string; patch: Record<string, boolean> }) =>
       apiPatch<unknown>(`/api/request-types/${id}`, patch),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ['admin-request-types'] }),
-    onError: (e) =>
-      notify({ color: 'red', message: e.message, closeButtonProps: { 'aria-label': st('common.close') } }),
+    invalidate: [requestTypesKey],
+    notifyError: true,
   });
   const [editor, setEditor] = useState<{ type: RequestType | null } | null>(null);
   return (
@@ -109,7 +109,6 @@ const knownFields = [
 /** Creates a request type (`type` null) or renames and describes an existing one. */
 function RequestTypeModal({ type, onClose }: { type: RequestType | null; onClose: () => void }) {
   const { st } = useStaffT();
-  const client = useQueryClient();
   const [code, setCode] = useState('');
   const [names, setNames] = useState<Localized>(type ? { ...type.names } : emptyLocalized());
   const [descriptions, setDescriptions] = useState<Localized>(
@@ -122,21 +121,15 @@ function RequestTypeModal({ type, onClose }: { type: RequestType | null; onClose
     billedToFlex: false,
   });
   const errors = useApiErrors();
-  const save = useMutation({
+  const save = useAdminMutation({
     mutationFn: () =>
       type
         ? apiPatch<unknown>(`/api/request-types/${type.id}`, { names, descriptions })
         : apiPost<unknown>('/api/request-types', { code: code.trim(), names, descriptions, ...flagValues }),
     onMutate: () => errors.reset(),
-    onSuccess: () => {
-      notify({
-        color: 'green',
-        message: st('admin.content.typeSaved'),
-        closeButtonProps: { 'aria-label': st('common.close') },
-      });
-      void client.invalidateQueries({ queryKey: ['admin-request-types'] });
-      onClose();
-    },
+    onSuccess: onClose,
+    success: st('admin.content.typeSaved'),
+    invalidate: [requestTypesKey],
     onError: (e) => errors.apply(e, knownFields),
   });
   return (

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Card, Group, NumberInput, Stack, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type AutoClose, getAutoClose, putAutoClose } from '../../api/staff-admin';
+import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
-import { notify } from '../../components/notify';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
 import { StorageQuotaSettings } from './StorageQuotaSettings';
@@ -17,9 +18,9 @@ export default function SettingsAdminPage() {
   useEffect(() => {
     if (query.data) setDraft(query.data);
   }, [query.data]);
-  const save = useMutation({
+  const save = useAdminMutation({
     mutationFn: () => putAutoClose(draft as AutoClose),
-    onSuccess: () => notify({ color: 'green', message: st('admin.autoClose.saved') }),
+    success: st('admin.autoClose.saved'),
   });
   if (!draft) return <PageLoader />;
   const field = (key: keyof AutoClose) => (
@@ -50,11 +51,7 @@ export default function SettingsAdminPage() {
               {field('reminder2Days')}
               {field('closeDays')}
             </Group>
-            {save.error && (
-              <Alert color="red" role="alert">
-                {save.error.message}
-              </Alert>
-            )}
+            <FormAlert message={save.error?.message ?? null} />
             <Group>
               <Button type="submit" loading={save.isPending}>
                 {st('admin.save')}

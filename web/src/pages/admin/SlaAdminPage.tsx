@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { formatClockTime } from '../../../../src/i18n/format';
 import {
@@ -10,8 +10,9 @@ import {
   putSlaTargets,
   type SlaTargets,
 } from '../../api/staff-admin';
+import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
-import { notify } from '../../components/notify';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { formatDate, zurichToday } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
@@ -34,18 +35,15 @@ export default function SlaAdminPage() {
 
 function Targets() {
   const { st } = useStaffT();
-  const client = useQueryClient();
   const query = useQuery({ queryKey: ['admin-sla-targets'], queryFn: getSlaTargets });
   const [draft, setDraft] = useState<SlaTargets['targets'] | null>(null);
   useEffect(() => {
     if (query.data) setDraft(query.data.targets);
   }, [query.data]);
-  const save = useMutation({
+  const save = useAdminMutation({
     mutationFn: () => putSlaTargets(draft as SlaTargets['targets']),
-    onSuccess: (result) => {
-      notify({ color: 'green', message: st('admin.sla.saved', { count: result.recomputedTickets ?? 0 }) });
-      void client.invalidateQueries();
-    },
+    success: (result) => st('admin.sla.saved', { count: result.recomputedTickets ?? 0 }),
+    invalidate: 'all',
   });
   if (!draft) return <PageLoader />;
   const set = (
@@ -107,11 +105,7 @@ function Targets() {
               ))}
             </Table.Tbody>
           </Table>
-          {save.error && (
-            <Alert color="red" role="alert">
-              {save.error.message}
-            </Alert>
-          )}
+          <FormAlert message={save.error?.message ?? null} />
           <Group>
             <Button type="submit" loading={save.isPending}>
               {st('admin.sla.save')}
@@ -125,14 +119,13 @@ function Targets() {
 
 function CalendarPanel() {
   const { st, language } = useStaffT();
-  const client = useQueryClient();
   const calendar = useQuery({ queryKey: ['admin-calendar'], queryFn: getCalendar });
   const from = zurichToday();
   const to = `${Number(from.slice(0, 4)) + 1}${from.slice(4)}`;
   const closed = useQuery({ queryKey: ['admin-closed-days', from], queryFn: () => getClosedDays(from, to) });
   const [date, setDate] = useState('');
   const [label, setLabel] = useState('');
-  const addDay = useMutation({
+  const addDay = useAdminMutation({
     mutationFn: () => {
       const config = calendar.data?.config;
       if (!config) throw new Error('calendar not loaded');
@@ -147,11 +140,10 @@ function CalendarPanel() {
     onSuccess: () => {
       setDate('');
       setLabel('');
-      notify({ color: 'green', message: st('admin.calendar.saved') });
-      void client.invalidateQueries({ queryKey: ['admin-calendar'] });
-      void client.invalidateQueries({ queryKey: ['admin-closed-days'] });
     },
-    onError: (error) => notify({ color: 'red', message: error.message }),
+    success: st('admin.calendar.saved'),
+    invalidate: [['admin-calendar'], ['admin-closed-days']],
+    notifyError: true,
   });
   if (!calendar.data) return <PageLoader />;
   const config = calendar.data.config;

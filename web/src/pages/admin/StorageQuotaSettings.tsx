@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { getStorageQuota, putStorageQuota } from '../../api/staff-admin';
+import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
-import { notify } from '../../components/notify';
+import { useAdminMutation } from '../../components/useAdminMutation';
 import { useStaffT } from '../staff/i18n';
 
 /** The attachment storage each customer company may use. */
@@ -14,9 +15,9 @@ export function StorageQuotaSettings() {
   useEffect(() => {
     if (query.data) setDraft(query.data.companyQuotaMb);
   }, [query.data]);
-  const save = useMutation({
+  const save = useAdminMutation({
     mutationFn: () => putStorageQuota({ companyQuotaMb: draft ?? 1 }),
-    onSuccess: () => notify({ color: 'green', message: st('admin.storage.saved') }),
+    success: st('admin.storage.saved'),
   });
   if (draft === null) return <PageLoader />;
   return (
@@ -43,11 +44,7 @@ export function StorageQuotaSettings() {
           <Text size="sm" c="dimmed">
             {st('admin.storage.help')}
           </Text>
-          {save.error && (
-            <Alert color="red" role="alert">
-              {save.error.message}
-            </Alert>
-          )}
+          <FormAlert message={save.error?.message ?? null} />
           <Group>
             <Button type="submit" loading={save.isPending}>
               {st('admin.save')}

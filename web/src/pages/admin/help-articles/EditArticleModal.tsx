@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiPatch } from '../../../api/client';
-import { notify } from '../../../components/notify';
+import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../../staff/i18n';
 import { type Lang, languages, useApiErrors } from '../content-forms';
 import { ArticleTexts } from './ArticleTexts';
@@ -17,9 +17,11 @@ import {
   type Texts,
 } from './texts';
 
+/** The administration's list of help articles. */
+export const helpArticlesKey = ['admin-help'];
+
 export function EditArticleModal({ slug, onClose }: { slug: string; onClose: () => void }) {
   const { st } = useStaffT();
-  const client = useQueryClient();
   const loaded = useQuery({
     queryKey: ['admin-help-article', slug],
     queryFn: () => fetchAllTexts(slug),
@@ -30,7 +32,7 @@ export function EditArticleModal({ slug, onClose }: { slug: string; onClose: () 
   const [lang, setLang] = useState<Lang>('fr');
   const errors = useApiErrors();
   const current = texts ?? loaded.data?.texts ?? null;
-  const save = useMutation({
+  const save = useAdminMutation({
     mutationFn: () => {
       const all = current ?? emptyTexts();
       const present = loaded.data?.present ?? [];
@@ -42,15 +44,9 @@ export function EditArticleModal({ slug, onClose }: { slug: string; onClose: () 
       return apiPatch<Article>(`/api/help-articles/${encodeURIComponent(slug)}`, { translations });
     },
     onMutate: () => errors.reset(),
-    onSuccess: () => {
-      notify({
-        color: 'green',
-        message: st('admin.content.articleSaved'),
-        closeButtonProps: { 'aria-label': st('common.close') },
-      });
-      void client.invalidateQueries({ queryKey: ['admin-help'] });
-      onClose();
-    },
+    onSuccess: onClose,
+    success: st('admin.content.articleSaved'),
+    invalidate: [helpArticlesKey],
     onError: (e) => {
       const refused = firstRefused(errors.apply(e, articleFields(false)));
       if (refused) setLang(refused);

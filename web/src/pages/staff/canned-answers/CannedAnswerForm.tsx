@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ticketStatusSchema } from '../../../../../src/http/schemas/tickets';
 import {
@@ -11,7 +10,7 @@ import {
   updateCannedAnswer,
 } from '../../../api/canned-answers';
 import { FormAlert } from '../../../components/FormAlert';
-import { notify } from '../../../components/notify';
+import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../i18n';
 
 const LANGUAGES = ['fr', 'de', 'en'] as const;
@@ -31,13 +30,12 @@ export function CannedAnswerForm({
   onClose: () => void;
 }) {
   const { st } = useStaffT();
-  const client = useQueryClient();
   const [title, setTitle] = useState(answer?.title ?? '');
   const [texts, setTexts] = useState<Texts>(answer?.texts ?? { fr: '', de: '', en: '' });
   const [statusAfter, setStatusAfter] = useState(answer?.statusAfter ?? '');
   const [tried, setTried] = useState(false);
 
-  const save = useMutation({
+  const save = useAdminMutation({
     mutationFn: () => {
       const body = {
         title: title.trim(),
@@ -46,11 +44,9 @@ export function CannedAnswerForm({
       };
       return answer ? updateCannedAnswer(answer.id, body) : createCannedAnswer({ ...body, shared });
     },
-    onSuccess: () => {
-      void client.invalidateQueries({ queryKey: cannedAnswersKey });
-      notify({ color: 'green', message: st('cannedAnswers.saved') });
-      onClose();
-    },
+    onSuccess: onClose,
+    success: st('cannedAnswers.saved'),
+    invalidate: [cannedAnswersKey],
   });
   const missing = (value: string) => (tried && !value.trim() ? st('common.required') : null);
   const complete = title.trim() && LANGUAGES.every((l) => texts[l].trim());

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   type CannedAnswer,
@@ -9,7 +9,7 @@ import {
 } from '../../../api/canned-answers';
 import { FormAlert } from '../../../components/FormAlert';
 import { PageLoader } from '../../../components/guards';
-import { notify } from '../../../components/notify';
+import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../i18n';
 import { CannedAnswerForm } from './CannedAnswerForm';
 
@@ -19,17 +19,14 @@ import { CannedAnswerForm } from './CannedAnswerForm';
  */
 export function CannedAnswersManager({ shared, headingLevel }: { shared: boolean; headingLevel: 1 | 2 }) {
   const { st } = useStaffT();
-  const client = useQueryClient();
   const answers = useQuery({ queryKey: cannedAnswersKey, queryFn: fetchCannedAnswers });
   const [editing, setEditing] = useState<CannedAnswer | 'new' | null>(null);
   const [deleting, setDeleting] = useState<CannedAnswer | null>(null);
-  const remove = useMutation({
+  const remove = useAdminMutation({
     mutationFn: (id: string) => deleteCannedAnswer(id),
-    onSuccess: () => {
-      setDeleting(null);
-      void client.invalidateQueries({ queryKey: cannedAnswersKey });
-      notify({ color: 'green', message: st('cannedAnswers.deleted') });
-    },
+    onSuccess: () => setDeleting(null),
+    success: st('cannedAnswers.deleted'),
+    invalidate: [cannedAnswersKey],
   });
   const items = (answers.data?.items ?? []).filter((a) => a.shared === shared);
 

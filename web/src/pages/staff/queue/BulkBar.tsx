@@ -1,5 +1,5 @@
 import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import {
   type BulkAction,
@@ -8,6 +8,8 @@ import {
   type CloseReason,
   type TicketStatus,
 } from '../../../api/tickets';
+import { FormAlert } from '../../../components/FormAlert';
+import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../i18n';
 import { staffUsers } from '../workspace/ActionsPanel';
 
@@ -35,7 +37,7 @@ export function BulkBar({
   const [outcome, setOutcome] = useState<BulkOutcome | null>(null);
   const users = useQuery({ queryKey: ['staff-users'], queryFn: staffUsers, enabled: kind === 'assign' });
 
-  const run = useMutation({
+  const run = useAdminMutation({
     mutationFn: () =>
       bulkAction(
         selected.map((t) => t.id),
@@ -98,11 +100,7 @@ export function BulkBar({
           {st('bulk.apply')}
         </Button>
       </Group>
-      {run.error && (
-        <Alert color="red" role="alert">
-          {run.error.message}
-        </Alert>
-      )}
+      <FormAlert message={run.error?.message ?? null} />
       {outcome && <BulkSummary outcome={outcome} onClose={() => setOutcome(null)} />}
       {confirming && (
         <Modal

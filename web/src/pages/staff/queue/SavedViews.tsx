@@ -1,9 +1,9 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TicketFilters } from '../../../api/tickets';
 import { deleteView, listViews, type SavedView, saveView, viewsKey } from '../../../api/views';
-import { notify } from '../../../components/notify';
+import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../i18n';
 
 /** Saved views of the queue: apply one, delete it, or save the current filters under a name. */
@@ -15,28 +15,23 @@ export function SavedViews({
   onApply: (view: SavedView) => void;
 }) {
   const { st } = useStaffT();
-  const client = useQueryClient();
   const views = useQuery({ queryKey: viewsKey, queryFn: listViews });
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<string | null>(null);
-  const save = useMutation({
+  const save = useAdminMutation({
     mutationFn: () => {
       const { limit: _limit, ...filters } = current;
       return saveView(name.trim(), filters);
     },
-    onSuccess: () => {
-      setName('');
-      notify({ color: 'green', message: st('views.saved') });
-      void client.invalidateQueries({ queryKey: viewsKey });
-    },
-    onError: (error) => notify({ color: 'red', message: error.message }),
+    onSuccess: () => setName(''),
+    success: st('views.saved'),
+    invalidate: [viewsKey],
+    notifyError: true,
   });
-  const remove = useMutation({
+  const remove = useAdminMutation({
     mutationFn: (id: string) => deleteView(id),
-    onSuccess: () => {
-      setChosen(null);
-      void client.invalidateQueries({ queryKey: viewsKey });
-    },
+    onSuccess: () => setChosen(null),
+    invalidate: [viewsKey],
   });
   const items = views.data?.items ?? [];
   const selected = items.find((v) => v.id === chosen) ?? null;

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Group, Select, Stack, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { userPage } from '../../../../../src/http/schemas/users';
@@ -13,7 +13,7 @@ import {
   type TicketStatus,
   take,
 } from '../../../api/tickets';
-import { notify } from '../../../components/notify';
+import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../i18n';
 import { TransferModal } from './TransferModal';
 
@@ -45,39 +45,32 @@ export function ActionsPanel({
   const [assignee, setAssignee] = useState<string | null>(ticket.assignee?.id ?? null);
   const users = useQuery({ queryKey: ['staff-users'], queryFn: staffUsers, enabled: a.canAssign });
 
-  const done = (message: string) => () => {
-    notify({ color: 'green', message });
+  /** Every action: said done, the form emptied, the ticket reloaded; a refusal in a red notice. */
+  const after = () => {
     setStatus(null);
     setReference('');
     onChanged();
   };
-  const fail = (error: Error) => notify({ color: 'red', message: error.message });
+  const done = (success: string) => ({ success, onSuccess: after, notifyError: true });
 
-  const takeIt = useMutation({
-    mutationFn: () => take(ticket.id),
-    onSuccess: done(st('actions.taken')),
-    onError: fail,
-  });
-  const assignIt = useMutation({
+  const takeIt = useAdminMutation({ mutationFn: () => take(ticket.id), ...done(st('actions.taken')) });
+  const assignIt = useAdminMutation({
     mutationFn: () => assign(ticket.id, assignee),
-    onSuccess: done(st('actions.assigned')),
-    onError: fail,
+    ...done(st('actions.assigned')),
   });
   const [transferring, setTransferring] = useState(false);
-  const close = useMutation({
+  const close = useAdminMutation({
     mutationFn: () => closeTicket(ticket.id, closeReason ?? 'solution_delivered'),
-    onSuccess: done(st('actions.closed')),
-    onError: fail,
+    ...done(st('actions.closed')),
   });
-  const move = useMutation({
+  const move = useAdminMutation({
     mutationFn: () =>
       changeStatus(ticket.id, {
         status: status as TicketStatus,
         ...(status === 'waiting_development' ? { rpcReference: reference.trim() } : {}),
         ...(status === 'transferred_development' ? { spcReference: reference.trim() } : {}),
       }),
-    onSuccess: done(st('actions.statusChanged')),
-    onError: fail,
+    ...done(st('actions.statusChanged')),
   });
 
   const statuses = a.nextStatuses.filter((s) => !handledElsewhere.has(s));
@@ -165,11 +158,7 @@ export function ActionsPanel({
           </Group>
         )}
         {transferring && (
-          <TransferModal
-            ticket={ticket}
-            onClose={() => setTransferring(false)}
-            onDone={done(st('actions.transferred'))}
-          />
+          <TransferModal ticket={ticket} onClose={() => setTransferring(false)} onDone={after} />
         )}
 
         {a.canClose && ticket.status !== 'closed' && (

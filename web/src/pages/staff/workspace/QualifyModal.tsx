@@ -1,11 +1,13 @@
-import { Alert, Button, Card, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Card, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { requestTypeListResponse } from '../../../../../src/http/schemas/catalogue';
 import { apiGet } from '../../../api/client';
 import { type Criticality, previewQualification, qualify, type Ticket } from '../../../api/tickets';
+import { FormAlert } from '../../../components/FormAlert';
+import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../i18n';
 
 const criticalities: Criticality[] = ['critique', 'haute', 'moyenne', 'basse'];
@@ -40,7 +42,7 @@ export function QualifyModal({
     queryFn: () => previewQualification(ticket.id, { criticality, reason: debouncedReason }),
     enabled: lowering,
   });
-  const submit = useMutation({
+  const submit = useAdminMutation({
     mutationFn: () =>
       qualify(ticket.id, {
         ...(changed ? { criticality, reason: reason.trim() } : {}),
@@ -121,11 +123,7 @@ export function QualifyModal({
               )}
             </Card>
           )}
-          {submit.error && (
-            <Alert color="red" role="alert">
-              {submit.error.message}
-            </Alert>
-          )}
+          <FormAlert message={submit.error?.message ?? null} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {st('common.cancel')}

@@ -1,8 +1,8 @@
 import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { getTime, logTime, ticketKeys } from '../../../api/tickets';
-import { notify } from '../../../components/notify';
+import { useAdminMutation } from '../../../components/useAdminMutation';
 import { formatMinutes, zurichToday } from '../format';
 import { useStaffT } from '../i18n';
 
@@ -13,7 +13,7 @@ export function TimePanel({ ticketId }: { ticketId: string }) {
   const [minutes, setMinutes] = useState<number | string>('');
   const [workDate, setWorkDate] = useState(zurichToday());
   const [note, setNote] = useState('');
-  const log = useMutation({
+  const log = useAdminMutation({
     mutationFn: () =>
       logTime(ticketId, {
         workDate,
@@ -23,10 +23,10 @@ export function TimePanel({ ticketId }: { ticketId: string }) {
     onSuccess: () => {
       setMinutes('');
       setNote('');
-      notify({ color: 'green', message: st('time.logged') });
       void time.refetch();
     },
-    onError: (error) => notify({ color: 'red', message: error.message }),
+    success: st('time.logged'),
+    notifyError: true,
   });
 
   return (

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { type Ticket, transferToConsulting } from '../../../api/tickets';
+import { FormAlert } from '../../../components/FormAlert';
+import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../i18n';
 
 /**
@@ -21,13 +22,14 @@ export function TransferModal({
   const [note, setNote] = useState('');
   const [customerMessage, setCustomerMessage] = useState('');
   const [tried, setTried] = useState(false);
-  const submit = useMutation({
+  const submit = useAdminMutation({
     mutationFn: () =>
       transferToConsulting(ticket.id, { note, customerMessage: customerMessage.trim() || null }),
     onSuccess: () => {
       onDone();
       onClose();
     },
+    success: st('actions.transferred'),
   });
   const noteMissing = tried && !note.trim();
 
@@ -68,11 +70,7 @@ export function TransferModal({
             value={customerMessage}
             onChange={(e) => setCustomerMessage(e.currentTarget.value)}
           />
-          {submit.error && (
-            <Alert color="red" role="alert">
-              {submit.error.message}
-            </Alert>
-          )}
+          <FormAlert message={submit.error?.message ?? null} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {st('common.cancel')}
