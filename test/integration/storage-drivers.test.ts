@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Of, storeFromConfig } from '../../src/app/files/store';
 import { storedFiles } from '../../src/db/schema/stored-files';
 import { TestClient, testApp } from '../support/app';
-import { createCompany } from '../support/factories';
+import { createCompany, insertTicket } from '../support/factories';
+import { multipart, sampleFiles } from '../support/multipart';
 import { startS3, type TestS3 } from '../support/s3';
-import { insertTicket, multipart, sampleFiles } from './catalogue-support';
 
 let s3: TestS3;
 beforeAll(async () => {
