@@ -9,8 +9,8 @@ import type { Database } from '../../src/db/client';
 import { tickets, users } from '../../src/db/schema/index';
 import { manualClock } from '../../src/domain/clock';
 import { buildApp } from '../../src/http/app';
-import { sampleFiles } from '../integration/catalogue-support';
 import { TestClient } from './app';
+import { sampleFiles } from './multipart';
 
 export const configOf = (env: Record<string, string>): Config => ({
   ...loadConfig({ SEED_DEMO: 'false', ...env }),
