@@ -4,8 +4,7 @@ import { hashToken } from '../../src/app/auth/tokens';
 import { apiTokens } from '../../src/db/schema/index';
 import { tokenClient } from '../support/api-tokens';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, type TestCompany } from '../support/factories';
-import { openTicket } from '../support/ticket-factories';
+import { createCompany, createStaff, openTicket, type TestCompany } from '../support/factories';
 
 let t: TestApp;
 let a: TestCompany;
