@@ -78,14 +78,14 @@ describe('API tokens', () => {
     expect(revoked.json().revokedAt).not.toBeNull();
     const after = await client.get('/api/tickets');
     expect(after.statusCode).toBe(401);
-    expect(after.json().code).toBe('token_invalid');
+    expect(after.json().code).toBe('api_token_invalid');
   });
 
   it('an expired token is refused; an unknown one too', async () => {
     const { client } = await tokenClient(t.app, a.customer.email, ['tickets:read']);
     t.clock.advance(31 * 24 * 3_600_000);
     try {
-      expect((await client.get('/api/tickets')).json().code).toBe('token_invalid');
+      expect((await client.get('/api/tickets')).json().code).toBe('api_token_invalid');
     } finally {
       t.clock.advance(-31 * 24 * 3_600_000);
     }

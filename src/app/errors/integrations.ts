@@ -2,7 +2,7 @@ import type { ErrorEntry } from './types';
 
 /** Programs calling the API: access tokens (and, later, what the portal sends them). */
 export const integrationsErrors = {
-  token_invalid: {
+  api_token_invalid: {
     status: 401,
     message: {
       fr: "Ce jeton d'accès n'est pas valable : il est inconnu, révoqué ou expiré.",

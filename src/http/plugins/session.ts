@@ -79,7 +79,7 @@ async function authenticateBearer(ctx: AppContext, request: FastifyRequest, toke
   const area = tokenAreaOf(request.method, request.routeOptions.url ?? '');
   if (area === 'none' || area === 'own') throw new AppError('token_route_refused');
   const identity = await authenticateToken(ctx.db, token, ctx.clock.now());
-  if (!identity) throw new AppError('token_invalid');
+  if (!identity) throw new AppError('api_token_invalid');
   const access = accessOf(request.method);
   if (!scopesGrant(identity.scopes, area, access)) {
     throw new AppError('token_scope_missing', { scope: `${area}:${access}` });
