@@ -26,7 +26,9 @@ export default defineConfig({
         },
       },
       {
-        // Tests that start heavier outside programs of their own (ClamAV's clamd).
+        // Tests that start heavier outside programs of their own (ClamAV's clamd, whole installations
+        // backed up and restored) or that watch the API's responsiveness while it works hard: one
+        // file at a time, so no other test's work is counted as the server's.
         test: {
           name: 'heavy',
           include: ['test/heavy/**/*.test.ts'],
@@ -35,6 +37,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           pool: 'forks',
+          fileParallelism: false,
         },
       },
     ],
