@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { unwatchTicket, watchTicket } from '../../app/tickets/watchers';
 import { requireActor } from '../plugins/session';
-import { errorResponses, idParams } from '../schemas/common';
+import { emptyBody, errorResponses, idParams } from '../schemas/common';
 import { watchResponse } from '../schemas/tickets';
 
 /** A colleague of the ticket's company follows it (its public mails), or stops. */
@@ -15,6 +15,7 @@ export const watcherRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
         tags,
         summary: 'Follow a ticket of my company: its public mails reach me too',
         params: idParams,
+        body: emptyBody,
         response: { 200: watchResponse, ...errorResponses },
       },
     },
