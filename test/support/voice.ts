@@ -52,7 +52,8 @@ export function pluralMismatchesIn(text: string, language: VoiceLanguage): strin
 }
 
 export function untranslatedKeysIn(text: string, knownKeys: ReadonlySet<string> = new Set()): string[] {
-  return [...text.matchAll(keyLike)]
+  // Canned-answer variables ({{customer.firstName}}) are written to be read as such.
+  return [...text.replace(/\{\{[^}]*\}\}/g, ' ').matchAll(keyLike)]
     .map((m) => m[0])
     .filter(
       (candidate) => knownKeys.has(candidate) || (/[a-z][A-Z]/.test(candidate) && !notKeys.test(candidate)),

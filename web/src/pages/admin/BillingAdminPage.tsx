@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { formatDay } from '../../../../src/i18n/format';
 import { type BillingPreview, commitBilling, listBillingRuns, previewBilling } from '../../api/staff-admin';
 import { FormAlert } from '../../components/FormAlert';
 import { useAdminMutation } from '../../components/useAdminMutation';
@@ -130,7 +131,7 @@ export default function BillingAdminPage() {
                 <Table.Tr key={r.id}>
                   <Table.Td>{formatDateTime(r.createdAt, language)}</Table.Td>
                   <Table.Td>
-                    {r.periodFrom} – {r.periodTo}
+                    {formatDay(r.periodFrom, language)} – {formatDay(r.periodTo, language)}
                   </Table.Td>
                   <Table.Td>{formatMinutes(r.totals.flexMinutes)}</Table.Td>
                   <Table.Td>{formatMinutes(r.totals.regieMinutes)}</Table.Td>

@@ -5,7 +5,7 @@ import { Alert, Anchor, Card, SimpleGrid, Stack, Table, Text, Title } from '@man
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatDay, formatWeek } from '../../../../src/i18n/format';
+import { formatDay, formatMonth, formatWeek } from '../../../../src/i18n/format';
 import { type Dashboard, dashboardKey, getDashboard } from '../../api/dashboard';
 import { PageLoader } from '../../components/guards';
 import { usePageTitle } from '../usePageTitle';
@@ -80,7 +80,7 @@ export default function DashboardPage() {
   const months = [...new Set(d.flexConsumption.map((r) => r.month))].sort();
   const companies = [...new Set(d.flexConsumption.map((r) => r.companyName))].sort();
   const flexData = months.map((month) => ({
-    month,
+    month: formatMonth(month, language, { short: true }),
     ...Object.fromEntries(
       companies.map((c) => [
         c,
@@ -191,7 +191,11 @@ export default function DashboardPage() {
           <NumbersTable
             caption={st('dashboard.flex')}
             head={[st('dashboard.month'), st('dashboard.company'), st('dashboard.minutes')]}
-            rows={d.flexConsumption.map((r) => [r.month, r.companyName, formatMinutes(r.minutes)])}
+            rows={d.flexConsumption.map((r) => [
+              formatMonth(r.month, language),
+              r.companyName,
+              formatMinutes(r.minutes),
+            ])}
           />
         </Panel>
       </SimpleGrid>
