@@ -31,6 +31,29 @@ async function compareInstallations(
   for (const key of original.keys) expect(await sha256Of(store, key)).toBe(key);
 }
 
+/** The restored copy equals the original and serves: sign in, read the ticket and download its file. */
+async function expectRestoredServes(
+  original: { database: Database; keys: string[]; counts: Record<string, number> },
+  restored: Database,
+  restoredConfig: ReturnType<typeof configOf>,
+  reader: { email: string; ticketId: string },
+) {
+  try {
+    await compareInstallations(original, restored, restoredConfig);
+    const read = await readTicketOverHttp(
+      contextOf(restored, restoredConfig),
+      reader.email,
+      demoPassword,
+      reader.ticketId,
+    );
+    expect(read.ticket.statusCode).toBe(200);
+    expect(read.attachments).toHaveLength(3);
+    expect(read.download.statusCode).toBe(200);
+  } finally {
+    await restored.close();
+  }
+}
+
 describe('restore drill on the embedded database', () => {
   it('backs up a demo installation with attachments and restores it into a fresh one that serves it', async () => {
     const sourceDir = join(work, 'source');
@@ -62,15 +85,10 @@ describe('restore drill on the embedded database', () => {
       target: { engine: 'pglite', dataDir: targetDir },
       storeFor: (restored) => storeFromConfig(targetConfig, restored.db),
     });
-    try {
-      await compareInstallations({ database: source, keys, counts }, database, targetConfig);
-      const read = await readTicketOverHttp(contextOf(database, targetConfig), email, demoPassword, ticketId);
-      expect(read.ticket.statusCode).toBe(200);
-      expect(read.attachments).toHaveLength(3);
-      expect(read.download.statusCode).toBe(200);
-    } finally {
-      await database.close();
-    }
+    await expectRestoredServes({ database: source, keys, counts }, database, targetConfig, {
+      email,
+      ticketId,
+    });
 
     // The same archive again into the now full directory: refused, nothing touched.
     await expect(
@@ -181,15 +199,10 @@ describe('restore drill on PostgreSQL', () => {
       target: { engine: 'postgres', url: targetUrl },
       storeFor: (restored) => storeFromConfig(targetConfig, restored.db),
     });
-    try {
-      await compareInstallations({ database: source, keys, counts }, database, targetConfig);
-      const read = await readTicketOverHttp(contextOf(database, targetConfig), email, demoPassword, ticketId);
-      expect(read.ticket.statusCode).toBe(200);
-      expect(read.attachments).toHaveLength(3);
-      expect(read.download.statusCode).toBe(200);
-    } finally {
-      await database.close();
-    }
+    await expectRestoredServes({ database: source, keys, counts }, database, targetConfig, {
+      email,
+      ticketId,
+    });
     await expect(
       restoreBackup({
         archive: path,
