@@ -4,6 +4,8 @@
  * the due times of every open ticket.
  */
 import {
+  addDaysToIsoDate,
+  addMonthsToIsoDate,
   type CalendarConfig,
   calendarConfigProblems,
   type IsoDate,
@@ -11,6 +13,7 @@ import {
   zurichDateOf,
   zurichInstant,
 } from '../../domain/calendar/index';
+import { formatClockTime } from '../../i18n/format';
 import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
@@ -88,15 +91,15 @@ export async function closedDaysAhead(
   input: { from?: IsoDate; to?: IsoDate; language: Language },
 ): Promise<{ from: IsoDate; to: IsoDate; items: ClosedDayItem[] }> {
   const from = input.from ?? zurichDateOf(ctx.clock.now());
-  const to = input.to ?? addDays(addMonths(from, 12), -1);
-  if (to < from || to > addMonths(from, 12 * MAX_CLOSED_DAYS_YEARS)) {
+  const to = input.to ?? addDaysToIsoDate(addMonthsToIsoDate(from, 12), -1);
+  if (to < from || to > addMonthsToIsoDate(from, 12 * MAX_CLOSED_DAYS_YEARS)) {
     throw new AppError('closed_days_range_invalid', { maxYears: MAX_CLOSED_DAYS_YEARS });
   }
   const { value: config } = await readCalendarSetting(ctx.db);
   const calendar = calendarFor(config);
   const atNoon = (date: IsoDate) => zurichInstant(`${date} 12:00`);
   const items: ClosedDayItem[] = [];
-  const closed = calendar.closedDaysBetween(atNoon(from), atNoon(addDays(to, 1)), {
+  const closed = calendar.closedDaysBetween(atNoon(from), atNoon(addDaysToIsoDate(to, 1)), {
     language: input.language,
   });
   for (const day of closed) {
@@ -109,7 +112,7 @@ export async function closedDaysAhead(
         hours: null,
       });
     }
-    const eve = addDays(day.date, -1);
+    const eve = addDaysToIsoDate(day.date, -1);
     if (day.reason !== 'holiday' || config.eveClosingMinute === null || eve < from || eve > to) continue;
     if (config.specialHours.some((special) => special.date === eve)) continue;
     const open = calendar.openIntervalsOn(eve);
@@ -121,7 +124,7 @@ export async function closedDaysAhead(
       date: eve,
       kind: 'eve',
       name: interpolateEve(input.language, day.name ?? ''),
-      closesAt: clock(config.eveClosingMinute),
+      closesAt: formatClockTime(config.eveClosingMinute),
       hours: null,
     });
   }
@@ -134,8 +137,8 @@ export async function closedDaysAhead(
       name: special.label ?? null,
       closesAt: null,
       hours: special.intervals.map((interval) => ({
-        start: clock(interval.start),
-        end: clock(interval.end),
+        start: formatClockTime(interval.start),
+        end: formatClockTime(interval.end),
       })),
     });
   }
@@ -242,7 +245,9 @@ function translateProblem(problem: string, language: Language): string {
     const where = match[1] ?? '';
     const minute = (value: string | undefined) => {
       const number = Number(value);
-      return Number.isInteger(number) && number >= 0 && number <= 1440 ? clock(number) : String(value);
+      return Number.isInteger(number) && number >= 0 && number <= 1440
+        ? formatClockTime(number)
+        : String(value);
     };
     return message[language]
       .replace('{where}', weekdayNames[language][where] ?? where)
@@ -271,23 +276,6 @@ function normalise(config: CalendarConfig): CalendarConfig {
       .sort((a, b) => a.date.localeCompare(b.date))
       .map((special) => ({ ...special, intervals: byStart(special.intervals) })),
   };
-}
-
-const clock = (minute: number) =>
-  `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-
-function addDays(date: IsoDate, days: number): IsoDate {
-  const instant = new Date(`${date}T00:00:00Z`);
-  instant.setUTCDate(instant.getUTCDate() + days);
-  return instant.toISOString().slice(0, 10);
-}
-
-function addMonths(date: IsoDate, months: number): IsoDate {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
 }
 
 function weekdayOf(date: IsoDate): (typeof WEEKDAYS)[number] {

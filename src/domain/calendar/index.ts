@@ -24,6 +24,7 @@ export { defaultCalendarConfig, WEEKDAYS } from './calendar-config';
 export { calendarConfigProblems } from './calendar-config-validation';
 export type { ClosedReason } from './day-schedule';
 export type { IsoDate } from './iso-date';
+export { addDaysToIsoDate, addMonthsToIsoDate } from './iso-date';
 export type { HolidayLanguage, PublicHoliday } from './public-holidays';
 export { publicHolidaysIn } from './public-holidays';
 export { zurichDateOf, zurichInstant, zurichLocalString } from './zurich-time';

@@ -46,3 +46,18 @@ export function yearOf(dayNumber: number): number {
 export function isoWeekdayOf(dayNumber: number): number {
   return ((((dayNumber + 3) % 7) + 7) % 7) + 1;
 }
+
+/** The date `days` calendar days after `date` (before it when negative). */
+export function addDaysToIsoDate(date: IsoDate, days: number): IsoDate {
+  return isoDateOf(dayNumberOf(date) + days);
+}
+
+/** The same day `months` months later, or that month's last day when it is shorter (31 Jan + 1 → 28/29 Feb). */
+export function addMonthsToIsoDate(date: IsoDate, months: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const firstOfTarget = new Date(Date.UTC(year, month - 1 + months, 1));
+  const targetYear = firstOfTarget.getUTCFullYear();
+  const targetMonth = firstOfTarget.getUTCMonth() + 1;
+  const lastDay = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  return isoDateOf(dayNumberFromParts(targetYear, targetMonth, Math.min(day, lastDay)));
+}
