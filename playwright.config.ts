@@ -43,6 +43,8 @@ export default defineConfig({
       DATA_DIR: dataDir,
       WORKER_INTERVAL_MS: '200',
       INBOUND_SMTP_PORT: '0',
+      // Inbound mail through the webhook (the XSS corpus in mail's HTML part).
+      INBOUND_WEBHOOK_TOKEN: 'e2e-inbound-webhook-token',
       LOG_LEVEL: 'warn',
       // Parallel browser tests sign in as the same demo people; the limits have their own tests.
       RATE_LIMIT_USER_PER_WINDOW: '100000',
