@@ -1,16 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Card,
-  Group,
-  Paper,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Card, Group, Paper, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,12 +6,14 @@ import { Link } from 'react-router';
 import { formatMinutes } from '../../api/flex';
 import { useMe } from '../../api/session';
 import { listTickets, ticketKeys } from '../../api/tickets';
+import { TicketTable } from '../../components/TicketTable';
 import { CommitmentsLink } from '../commitments/CommitmentsLink';
 import { useCommitmentsT } from '../commitments/i18n';
 import StaffHome from '../HomePage';
 import { usePageTitle } from '../usePageTitle';
 import { ContractNotice } from './ContractNotice';
-import { StatusBadge, useErrorText, useFormatDate, useRequestTypes } from './shared';
+import { useErrorText, useRequestTypes } from './shared';
+import { usePortalTicketColumns } from './ticket-columns';
 
 /** Customers land on the two desks and what waits for them; staff keep their own home. */
 export default function PortalHome() {
@@ -184,7 +174,7 @@ const waitingFilters = { status: 'waiting_customer', sort: 'updatedAt', order: '
 /** The company's open tickets that wait for the customer, first thing on the page. */
 function WaitingForYou() {
   const { t } = useTranslation();
-  const format = useFormatDate();
+  const columns = usePortalTicketColumns({ full: false });
   const errorText = useErrorText();
   const waiting = useQuery({
     queryKey: ticketKeys.list(waitingFilters),
@@ -201,34 +191,15 @@ function WaitingForYou() {
         {waiting.data && waiting.data.items.length > 0 && (
           <>
             <Text size="sm">{t('portal:home.waitingIntro')}</Text>
-            <Table.ScrollContainer minWidth={480}>
-              <Table data-testid="waiting-tickets">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('portal:tickets.key')}</Table.Th>
-                    <Table.Th>{t('portal:tickets.subject')}</Table.Th>
-                    <Table.Th>{t('portal:tickets.status')}</Table.Th>
-                    <Table.Th>{t('portal:tickets.updated')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {waiting.data.items.map((ticket) => (
-                    <Table.Tr key={ticket.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/tickets/${ticket.id}`}>
-                          {ticket.key}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{ticket.subject}</Table.Td>
-                      <Table.Td>
-                        <StatusBadge status={ticket.status} label={ticket.statusLabel} />
-                      </Table.Td>
-                      <Table.Td>{format(ticket.updatedAt)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <TicketTable
+              items={waiting.data.items}
+              columns={columns}
+              caption={t('portal:tickets.caption', { count: waiting.data.items.length })}
+              tableTestId="waiting-tickets"
+              cardsTestId="waiting-tickets"
+              minWidth={480}
+              striped={false}
+            />
           </>
         )}
       </Stack>

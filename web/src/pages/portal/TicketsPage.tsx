@@ -1,19 +1,16 @@
 import {
-  Anchor,
   Button,
-  Card,
   Checkbox,
   Group,
   NativeSelect,
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -21,8 +18,10 @@ import { criticalitySchema, ticketStatusSchema } from '../../../../src/http/sche
 import { listTickets, type TicketFilters, type TicketStatus, ticketKeys } from '../../api/tickets';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
+import { TicketTable } from '../../components/TicketTable';
 import { usePageTitle } from '../usePageTitle';
-import { StatusBadge, useErrorText, useFormatDate, useStatusMeaning } from './shared';
+import { useErrorText } from './shared';
+import { usePortalTicketColumns } from './ticket-columns';
 
 const statuses: readonly TicketStatus[] = ticketStatusSchema.options;
 const criticalities = criticalitySchema.options;
@@ -31,8 +30,7 @@ const criticalities = criticalitySchema.options;
 export default function TicketsPage() {
   const { t } = useTranslation();
   usePageTitle(t('portal:tickets.title'));
-  const format = useFormatDate();
-  const meaning = useStatusMeaning();
+  const columns = usePortalTicketColumns({ full: true });
   const errorText = useErrorText();
   const [params, setParams] = useSearchParams();
   const set = (key: string, value: string) => {
@@ -62,8 +60,6 @@ export default function TicketsPage() {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  // Under 600 px a row of five columns does not fit: each ticket becomes a card.
-  const phone = useMediaQuery('(max-width: 599.98px)');
 
   return (
     <Stack gap="lg">
@@ -127,91 +123,15 @@ export default function TicketsPage() {
       {list.error && <FormAlert message={errorText(list.error)} />}
       {list.isPending && <PageLoader />}
       {list.data && items.length === 0 && <Text>{t('portal:tickets.none')}</Text>}
-      {items.length > 0 && phone && (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} data-testid="tickets-cards">
-          <Text size="sm" c="dimmed">
-            {t('portal:tickets.caption', { count: items.length })}
-          </Text>
-          {items.map((ticket) => (
-            <Card key={ticket.id} withBorder component="li" padding="sm">
-              <Group justify="space-between" gap="xs" wrap="wrap">
-                <Anchor
-                  component={Link}
-                  to={`/tickets/${ticket.id}`}
-                  fw={600}
-                  style={{ whiteSpace: 'nowrap' }}
-                >
-                  {ticket.key}
-                </Anchor>
-                <StatusBadge status={ticket.status} label={ticket.statusLabel} />
-              </Group>
-              <Text mt={4} style={{ overflowWrap: 'anywhere' }}>
-                {ticket.subject}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {ticket.desk === 'support' ? t('portal:desk.support') : t('portal:desk.consulting')}
-                {ticket.requestType ? ` · ${ticket.requestType.name}` : ''}
-              </Text>
-              <Group gap="md" mt={4}>
-                <Text size="sm">
-                  <Text span c="dimmed" size="sm">
-                    {t('portal:tickets.criticality')}
-                  </Text>{' '}
-                  {ticket.criticalityLabel}
-                </Text>
-                <Text size="sm">
-                  <Text span c="dimmed" size="sm">
-                    {t('portal:tickets.updated')}
-                  </Text>{' '}
-                  {format(ticket.updatedAt)}
-                </Text>
-              </Group>
-              <Text size="xs">{meaning(ticket.status)}</Text>
-            </Card>
-          ))}
-        </Stack>
-      )}
-      {items.length > 0 && !phone && (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped highlightOnHover data-testid="tickets-table">
-            <Table.Caption>{t('portal:tickets.caption', { count: items.length })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('portal:tickets.key')}</Table.Th>
-                <Table.Th>{t('portal:tickets.subject')}</Table.Th>
-                <Table.Th>{t('portal:tickets.status')}</Table.Th>
-                <Table.Th>{t('portal:tickets.criticality')}</Table.Th>
-                <Table.Th>{t('portal:tickets.updated')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((ticket) => (
-                <Table.Tr key={ticket.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={600}>
-                      {ticket.key}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    {ticket.subject}
-                    <Text size="xs" c="dimmed">
-                      {ticket.desk === 'support' ? t('portal:desk.support') : t('portal:desk.consulting')}
-                      {ticket.requestType ? ` · ${ticket.requestType.name}` : ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={ticket.status} label={ticket.statusLabel} />
-                    <Text size="xs" mt={2}>
-                      {meaning(ticket.status)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{ticket.criticalityLabel}</Table.Td>
-                  <Table.Td>{format(ticket.updatedAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+      {items.length > 0 && (
+        <TicketTable
+          items={items}
+          columns={columns}
+          caption={t('portal:tickets.caption', { count: items.length })}
+          tableTestId="tickets-table"
+          cardsTestId="tickets-cards"
+          minWidth={720}
+        />
       )}
       {list.hasNextPage && (
         <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>

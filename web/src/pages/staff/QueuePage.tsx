@@ -1,13 +1,10 @@
 import {
   Alert,
-  Anchor,
   Button,
-  Checkbox,
   Group,
   MultiSelect,
   Select,
   Stack,
-  Table,
   Tabs,
   Text,
   TextInput,
@@ -17,37 +14,25 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { type TicketChanged, useLiveTickets } from '../../api/staff-live';
 import { exportUrl, listTickets, type TicketFilters, ticketKeys } from '../../api/tickets';
 import type { SavedView } from '../../api/views';
 import { PageLoader } from '../../components/guards';
+import { TicketTable } from '../../components/TicketTable';
 import { usePageTitle } from '../usePageTitle';
-import { formatDateTime } from './format';
 import { useStaffT } from './i18n';
 import { BulkBar } from './queue/BulkBar';
+import { queueColumns } from './queue/queue-columns';
 import { SavedViews } from './queue/SavedViews';
-import { SortHeader, type SortOrder } from './queue/SortHeader';
-import { isQueue, QUEUE_FILTERS, QUEUES, type QueueId, relevantDue } from './queues';
-import { Remaining, SlaBadge, useNow } from './sla';
+import type { SortOrder } from './queue/SortHeader';
+import { isQueue, QUEUE_FILTERS, QUEUES, type QueueId } from './queues';
+import { useNow } from './sla';
 
 const criticalities = ['critique', 'haute', 'moyenne', 'basse'];
 const sorts = ['engagementDueAt', 'resolutionDueAt', 'updatedAt', 'createdAt', 'criticality', 'key'];
 const defaultOrder = (sort: string): SortOrder =>
   sort === 'updatedAt' || sort === 'createdAt' ? 'desc' : 'asc';
-/** Each column and the sort that orders it (the due time and the time left sort by the resolution due time). */
-const columns = [
-  ['key', 'key'],
-  ['subject', 'subject'],
-  ['company', 'company'],
-  ['status', 'status'],
-  ['criticality', 'criticality'],
-  ['assignee', 'assignee'],
-  ['sla', 'engagementDueAt'],
-  ['due', 'resolutionDueAt'],
-  ['remaining', 'resolutionDueAt'],
-] as const;
-
 /** The staff queues: the next ticket to handle is at the top, and the list follows changes live. */
 export default function QueuePage() {
   const { st, language } = useStaffT();
@@ -207,61 +192,27 @@ export default function QueuePage() {
               void client.invalidateQueries({ queryKey: ticketKeys.lists() });
             }}
           />
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="xs" data-testid="queue-table">
-              <Table.Caption>{st('queue.caption', { count: items.length })}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>
-                    <Checkbox
-                      aria-label={st('bulk.selectAll')}
-                      checked={allChosen}
-                      indeterminate={chosen.length > 0 && !allChosen}
-                      onChange={() => setSelected(new Set(allChosen ? [] : items.map((i) => i.id)))}
-                    />
-                  </Table.Th>
-                  {columns.map(([column, sortKey]) => (
-                    <SortHeader key={column} column={sortKey} sort={sort} order={order} onSort={sortBy}>
-                      {st(`queue.columns.${column}`)}
-                    </SortHeader>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((item) => {
-                  const due = relevantDue(item);
-                  return (
-                    <Table.Tr key={item.id} data-ticket-key={item.key}>
-                      <Table.Td>
-                        <Checkbox
-                          aria-label={st('bulk.select', { key: item.key })}
-                          checked={selected.has(item.id)}
-                          onChange={() => toggle(item.id)}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/staff/tickets/${item.id}`} fw={600}>
-                          {item.key}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{item.subject}</Table.Td>
-                      <Table.Td>{item.companyName}</Table.Td>
-                      <Table.Td data-testid="queue-status">{item.statusLabel}</Table.Td>
-                      <Table.Td>{item.criticalityLabel}</Table.Td>
-                      <Table.Td>{item.assignee?.name ?? '—'}</Table.Td>
-                      <Table.Td>
-                        <SlaBadge state={item.slaState} />
-                      </Table.Td>
-                      <Table.Td data-testid="queue-due">{formatDateTime(due, language)}</Table.Td>
-                      <Table.Td>
-                        <Remaining dueAt={due} now={now} />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <TicketTable
+            items={items}
+            columns={queueColumns({
+              st,
+              language,
+              now,
+              sort,
+              order,
+              onSort: sortBy,
+              selected,
+              toggle,
+              allChosen,
+              someChosen: chosen.length > 0,
+              toggleAll: () => setSelected(new Set(allChosen ? [] : items.map((i) => i.id))),
+            })}
+            caption={st('queue.caption', { count: items.length })}
+            tableTestId="queue-table"
+            cardsTestId="queue-cards"
+            minWidth={900}
+            rowAttributes={(item) => ({ 'data-ticket-key': item.key })}
+          />
         </>
       )}
       {list.hasNextPage && (
