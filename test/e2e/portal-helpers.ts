@@ -1,5 +1,7 @@
-import { expect } from '@playwright/test';
 import { type ApiSession, apiSession, demo } from './support/session';
+import { json } from './support/tickets';
+
+export { companyOf, json, openTicket } from './support/tickets';
 
 /** Staff and customer API sessions for preparing a ticket's state before the browser looks at it. */
 export async function sessions(baseURL: string) {
@@ -8,39 +10,6 @@ export async function sessions(baseURL: string) {
     agent: await apiSession(baseURL, demo.agent),
     admin: await apiSession(baseURL, demo.admin),
   };
-}
-
-export async function json<T>(
-  response: { status(): number; text(): Promise<string>; json(): Promise<unknown> },
-  status = 200,
-) {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as T;
-}
-
-/** The company of the customer signed in on `session`. */
-export async function companyOf(session: ApiSession): Promise<string> {
-  const me = await json<{ user: { companyId: string } }>(await session.context.get('/api/session'));
-  return me.user.companyId;
-}
-
-/** Opens an Assistance ticket as the customer of `session`; returns its id and key. */
-export async function openTicket(session: ApiSession, subject: string) {
-  const types = await json<{ items: { id: string; code: string }[] }>(
-    await session.context.get('/api/request-types'),
-  );
-  const assistance = types.items.find((t) => t.code === 'assistance');
-  const created = await json<{ ticket: { id: string; key: string } }>(
-    await session.send('POST', '/api/tickets', {
-      desk: 'support',
-      requestTypeId: assistance?.id,
-      criticality: 'moyenne',
-      subject,
-      description: `Description de « ${subject} ».`,
-    }),
-    201,
-  );
-  return created.ticket;
 }
 
 /** As the agent: qualify, take, then move the ticket to `status` (or close it). */

@@ -1,41 +1,8 @@
-import { expect, type Page } from '@playwright/test';
-import { type ApiSession, apiSession, demo, signIn } from './support/session';
+import type { Page } from '@playwright/test';
+import { apiSession, demo, signIn } from './support/session';
 
-export async function json<T>(
-  response: { status(): number; text(): Promise<string>; json(): Promise<unknown> },
-  status = 200,
-) {
-  expect(response.status(), await response.text()).toBe(status);
-  return (await response.json()) as T;
-}
-
-/** Opens a support ticket as the demo customer; returns its id and key. */
-export async function customerTicket(
-  customer: ApiSession,
-  subject: string,
-  options: { criticality?: string; type?: 'assistance' | 'solva_flex' } = {},
-) {
-  const types = await json<{ items: { id: string; code: string }[] }>(
-    await customer.context.get('/api/request-types'),
-  );
-  const type = types.items.find((t) => t.code === (options.type ?? 'assistance'));
-  const created = await json<{ ticket: { id: string; key: string } }>(
-    await customer.send('POST', '/api/tickets', {
-      desk: 'support',
-      requestTypeId: type?.id,
-      criticality: options.criticality ?? 'moyenne',
-      subject,
-      description: `Description : ${subject}.`,
-    }),
-    201,
-  );
-  return created.ticket;
-}
-
-export async function companyIdOf(session: ApiSession): Promise<string> {
-  const me = await json<{ user: { companyId: string } }>(await session.context.get('/api/session'));
-  return me.user.companyId;
-}
+/** The demo customer's tickets are opened the same way as in the portal's tests. */
+export { companyOf as companyIdOf, json, openTicket as customerTicket } from './support/tickets';
 
 export const customerSession = (baseURL: string) => apiSession(baseURL, demo.customer);
 
