@@ -1,5 +1,6 @@
 import type { Actor } from '../app/context';
 import type { TicketDetail } from '../app/tickets/get-ticket';
+import type { WaitingSchedule } from '../app/tickets/waiting-schedule';
 import { STATUS_INFO } from '../domain/tickets/index';
 import type { Language } from '../i18n/language';
 import { closeReasonLabels, criticalityLabels, statusLabels, statusNextSteps } from '../i18n/ticket-labels';
@@ -55,8 +56,19 @@ export function presentTicket(detail: TicketDetail, actor: Actor, language: Lang
     resolutionDueAt: iso(ticket.resolutionDueAt),
     abilities: detail.abilities,
     watching: detail.watching,
+    waitingSchedule: presentWaitingSchedule(detail.waitingSchedule),
     ...(actor.role === 'customer'
       ? {}
       : { staff: { lastCustomerActivityAt: iso(ticket.lastCustomerActivityAt), slaState: ticket.slaState } }),
+  };
+}
+
+function presentWaitingSchedule(schedule: WaitingSchedule | null) {
+  if (!schedule) return null;
+  const reminder = (r: WaitingSchedule['reminder1']) => ({ at: r.at.toISOString(), sent: r.sent });
+  return {
+    reminder1: reminder(schedule.reminder1),
+    reminder2: reminder(schedule.reminder2),
+    closeAt: iso(schedule.closeAt),
   };
 }

@@ -5,6 +5,7 @@ import type { Actor, AppContext } from '../context';
 import { policy } from '../policy';
 import type { TicketRow } from './record-event';
 import { loadTicketFor } from './scope';
+import { type WaitingSchedule, waitingSchedule } from './waiting-schedule';
 import { isWatching } from './watchers';
 
 export interface PersonRef {
@@ -35,6 +36,8 @@ export interface TicketDetail {
   abilities: TicketAbilities;
   /** The caller follows the ticket (a colleague of its company). */
   watching: boolean;
+  /** R9 dates while the ticket waits on the customer (both sides see them). */
+  waitingSchedule: WaitingSchedule | null;
 }
 
 /** One ticket with the names around it; customers only reach their company's tickets. */
@@ -77,6 +80,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
     assignee: person(ticket.assigneeId),
     abilities: abilitiesOf(actor, ticket),
     watching: await isWatching(ctx, actor, ticket.id),
+    waitingSchedule: await waitingSchedule(ctx.db, ticket),
   };
 }
 

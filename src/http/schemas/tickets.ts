@@ -128,6 +128,17 @@ export const ticketSchema = z.object({
   }),
   /** The caller follows the ticket and gets its public mails. */
   watching: z.boolean(),
+  /**
+   * R9 while the ticket waits on the customer: the two reminders (sent or to come) and the
+   * automatic closing (null when suspended because a reminder could not be sent).
+   */
+  waitingSchedule: z
+    .object({
+      reminder1: z.object({ at: z.string(), sent: z.boolean() }),
+      reminder2: z.object({ at: z.string(), sent: z.boolean() }),
+      closeAt: z.string().nullable(),
+    })
+    .nullable(),
   /** Staff only. */
   staff: z
     .object({

@@ -8,6 +8,7 @@ import { getStaffSla, getTicket, take, ticketKeys } from '../../api/tickets';
 import { PageLoader } from '../../components/guards';
 import { notify } from '../../components/notify';
 import { TicketTimeline } from '../../components/timeline/TicketTimeline';
+import { WaitingSchedule } from '../../components/WaitingSchedule';
 import { usePageTitle } from '../usePageTitle';
 import { formatDateTime } from './format';
 import { useStaffT } from './i18n';
@@ -168,6 +169,7 @@ export default function TicketWorkspacePage() {
           <Stack gap="md">
             <ActionsPanel ticket={t} onChanged={reload} onQualify={() => setQualifying(true)} />
             <SlaPanel sla={sla.data} now={now} />
+            {t.waitingSchedule && <WaitingSchedule schedule={t.waitingSchedule} audience="staff" />}
             <TimePanel ticketId={t.id} />
           </Stack>
         </Grid.Col>
