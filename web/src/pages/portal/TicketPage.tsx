@@ -9,6 +9,7 @@ import { ErrorScreen } from '../../components/ErrorScreen';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
 import { TicketTimeline } from '../../components/timeline/TicketTimeline';
+import { WaitingSchedule } from '../../components/WaitingSchedule';
 import { usePageTitle } from '../usePageTitle';
 import { StatusBadge, useErrorText, useFormatDate } from './shared';
 import { CloseButton, ClosedExplanation } from './ticket/CloseTicket';
@@ -75,6 +76,7 @@ function TicketView({ ticket }: { ticket: Ticket }) {
         </Paper>
         <SlaPanel ticketId={ticket.id} />
       </SimpleGrid>
+      {ticket.waitingSchedule && <WaitingSchedule schedule={ticket.waitingSchedule} audience="customer" />}
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="ticket-details-title">
         <Title order={2} size="h4" id="ticket-details-title" mb="xs">
           {t('portal:ticket.details')}
@@ -94,6 +96,12 @@ function TicketView({ ticket }: { ticket: Ticket }) {
           )}
           {ticket.societe && <Field label={t('portal:newTicket.societe')} value={ticket.societe} />}
           {ticket.module && <Field label={t('portal:newTicket.module')} value={ticket.module} />}
+          {ticket.rpcReference && (
+            <Field label={t('portal:ticket.rpcReference')} value={ticket.rpcReference} />
+          )}
+          {ticket.spcReference && (
+            <Field label={t('portal:ticket.spcReference')} value={ticket.spcReference} />
+          )}
         </SimpleGrid>
         {ticket.linkedTicketId && (
           <Anchor component={Link} to={`/tickets/${ticket.linkedTicketId}`} size="sm" mt="xs" display="block">
