@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { flexLedger, tickets } from '../../db/schema/index';
+import { flexLedger, tickets, timeEntries } from '../../db/schema/index';
 import { overdraftMinutes } from '../../domain/flex/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
@@ -30,6 +30,15 @@ export interface FlexOverview {
   movements: FlexMovementView[];
   /** Minutes consumed (debited) per month, Zurich time, oldest first. */
   perMonth: { month: string; minutes: number }[];
+  /** Time logged on Flex-billed tickets that no billing run has debited yet, per ticket. */
+  pending: PendingFlexTime[];
+}
+
+export interface PendingFlexTime {
+  ticket: { id: string; key: string; subject: string };
+  minutes: number;
+  /** The latest day worked, 'YYYY-MM-DD'. */
+  lastWorkDate: string;
 }
 
 /** R12: a company's Flex balance and movements (customers: their own; staff: any). */
@@ -63,7 +72,39 @@ export async function getFlexOverview(
     },
     movements,
     perMonth: perMonth.map((r) => ({ month: r.month, minutes: Number(r.minutes) })),
+    pending: await pendingFlexTime(ctx.db, companyId),
   };
+}
+
+/**
+ * R12: the time the next billing run will debit (Flex billing, not billed yet), so the customer
+ * sees it as soon as it is logged rather than at the billing run.
+ */
+export async function pendingFlexTime(db: DbOrTx, companyId: string): Promise<PendingFlexTime[]> {
+  const rows = await db
+    .select({
+      id: tickets.id,
+      key: tickets.key,
+      subject: tickets.subject,
+      minutes: sql<number>`sum(${timeEntries.minutes})::integer`,
+      lastWorkDate: max(timeEntries.workDate),
+    })
+    .from(timeEntries)
+    .innerJoin(tickets, eq(tickets.id, timeEntries.ticketId))
+    .where(
+      and(
+        eq(timeEntries.companyId, companyId),
+        eq(timeEntries.billing, 'flex'),
+        isNull(timeEntries.billedAt),
+      ),
+    )
+    .groupBy(tickets.id, tickets.key, tickets.subject)
+    .orderBy(desc(max(timeEntries.workDate)), asc(tickets.key));
+  return rows.map((r) => ({
+    ticket: { id: r.id, key: r.key, subject: r.subject },
+    minutes: Number(r.minutes),
+    lastWorkDate: r.lastWorkDate ?? '',
+  }));
 }
 
 /** A contract's movements, newest first, with the ticket each one bills. */

@@ -43,6 +43,15 @@ export const flexOverviewResponse = z.object({
   movements: z.array(flexMovementSchema),
   /** Minutes debited per month (Zurich time), oldest first. */
   perMonth: z.array(z.object({ month: z.string(), minutes: z.number().int() })),
+  /** Time logged on Flex-billed tickets, not yet debited by a billing run ("pending"), per ticket. */
+  pending: z.array(
+    z.object({
+      ticket: flexTicketRefSchema,
+      minutes: z.number().int(),
+      /** The latest day worked, 'YYYY-MM-DD'. */
+      lastWorkDate: z.string(),
+    }),
+  ),
 });
 export type FlexOverviewDto = z.infer<typeof flexOverviewResponse>;
 

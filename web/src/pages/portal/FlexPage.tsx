@@ -10,6 +10,7 @@ import { fetchFlex, flexKey, formatMinutes } from '../../api/flex';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
 import { usePageTitle } from '../usePageTitle';
+import { PendingTime } from './flex/PendingTime';
 import { useErrorText, useFormatDate } from './shared';
 
 /** The Flex hour bank (R12): balance, movements linked to tickets, minutes used per month. */
@@ -66,6 +67,7 @@ export default function FlexPage() {
           </Text>
         </Paper>
       </SimpleGrid>
+      <PendingTime pending={data.pending} />
       <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="flex-chart-title">
         <Title order={2} size="h4" id="flex-chart-title" mb="sm">
           {t('portal:flex.perMonth')}
