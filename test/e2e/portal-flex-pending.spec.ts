@@ -1,6 +1,5 @@
 import { formatDate, formatDuration } from '../../src/i18n/format';
-import { companyOf, creditFlex, disposeAll, json, sessions } from './portal-helpers';
-import { customerTicket } from './staff-helpers';
+import { companyOf, creditFlex, disposeAll, json, openTicket, sessions } from './portal-helpers';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/csp';
 import { demo, signIn } from './support/session';
@@ -12,7 +11,7 @@ test('time logged on a Solva Flex request shows on the Flex page as pending, wit
   const all = await sessions(baseURL ?? '');
   await creditFlex(all.admin, await companyOf(all.customer), 10);
   const subject = `Nouveau champ sur le bon de livraison ${Date.now()}`;
-  const ticket = await customerTicket(all.customer, subject, { type: 'solva_flex' });
+  const ticket = await openTicket(all.customer, subject, { type: 'solva_flex' });
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
   for (const minutes of [45, 30]) {
     await json(
