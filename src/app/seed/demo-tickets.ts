@@ -12,10 +12,12 @@ import { createTicket } from '../tickets/create-ticket';
 import { qualifyTicket } from '../tickets/qualify-ticket';
 import { takeTicket } from '../tickets/take-ticket';
 import type { DemoWorld } from './demo';
+import { seedDemoSlaMonth } from './demo-sla-month';
 
 /**
  * Demo tickets in the states a visitor should see at once: one to qualify, one waiting for the
- * customer, a Solva Flex evolution, a closed one, a consulting request, and a German one. They go
+ * customer, a Solva Flex evolution, a closed one, a consulting request, and a German one, after
+ * last month's requests of the monthly SLA report (demo-sla-month.ts). They go
  * through the application functions, so timelines, SLA and timers are exactly as in real use.
  */
 export async function seedDemoTickets(ctx: AppContext, world: DemoWorld): Promise<void> {
@@ -37,6 +39,7 @@ export async function seedDemoTickets(ctx: AppContext, world: DemoWorld): Promis
   const assistance = await requestTypeByCode(ctx.db, 'assistance');
   const solvaFlex = await requestTypeByCode(ctx.db, 'solva_flex');
   if (!assistance || !solvaFlex) return;
+  await seedDemoSlaMonth(ctx, { customer: claire, agent });
 
   await creditFlex(ctx, admin, {
     companyId: world.companies.flex,

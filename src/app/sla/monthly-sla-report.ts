@@ -121,7 +121,7 @@ async function buildReport(
     .select({ id: tickets.id, key: tickets.key, subject: tickets.subject })
     .from(tickets)
     .where(and(eq(tickets.companyId, companyId), gte(tickets.createdAt, start), lt(tickets.createdAt, end)))
-    .orderBy(asc(tickets.createdAt));
+    .orderBy(asc(tickets.createdAt), asc(tickets.number));
   const now = ctx.clock.now();
   const rows = CRITICALITIES.map((criticality) => ({
     criticality,
