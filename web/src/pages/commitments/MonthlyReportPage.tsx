@@ -1,9 +1,10 @@
 import './print.css';
-import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { formatMonth } from '../../../../src/i18n/format';
 import { fetchMonthlyReport, sendMonthlyReport } from '../../api/commitments';
+import { allCompanies } from '../../api/companies';
 import { useMe } from '../../api/session';
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
@@ -29,30 +30,49 @@ export default function MonthlyReportPage() {
   const [params, setParams] = useSearchParams();
   const month = params.get('month') ?? previousMonth();
   const companyId = params.get('companyId') ?? undefined;
+  const staff = me.role !== 'customer';
+  // Staff choose the company; a manager reads their own.
+  const companies = useQuery({
+    queryKey: ['companies', 'all'],
+    queryFn: () => allCompanies(),
+    enabled: staff,
+  });
   const report = useQuery({
     queryKey: ['sla-monthly-report', month, companyId],
     queryFn: () => fetchMonthlyReport(month, companyId),
+    enabled: !staff || companyId !== undefined,
   });
   const send = useMutation({ mutationFn: () => sendMonthlyReport(companyId ?? '', month) });
-  const choose = (value: string) => {
+  const choose = (key: 'month' | 'companyId', value: string) => {
     const next = new URLSearchParams(params);
-    next.set('month', value);
+    next.set(key, value);
     setParams(next);
+    send.reset();
   };
   return (
     <Stack gap="md" maw={1000}>
       <Title order={1}>{ct('report.title')}</Title>
       <Group align="flex-end" className="no-print">
+        {staff && (
+          <Select
+            label={ct('report.company')}
+            placeholder={ct('report.chooseCompany')}
+            data={(companies.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            value={companyId ?? null}
+            onChange={(value) => value && choose('companyId', value)}
+            searchable
+          />
+        )}
         <TextInput
           type="month"
           label={ct('report.month')}
           value={month}
-          onChange={(event) => event.currentTarget.value && choose(event.currentTarget.value)}
+          onChange={(event) => event.currentTarget.value && choose('month', event.currentTarget.value)}
         />
         <Button variant="outline" onClick={() => window.print()}>
           {ct('report.print')}
         </Button>
-        {me.role !== 'customer' && companyId && (
+        {staff && companyId && (
           <Button onClick={() => send.mutate()} loading={send.isPending}>
             {ct('report.send')}
           </Button>
@@ -62,12 +82,16 @@ export default function MonthlyReportPage() {
         <Text role="status">{ct('report.sent', { recipients: send.data.recipients.join(', ') })}</Text>
       )}
       {send.error && <FormAlert message={errorText(send.error)} />}
-      {report.isPending && <PageLoader />}
+      {staff && !companyId && <Text>{ct('report.chooseCompany')}</Text>}
+      {report.isLoading && <PageLoader />}
       {report.error && <FormAlert message={errorText(report.error)} />}
       {report.data && (
         <>
           <Text fw={600} data-testid="report-company">
-            {ct('report.company')} : {report.data.companyName} — {formatMonth(report.data.month, language)}
+            {ct('report.heading', {
+              company: report.data.companyName,
+              month: formatMonth(report.data.month, language),
+            })}
           </Text>
           <Text data-testid="report-tickets">
             {ct('report.tickets', { count: report.data.tickets, withSla: report.data.ticketsWithSla })}

@@ -54,6 +54,16 @@ function CustomerHome() {
             {ct('linkHint')}
           </Text>
         </Card>
+        {me.isManager && (
+          <Card withBorder padding="lg">
+            <Anchor component={Link} to="/sla-report" fw={600} data-testid="sla-report-link">
+              {ct('report.link')}
+            </Anchor>
+            <Text size="sm" mt="xs">
+              {ct('report.linkHint')}
+            </Text>
+          </Card>
+        )}
         <Card withBorder padding="lg">
           <Anchor component={Link} to="/help" fw={600}>
             {t('portal:help.title')}

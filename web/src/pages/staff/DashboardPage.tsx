@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { formatDay, formatMonth, formatWeek } from '../../../../src/i18n/format';
 import { type Dashboard, dashboardKey, getDashboard } from '../../api/dashboard';
 import { PageLoader } from '../../components/guards';
+import { useCommitmentsT } from '../commitments/i18n';
 import { usePageTitle } from '../usePageTitle';
 import { formatDateTime, formatMinutes } from './format';
 import { useStaffT } from './i18n';
@@ -64,6 +65,7 @@ function NumbersTable({
 /** Staff dashboard: SLA compliance, backlog, tickets at risk, automatic closings, Flex consumption. */
 export default function DashboardPage() {
   const { st, language } = useStaffT();
+  const { ct } = useCommitmentsT();
   usePageTitle(st('dashboard.title'));
   const query = useQuery({ queryKey: dashboardKey, queryFn: getDashboard, refetchInterval: 60_000 });
   if (query.isPending) return <PageLoader />;
@@ -96,6 +98,9 @@ export default function DashboardPage() {
       <Text size="sm" c="dimmed">
         {st('dashboard.generatedAt', { at: formatDateTime(d.generatedAt, language) })}
       </Text>
+      <Anchor component={Link} to="/sla-report" fw={600} data-testid="sla-report-link">
+        {ct('report.link')}
+      </Anchor>
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
         {([30, 90] as const).map((days) => (
           <Panel key={days} id={`sla-${days}`} title={st('dashboard.slaTitle', { days })}>
