@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { outbox } from '../../src/db/schema/index';
 import { defaultCalendarConfig, zurichInstant } from '../../src/domain/calendar/index';
 import { defaultSlaTargets } from '../../src/domain/sla/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
@@ -181,6 +183,16 @@ describe('the monthly SLA report', () => {
       await ok(await agent.post(`/api/admin/companies/${acme.company.id}/sla-report`, { month: '2026-03' }))
     ).json();
     expect(sent.recipients).toEqual([acme.manager.email]);
+    const [mail] = await t.ctx.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.template, 'sla.monthly-report'), eq(outbox.recipient, acme.manager.email)));
+    expect(mail?.params).toMatchObject({
+      companyName: 'Rapport SA',
+      month: '2026-03',
+      tickets: 3,
+      url: expect.stringMatching(/\/sla-report\?month=2026-03$/),
+    });
     expect(
       (await customer.post(`/api/admin/companies/${acme.company.id}/sla-report`, { month: '2026-03' }))
         .statusCode,
