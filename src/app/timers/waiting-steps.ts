@@ -147,8 +147,8 @@ async function stillWaitingInLadder(tx: Tx, ticket: TicketRow, ladder: string): 
 }
 
 /**
- * A reminder is out when its mail left the outbox; one that had nobody to mail counts as out when
- * it fired (there is no one to warn).
+ * A reminder is out when the customer's mail left the outbox (the one the history speaks of, not a
+ * follower's copy); one that had nobody to mail counts as out when it fired (there is no one to warn).
  */
 async function reminderState(tx: Tx, reminder: TimerRow): Promise<ReminderState> {
   if (reminder.state === 'pending') return { kind: 'pending' };
@@ -160,6 +160,7 @@ async function reminderState(tx: Tx, reminder: TimerRow): Promise<ReminderState>
         eq(outbox.ticketId, reminder.ticketId),
         eq(outbox.template, `ticket.${reminder.kind}`),
         sql`${outbox.params} ->> 'series' = ${reminder.ladder}`,
+        sql`${outbox.params} -> 'timelineWhenSent' is not null`,
       ),
     )
     .limit(1);
