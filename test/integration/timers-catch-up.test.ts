@@ -1,14 +1,16 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context';
+import { addMessage } from '../../src/app/tickets/add-message';
 import { changeStatus } from '../../src/app/tickets/change-status';
+import { watchTicket } from '../../src/app/tickets/watchers';
 import { runDueTimers } from '../../src/app/timers/index';
 import { outbox, storedMails, ticketEvents, tickets, ticketTimers } from '../../src/db/schema/index';
 import { zurichInstant, zurichLocalString } from '../../src/domain/calendar/index';
 import { formatDateTime } from '../../src/i18n/format';
 import { dispatchOutbox } from '../../src/mail/dispatch';
 import type { MailTransport } from '../../src/mail/transport';
-import { type TestApp, testApp } from '../support/app';
+import { type TestApp, TestClient, testApp } from '../support/app';
 import { actorOf, createCompany, createStaff, openTicket, type TestCompany } from '../support/factories';
 
 let t: TestApp;
@@ -24,9 +26,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function waitingTicket(at: Date) {
+async function waitingTicket(at: Date, tenant: TestCompany = acme) {
   t.clock.set(at);
-  const opened = await openTicket(t.ctx, acme.customer, {
+  const opened = await openTicket(t.ctx, tenant.customer, {
     status: 'in_progress',
     assigneeId: staff.agent.id,
   });
@@ -74,6 +76,22 @@ async function storedText(outboxId: number | undefined) {
     .from(storedMails)
     .where(eq(storedMails.outboxId, outboxId ?? 0));
   return mail?.text ?? '';
+}
+
+/**
+ * A mail server that answers each address from a script, one answer per attempt (then accepts):
+ * `421` is a temporary failure (retried), `550` a refusal (final).
+ */
+function scriptedTransport(script: Record<string, ('421' | '550')[]>): MailTransport {
+  return {
+    kind: 'smtp',
+    transactional: false,
+    deliver: async (_db, mail) => {
+      const answer = script[mail.to]?.shift();
+      if (answer) throw Object.assign(new Error(`${answer} mailbox`), { responseCode: Number(answer) });
+    },
+    close: () => undefined,
+  };
 }
 
 /** How many of each step went out so far: mails sent, public entries, closing. */
@@ -191,6 +209,59 @@ describe('R9 catch-up after an outage (injected clock, two workers)', () => {
     expect(pending.filter((timer) => !timer.kind.startsWith('sla'))).toEqual([]);
   });
 
+  it('a follower’s copy decides nothing: the customer’s own reminder does', async () => {
+    // Two followed tickets. On the first, the customer's reminder is retried and then refused while
+    // the follower's copy leaves; on the second, the copy is refused and the customer's reminder
+    // leaves after a retry (so that the settled rows lie in the opposite order to their queueing).
+    const [refusedTenant, sentTenant] = [await createCompany(t.ctx.db), await createCompany(t.ctx.db)];
+    const entered = zurichInstant('2027-08-02 10:00');
+    const refused = await waitingTicket(entered, refusedTenant);
+    await watchTicket(t.ctx, actorOf(refusedTenant.manager), refused);
+    const sent = await waitingTicket(entered, sentTenant);
+    await watchTicket(t.ctx, actorOf(sentTenant.manager), sent);
+    await dispatchOutbox(t.ctx); // the mails of the entry into the wait leave first
+    const transport = scriptedTransport({
+      [refusedTenant.customer.email]: ['421', '550'],
+      [sentTenant.customer.email]: ['421'],
+      [sentTenant.manager.email]: ['550'],
+    });
+    for (const at of ['2027-08-12 10:00', '2027-08-13 10:00']) {
+      t.clock.set(zurichInstant(at));
+      await pass(t.ctx, transport);
+    }
+    const statuses = async (id: string) =>
+      Object.fromEntries((await mails(id, 'ticket.reminder_1')).map((m) => [m.recipient, m.status]));
+    expect(await statuses(refused)).toEqual({
+      [refusedTenant.customer.email]: 'failed',
+      [refusedTenant.manager.email]: 'sent',
+    });
+    expect(await statuses(sent)).toEqual({
+      [sentTenant.customer.email]: 'sent',
+      [sentTenant.manager.email]: 'failed',
+    });
+
+    for (const at of ['2027-08-18 10:00', '2027-08-23 10:00', '2027-09-30 10:00']) {
+      await twoWorkersAt(zurichInstant(at));
+    }
+    // The customer was not reminded: staff decide, whatever reached the follower.
+    expect(await events(refused, 'reminder_sent')).toEqual([]);
+    expect(await events(refused, 'auto_close_suspended')).toHaveLength(1);
+    expect(await statusOf(refused)).toBe('waiting_customer');
+    // The customer was reminded (a day late, so the steps after it keep the spacing): a follower's
+    // refused copy does not hold the closing back.
+    expect(await events(sent, 'auto_close_suspended')).toEqual([]);
+    expect(await progress(sent)).toMatchObject({
+      reminder2: 2,
+      closed: 2,
+      reminderEntries: 2,
+      status: 'closed',
+    });
+    const [closing] = (await mails(sent, 'ticket.closed')).filter(
+      (m) => m.recipient === sentTenant.customer.email,
+    );
+    expect(closing?.sentAt).toEqual(zurichInstant('2027-08-23 10:00'));
+  });
+
   it('without an outage, the steps keep the local time of the entry across the autumn change', async () => {
     const entered = zurichInstant('2027-10-25 10:00');
     const id = await waitingTicket(entered);
@@ -203,5 +274,45 @@ describe('R9 catch-up after an outage (injected clock, two workers)', () => {
     expect(await sentAt('ticket.reminder_1')).toEqual(['2027-11-04 10:00']);
     expect(await sentAt('ticket.reminder_2')).toEqual(['2027-11-09 10:00']);
     expect(await sentAt('ticket.closed')).toEqual(['2027-11-14 10:00']);
+  });
+
+  it('the customer reads that a reminder was sent once its mail has left, and nothing of the rest', async () => {
+    const id = await waitingTicket(zurichInstant('2027-12-06 10:00'));
+    const customer = new TestClient(t.app, '10.20.0.1');
+    await customer.login(acme.customer.email);
+    const agent = new TestClient(t.app, '10.20.0.2');
+    await agent.login(staff.agent.email);
+    const reminderLines = async (client: TestClient) => {
+      const { entries } = (await client.get(`/api/tickets/${id}/timeline`)).json() as {
+        entries: { summary: string; visibility: string }[];
+      };
+      return entries
+        .filter((e) => e.summary.startsWith('Rappel'))
+        .map((e) => `${e.visibility}: ${e.summary}`);
+    };
+    const queued1 = "internal: Rappel n° 1 mis en file d'envoi";
+    const sent1 = 'public: Rappel n° 1 envoyé au client';
+
+    t.clock.set(zurichInstant('2027-12-16 10:00'));
+    await runDueTimers(t.ctx);
+    expect(await reminderLines(customer)).toEqual([]);
+    expect(await reminderLines(agent)).toEqual([queued1]);
+    await dispatchOutbox(t.ctx);
+    expect(await reminderLines(customer)).toEqual([sent1]);
+    expect(await reminderLines(agent)).toEqual([queued1, sent1]);
+
+    // The second reminder is queued, then the customer answers before it leaves: it is dropped.
+    t.clock.set(zurichInstant('2027-12-21 10:00'));
+    await runDueTimers(t.ctx);
+    await addMessage(t.ctx, actorOf(acme.customer), id, { body: 'Voici ma réponse.', visibility: 'public' });
+    await dispatchOutbox(t.ctx);
+    expect(await mails(id, 'ticket.reminder_2')).toMatchObject([{ status: 'dropped' }]);
+    expect(await reminderLines(customer)).toEqual([sent1]);
+    expect(await reminderLines(agent)).toEqual([
+      queued1,
+      sent1,
+      "internal: Rappel n° 2 mis en file d'envoi",
+      "internal: Rappel n° 2 non envoyé : la demande n'attendait plus le client",
+    ]);
   });
 });
