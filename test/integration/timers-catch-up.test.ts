@@ -278,11 +278,12 @@ describe('R9 catch-up after an outage (injected clock, two workers)', () => {
 
   it('the customer reads that a reminder was sent once its mail has left, and nothing of the rest', async () => {
     const id = await waitingTicket(zurichInstant('2027-12-06 10:00'));
-    const customer = new TestClient(t.app, '10.20.0.1');
-    await customer.login(acme.customer.email);
-    const agent = new TestClient(t.app, '10.20.0.2');
-    await agent.login(staff.agent.email);
-    const reminderLines = async (client: TestClient) => {
+    // Signed in afresh at each reading: the injected clock moves days ahead between them.
+    let address = 0;
+    const reminderLines = async (user: { email: string }) => {
+      address += 1;
+      const client = new TestClient(t.app, `10.20.0.${address}`);
+      await client.login(user.email);
       const { entries } = (await client.get(`/api/tickets/${id}/timeline`)).json() as {
         entries: { summary: string; visibility: string }[];
       };
@@ -290,6 +291,7 @@ describe('R9 catch-up after an outage (injected clock, two workers)', () => {
         .filter((e) => e.summary.startsWith('Rappel'))
         .map((e) => `${e.visibility}: ${e.summary}`);
     };
+    const [customer, agent] = [acme.customer, staff.agent];
     const queued1 = "internal: Rappel n° 1 mis en file d'envoi";
     const sent1 = 'public: Rappel n° 1 envoyé au client';
 
