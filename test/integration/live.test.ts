@@ -212,6 +212,9 @@ describe('reconnection (Last-Event-ID)', () => {
     await agent.post(`/api/tickets/${foreign.id}/take`);
 
     const again = await openStream(base, acmeCustomer, seen.id);
+    // The replayed changes come after the event-stream head, or a browser would refuse the answer.
+    expect(again.response.statusCode).toBe(200);
+    expect(again.response.headers['content-type']).toMatch(/^text\/event-stream/);
     const missed = await again.next(
       (e) => e.data.ticketId === ticket.id && e.data.status === 'waiting_customer',
     );
@@ -223,6 +226,25 @@ describe('reconnection (Last-Event-ID)', () => {
     expect(replayed.filter((e) => Number(e.id) > Number(seen.id)).map((e) => e.data.status)).toEqual([
       'waiting_customer',
     ]);
+    again.stop();
+  });
+
+  it('gives a new stream the window position, so a stream cut before any change still resumes', async () => {
+    const ticket = await openTicket(t.ctx, acme.customer, { status: 'in_progress' });
+    await agent.post(`/api/tickets/${ticket.id}/messages`, { body: 'Before the stream' });
+    const first = await openStream(base, acmeCustomer);
+    await new Promise<void>((resolve) => first.response.once('data', () => resolve()));
+    const position = /^id: (\d+)$/m.exec(first.raw)?.[1];
+    expect(position).toBeDefined();
+    first.stop();
+
+    // Cut before it heard anything: it reconnects with the position, and hears what came after.
+    await agent.post(`/api/tickets/${ticket.id}/status`, { status: 'waiting_customer' });
+    const again = await openStream(base, acmeCustomer, position);
+    const missed = await again.next(
+      (e) => e.data.ticketId === ticket.id && e.data.status === 'waiting_customer',
+    );
+    expect(Number(missed.id)).toBeGreaterThan(Number(position));
     again.stop();
   });
 

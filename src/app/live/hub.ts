@@ -97,6 +97,14 @@ export class LiveHub {
     };
   }
 
+  /** The newest change in the replay window (0 when it is empty): where a new stream starts. */
+  async position(): Promise<number> {
+    const [row] = await this.ctx.db
+      .select({ id: sql<number | string>`coalesce(max(${liveEvents.id}), 0)` })
+      .from(liveEvents);
+    return Number(row?.id ?? 0);
+  }
+
   /** Ends the streams whose session has expired or whose account was disabled. */
   async endExpiredSessions(): Promise<void> {
     if (this.subscribers.size === 0) return;

@@ -46,16 +46,34 @@ export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
     async (request, reply) => {
       const actor = requireActor(request);
       const raw = reply.raw;
+      // The replay of a reconnecting stream is sent while subscribing, before the head is written:
+      // those events wait, so the answer always starts with its event-stream head.
+      const waiting: string[] = [];
+      let open = false;
+      const write = (text: string) => {
+        if (open) raw.write(text);
+        else waiting.push(text);
+      };
       const send = (event: TicketChangedEvent, eventId?: number) => {
         const id = eventId === undefined ? '' : `id: ${eventId}\n`;
-        raw.write(`${id}event: ${liveEventName}\ndata: ${JSON.stringify(event)}\n\n`);
+        write(`${id}event: ${liveEventName}\ndata: ${JSON.stringify(event)}\n\n`);
       };
       // requireActor passed, so the request carried a valid session cookie.
       const sessionHash = hashToken(request.cookies[cookieNamesFor(ctx).session] ?? '');
+      const lastEventId = lastEventIdOf(request.headers['last-event-id']);
       const unsubscribe = await hub.subscribe(
         { actor, sessionHash, send, end: () => raw.end() },
-        lastEventIdOf(request.headers['last-event-id']),
+        lastEventId,
       );
+      // A first stream learns where the window stands, so that if it is cut before any change
+      // reaches it, it still reconnects with a Last-Event-ID and misses nothing.
+      let position = '';
+      try {
+        if (lastEventId === undefined) position = `id: ${await hub.position()}\n`;
+      } catch (error) {
+        unsubscribe();
+        throw error;
+      }
 
       reply.hijack();
       raw.writeHead(200, {
@@ -65,7 +83,9 @@ export const liveRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app
         'x-accel-buffering': 'no',
         'content-encoding': 'identity',
       });
-      raw.write('retry: 3000\n: connected\n\n');
+      raw.write(`retry: 3000\n${position}: connected\n\n`);
+      open = true;
+      for (const text of waiting.splice(0)) raw.write(text);
       raw.flushHeaders?.();
       streams.add(raw);
       app.metrics.liveStreams.inc();
