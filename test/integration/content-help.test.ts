@@ -96,8 +96,11 @@ describe('help articles', () => {
   });
 
   it('suggests articles from a ticket subject while it is typed, matching any of its words', async () => {
-    const response = await customer.get(
+    // Matched against the articles in the reader's language (help-suggestions.test.ts covers the others).
+    const response = await inLanguage(
+      customer,
       `/api/help-articles/suggest?subject=${encodeURIComponent('Comment joindre le journal des erreurs ?')}`,
+      'fr',
     );
     expect(response.statusCode).toBe(200);
     expect(response.json().items[0].slug).toBe('joindre-un-fichier-journal');

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { helpArticles, helpArticleTranslations } from '../../db/schema/content';
 import type { Language } from '../../i18n/language';
@@ -53,8 +53,10 @@ export async function listHelpArticles(
 }
 
 /**
- * Articles that may answer a ticket being written, from its subject: any of its words matching,
- * best first, at most `limit`.
+ * Articles that may answer a ticket being written, from its subject: its telling words matched
+ * against the articles' text in the reader's language (or the text shown instead when missing), best first, at most `limit`. An article far
+ * behind the best match (under a third of its rank: a single common word) is left out, and
+ * nothing is suggested when no word matches.
  */
 export async function suggestHelpArticles(
   ctx: AppContext,
@@ -64,13 +66,24 @@ export async function suggestHelpArticles(
   const subject = input.subject.trim();
   if (subject.length < 3) return [];
   const query = anyWord(subject);
-  return ranked(
-    ctx.db,
-    sql`${t.searchVector} @@ ${query}`,
-    sql`ts_rank(${t.searchVector}, ${query})`,
-    input.language,
-    input.limit ?? 5,
-  );
+  const rank = sql<number>`max(ts_rank(${t.searchVector}, ${query}))`;
+  const rows = await ctx.db
+    .select({ articleId: t.articleId, rank })
+    .from(t)
+    .where(and(sql`${t.searchVector} @@ ${query}`, readersText(input.language)))
+    .groupBy(t.articleId)
+    .orderBy(sql`2 DESC`, t.articleId)
+    .limit(input.limit ?? 5);
+  const best = Number(rows[0]?.rank ?? 0);
+  const ids = rows.filter((row) => Number(row.rank) >= best / 3).map((row) => row.articleId);
+  return inOrder(ctx.db, ids, input.language);
+}
+
+/** The translation a reader is shown: theirs, or any when the article lacks their language. */
+function readersText(language: Language): SQL {
+  return sql`(${t.language} = ${language} or not exists (
+    select 1 from help_article_translations own
+    where own.article_id = ${t.articleId} and own.language = ${language}))`;
 }
 
 /** One article by its address, in the reader's language with a fallback. */
@@ -137,7 +150,15 @@ async function ranked(
     .groupBy(t.articleId)
     .orderBy(sql`max(${rank}) DESC`, t.articleId)
     .limit(limit);
-  const ids = rows.map((r) => r.articleId);
+  return inOrder(
+    db,
+    rows.map((r) => r.articleId),
+    language,
+  );
+}
+
+/** The articles of `ids`, in that order, presented for `language`. */
+async function inOrder(db: DbOrTx, ids: string[], language: Language): Promise<HelpArticleView[]> {
   if (ids.length === 0) return [];
   const articles = await db.select().from(helpArticles).where(inArray(helpArticles.id, ids));
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -153,10 +174,25 @@ function allWords(q: string): SQL {
   return sql`(websearch_to_tsquery('guichet_fr', ${q}) || websearch_to_tsquery('guichet_de', ${q}))`;
 }
 
-/** Any word of `q`, stemmed as French or as German: a subject rarely repeats an article's every word. */
+/**
+ * Any telling word of `q`, stemmed as French or as German: a subject rarely repeats an article's
+ * every word. A word that is a stop word in French, German or English ("la", "der", "the") is left
+ * out first: the German stems of a French subject would otherwise keep its articles and match every
+ * article of the same language, and the suggestions would be the same whatever the subject.
+ */
 function anyWord(q: string): SQL {
+  const words =
+    q
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 30)
+      .join(' ') ?? '';
+  const telling = sql`(select coalesce(string_agg(w, ' '), '') from regexp_split_to_table(${words}, ' ') as w
+    where numnode(plainto_tsquery('french', w)) > 0
+      and numnode(plainto_tsquery('german', w)) > 0
+      and numnode(plainto_tsquery('english', w)) > 0)`;
   const either = (config: string) =>
-    sql`to_tsquery('simple', replace(plainto_tsquery(${sql.raw(`'${config}'`)}, ${q})::text, ' & ', ' | '))`;
+    sql`to_tsquery('simple', replace(plainto_tsquery(${sql.raw(`'${config}'`)}, ${telling})::text, ' & ', ' | '))`;
   return sql`(${either('guichet_fr')} || ${either('guichet_de')})`;
 }
 
