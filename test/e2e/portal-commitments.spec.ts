@@ -1,8 +1,10 @@
+import type { Page } from '@playwright/test';
 import { companyOf, disposeAll, json, moveTicket, openTicket, sessions } from './portal-helpers';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/csp';
+import { linkFromMail } from './support/mails';
 import { screenshots } from './support/screenshots';
-import { apiSession, demo, signIn } from './support/session';
+import { type ApiSession, apiSession, demo, signIn } from './support/session';
 
 type Targets = Record<string, { engagementMinutes: number; resolutionMinutes: number }>;
 
@@ -69,6 +71,8 @@ test('a due time opens into its explanation, printable, for the customer and for
   page,
   baseURL,
 }) => {
+  // Two people, screenshots at two widths and three accessibility scans on a shared, busy machine.
+  test.setTimeout(240_000);
   const all = await sessions(baseURL ?? '');
   const ticket = await openTicket(all.customer, 'Explication du délai');
   await moveTicket(all.agent, ticket.id, 'waiting_customer');
@@ -80,52 +84,140 @@ test('a due time opens into its explanation, printable, for the customer and for
   const explanation = page.getByTestId('explain-resolution').getByTestId('sla-explanation');
   await expect(explanation).toContainText('Criticité Moyenne : objectif 80 h ouvrées');
   // Waiting since its creation: the timeline from now on is a forecast, through the desk's hours.
+  await expect(explanation).toContainText('suspendu (Attente client)');
   await expect(explanation).toContainText('support fermé');
   await expect(explanation).toContainText('Ouverture + objectif 80 h ouvrées');
+  const due = (await explanation.getByText(/^Échéance : /).textContent()) ?? '';
+  expect(due).toMatch(/^Échéance : .+\d{2}:\d{2}/);
+  // The engagement was met when the agent took the ticket: no due time left to explain to the customer.
+  await expect(page.getByTestId('explain-engagement')).toHaveCount(0);
   await expectAccessible(page, 'ticket with its explanation open');
+  await screenshots(page, 'sla-explanation-customer');
   await page.getByTestId('explain-resolution').getByRole('link', { name: 'Version imprimable' }).click();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Explication des délais de la demande' }),
   ).toBeVisible();
-  await expect(page.getByTestId('sla-explanation').first()).toContainText('Échéance');
+  await expect(page.getByTestId('sla-explanation').first()).toContainText(due);
   await expectAccessible(page, 'printable explanation');
   await screenshots(page, 'sla-explanation');
+
+  // The agent reads the same due time, explained by the same timeline, and the ended engagement too.
+  await page.context().clearCookies();
+  await signIn(page, demo.agent);
+  await page.goto(`/staff/tickets/${ticket.id}`);
+  await page.getByText('Résolution — Pourquoi cette échéance ?').click();
+  const staffExplanation = page.getByTestId('explain-resolution').getByTestId('sla-explanation');
+  await expect(staffExplanation).toContainText(due);
+  await expect(staffExplanation).toContainText('suspendu (Attente client)');
+  await page.getByText('Prise en charge — Pourquoi cette échéance ?').click();
+  const engagement = page.getByTestId('explain-engagement').getByTestId('sla-explanation');
+  await expect(engagement).toContainText('Criticité Moyenne : objectif 8 h ouvrées');
+  await expect(engagement).toContainText('Fin du délai');
+  await expectAccessible(page, 'staff ticket with its explanation open');
+  await screenshots(page, 'sla-explanation-staff');
 });
 
-for (const [language, title] of [
-  ['fr', 'Rapport SLA mensuel'],
-  ['de', 'Monatlicher SLA-Bericht'],
-  ['en', 'Monthly SLA report'],
-] as const) {
-  test(`the monthly SLA report of a company, in ${language}`, async ({ page, baseURL }) => {
-    const all = await sessions(baseURL ?? '');
+/** The Zurich month before the current one, as the demo seed lived it (demo-sla-month.ts). */
+function lastMonth(): string {
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' })
+    .format(new Date())
+    .split('-')
+    .map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+/** The cells of a criticality's row: requests, taken in charge in time / late, resolved in time / late, ongoing. */
+const cells = (page: Page, criticality: string) =>
+  page.getByTestId(`report-row-${criticality}`).locator('td');
+
+const words = {
+  fr: {
+    title: 'Rapport SLA mensuel',
+    company: 'Société',
+    month: 'Mois',
+    send: 'Envoyer aux responsables',
+    sent: 'Rapport envoyé à',
+    subject: 'Rapport SLA',
+  },
+  de: {
+    title: 'Monatlicher SLA-Bericht',
+    company: 'Firma',
+    month: 'Monat',
+    send: 'An die Verantwortlichen senden',
+    sent: 'Bericht gesendet an',
+    subject: 'SLA-Bericht',
+  },
+  en: {
+    title: 'Monthly SLA report',
+    company: 'Company',
+    month: 'Month',
+    send: 'Send to the managers',
+    sent: 'Report sent to',
+    subject: 'SLA report',
+  },
+} as const;
+
+/** The subjects of the mails kept for `recipient`, read from the admin mail viewer. */
+async function subjectsFor(admin: ApiSession, recipient: string): Promise<string[]> {
+  const list = await json<{ items: { subject: string }[] }>(
+    await admin.context.get(`/api/admin/mails?recipient=${encodeURIComponent(recipient)}`),
+  );
+  return list.items.map((mail) => mail.subject);
+}
+
+for (const language of ['fr', 'de', 'en'] as const) {
+  const { title, company, month, send, sent, subject } = words[language];
+  test(`last month's SLA report of the demo company, in ${language}: read by its manager, sent by staff`, async ({
+    page,
+    baseURL,
+  }) => {
+    test.setTimeout(240_000);
     const manager = await apiSession(baseURL ?? '', demo.manager);
-    const companyId = await companyOf(manager);
-    const month = new Date().toISOString().slice(0, 7);
-    const read = async () =>
-      json<{ tickets: number; rows: { criticality: string; tickets: number }[] }>(
-        await all.admin.context.get(`/api/sla/monthly-report?month=${month}&companyId=${companyId}`),
-      );
-    const before = await read();
-    // Two more Moyenne tickets this month: the report counts them.
-    await openTicket(all.customer, `Rapport ${language} 1`);
-    await openTicket(all.customer, `Rapport ${language} 2`);
-    const moyenneBefore = before.rows.find((row) => row.criticality === 'moyenne')?.tickets ?? 0;
+    const agent = await apiSession(baseURL ?? '', demo.agent);
+    const admin = await apiSession(baseURL ?? '', demo.admin);
     await json(await manager.send('PATCH', '/api/profile', { language }));
+    await json(await agent.send('PATCH', '/api/profile', { language }));
     try {
+      // The manager finds the report on the home page; the seed's month: two Critique requests
+      // (one taken in charge late), one Haute resolved late after a wait for the customer.
       await signIn(page, demo.manager);
-      await page.goto(`/sla-report?month=${month}`);
+      await page.getByTestId('sla-report-link').click();
+      await expect(page).toHaveURL(/\/sla-report$/);
+      await page.goto(`/sla-report?month=${lastMonth()}`);
       await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-      await expect(page.getByTestId('report-tickets')).toContainText(String(before.tickets + 2));
-      await expect(page.getByTestId('report-row-moyenne').locator('td').first()).toHaveText(
-        String(moyenneBefore + 2),
-      );
+      await expect(page.getByTestId('report-company')).toContainText('Acme Industries SA');
+      await expect(page.getByTestId('report-tickets')).toContainText('3');
+      await expect(cells(page, 'critique')).toHaveText(['2', '1', '1', '2', '0', '0']);
+      await expect(cells(page, 'haute')).toHaveText(['1', '1', '0', '0', '1', '0']);
+      await expect(cells(page, 'moyenne')).toHaveText(['0', '0', '0', '0', '0', '0']);
+      await expect(page.getByTestId('sla-explanation')).toHaveCount(2);
+      await expect(page.getByText('Paiements fournisseurs rejetés par la banque')).toBeVisible();
+      await expect(page.getByText('Rapprochement bancaire incomplet')).toBeVisible();
       await expectAccessible(page, `monthly report (${language})`);
       await screenshots(page, `sla-report-${language}`);
+
+      // Staff open it from the dashboard, choose the company and mail it to the managers.
+      await page.context().clearCookies();
+      await signIn(page, demo.agent);
+      await page.goto('/dashboard');
+      await page.getByTestId('sla-report-link').click();
+      await page.getByRole('combobox', { name: company }).click();
+      await page.getByRole('option', { name: 'Acme Industries SA' }).click();
+      await page.getByLabel(month, { exact: true }).fill(lastMonth());
+      await expect(cells(page, 'critique')).toHaveText(['2', '1', '1', '2', '0', '0']);
+      await expectAccessible(page, `monthly report for staff (${language})`);
+      await page.getByRole('button', { name: send }).click();
+      await expect(page.getByRole('status').filter({ hasText: sent })).toContainText(demo.manager);
+      // The manager's mail, in the manager's language, links to the report of that month.
+      await expect
+        .poll(() => subjectsFor(admin, demo.manager))
+        .toContainEqual(expect.stringContaining(subject));
+      const link = await linkFromMail(admin, demo.manager, `/sla-report?month=${lastMonth()}`);
+      expect(new URL(link).pathname).toBe('/sla-report');
     } finally {
       await json(await manager.send('PATCH', '/api/profile', { language: 'fr' }));
-      await manager.dispose();
-      await disposeAll(all);
+      await json(await agent.send('PATCH', '/api/profile', { language: 'fr' }));
+      await Promise.all([manager.dispose(), agent.dispose(), admin.dispose()]);
     }
   });
 }
