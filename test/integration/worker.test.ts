@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AppContext } from '../../src/app/context';
 import { runDueTimers } from '../../src/app/timers/index';
 import { type Database, type DbOrTx, openPostgres } from '../../src/db/client';
@@ -195,8 +195,10 @@ describe('R9 exactly once with two workers', () => {
 
 describe.runIf(testEngine() === 'postgres')('a real worker process', () => {
   const children: ChildProcess[] = [];
-  afterAll(() => {
-    for (const child of children)
+  // After each test, not only at the end: a worker left running by a failed or timed-out test
+  // would act with its own clock on the next test's tickets.
+  afterEach(() => {
+    for (const child of children.splice(0))
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   // Node itself (not npx), so the signals reach the worker and not a wrapper.
