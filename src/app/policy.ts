@@ -67,6 +67,9 @@ export const policy = {
    * A colleague of the ticket's company follows it to get its public mails (scoping limits
    * customers to their company's tickets); its creator gets them already.
    */
+  /** The satisfaction survey of a closed ticket is the customers' (scoping limits them to their company). */
+  answerSurvey: (actor: Actor, ticket: TicketFacts): boolean =>
+    actor.role === 'customer' && ticket.status === 'closed',
   watchTicket: (actor: Actor, ticket: TicketFacts & { createdBy: string }): boolean =>
     actor.role === 'customer' && ticket.createdBy !== actor.userId,
 } as const;

@@ -17,6 +17,8 @@ const rules: [path: string, read: RouteTokenArea, write: RouteTokenArea][] = [
   ['/api/api-tokens', 'none', 'none'],
   ['/api/admin/api-tokens', 'none', 'none'],
   ['/api/account-requests', 'none', 'none'],
+  // The survey link is its own key, for the person it was mailed to.
+  ['/api/surveys', 'none', 'none'],
   ['/api/companies/:companyId/projects', 'tickets', 'admin'],
   ['/api/admin', 'admin', 'admin'],
   ['/api/companies', 'admin', 'admin'],

@@ -9,6 +9,7 @@ import { integrationsErrors } from './integrations';
 import { limitsErrors } from './limits';
 import { mailErrors } from './mail';
 import { slaErrors } from './sla';
+import { surveysErrors } from './surveys';
 import { ticketsErrors } from './tickets';
 import type { ErrorEntry } from './types';
 import { workspaceErrors } from './workspace';
@@ -33,6 +34,7 @@ export const errorCatalogue = {
   ...limitsErrors,
   ...workspaceErrors,
   ...integrationsErrors,
+  ...surveysErrors,
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

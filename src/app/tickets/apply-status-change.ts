@@ -11,6 +11,7 @@ import type { Language } from '../../i18n/language';
 import { statusLabels } from '../../i18n/ticket-labels';
 import type { Actor } from '../context';
 import { AppError } from '../errors/index';
+import { issueSurvey } from './issue-survey';
 import { mailTicketCreator } from './notify';
 import {
   recordEvent,
@@ -47,7 +48,7 @@ export interface StatusChange {
 export async function applyStatusChange(
   tx: Tx,
   change: StatusChange,
-): Promise<{ ticket: TicketRow; event: TicketEventRow }> {
+): Promise<StatusChangeResult> {
   const { ticket, actor, to, now } = change;
   const from = ticket.status;
   const role: TransitionRole = actor ? actor.role : 'system';
@@ -115,18 +116,31 @@ export async function applyStatusChange(
     data: { ...change.data, ...(to === 'closed' ? { closeReason: change.closeReason } : {}) },
     now,
   });
+  const surveyToken = to === 'closed' ? await issueSurvey(tx, result.ticket, now) : null;
   if (change.mail !== false) {
+    const closing = to === 'closed' ? { closeReason: change.closeReason, ...surveyParam(surveyToken) } : {};
     await mailTicketCreator(tx, {
       ticket: result.ticket,
       template: 'ticket.status_changed',
-      params: { from, to, ...(to === 'closed' ? { closeReason: change.closeReason } : {}) },
+      params: { from, to, ...closing },
       actorId: actor?.userId ?? null,
       now,
       statusTo: to,
     });
   }
-  return result;
+  return { ...result, surveyToken };
 }
+
+export interface StatusChangeResult {
+  ticket: TicketRow;
+  event: TicketEventRow;
+  /** The closing's satisfaction survey token, for the closing mail; null otherwise. */
+  surveyToken: string | null;
+}
+
+/** The closing mail carries the survey link (the creator's copy only: see notify). */
+export const surveyParam = (token: string | null): { surveyToken?: string } =>
+  token ? { surveyToken: token } : {};
 
 function defaultKind(from: TicketStatus, to: TicketStatus): TicketEventKind {
   if (to === 'closed') return 'closed';

@@ -70,7 +70,7 @@ export async function queueCreatorMail(tx: Tx, input: CreatorMail): Promise<numb
       creatorMail = await send({ ...creator, prefs: creator.notificationPrefs }, input.params ?? {});
     }
   }
-  const { timelineWhenSent: _creatorsOnly, ...copy } = input.params ?? {};
+  const { timelineWhenSent: _creatorsOnly, surveyToken: _creatorsSurvey, ...copy } = input.params ?? {};
   for (const watcher of await watchersOf(tx, ticket)) {
     if (watcher.id === input.actorId || watcher.id === ticket.createdBy || !wants(watcher)) continue;
     await send(watcher, copy);

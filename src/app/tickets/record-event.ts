@@ -31,6 +31,8 @@ export const TICKET_EVENT_KINDS = [
   'reminder_not_sent',
   'mail_not_sent',
   'auto_close_suspended',
+  // The customer's answer to the satisfaction survey of the closed ticket (public).
+  'survey_answered',
 ] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 

@@ -10,7 +10,7 @@ import {
   projectedSchedule,
   type ReminderSchedule,
 } from '../../domain/tickets/index';
-import { applyStatusChange } from '../tickets/apply-status-change';
+import { applyStatusChange, surveyParam } from '../tickets/apply-status-change';
 import { mailTicketCreator, queueCreatorMail } from '../tickets/notify';
 import { recordEvent, type TicketRow } from '../tickets/record-event';
 
@@ -255,7 +255,7 @@ async function autoClose(
   sent: { reminder1At?: Date; reminder2At?: Date },
   now: Date,
 ) {
-  const { ticket: closed } = await applyStatusChange(tx, {
+  const { ticket: closed, surveyToken } = await applyStatusChange(tx, {
     ticket,
     actor: null,
     to: 'closed',
@@ -270,7 +270,7 @@ async function autoClose(
   await mailTicketCreator(tx, {
     ticket: closed,
     template: 'ticket.closed',
-    params: { reason: 'no_answer', remindersSentAt },
+    params: { reason: 'no_answer', remindersSentAt, ...surveyParam(surveyToken) },
     actorId: null,
     now,
   });

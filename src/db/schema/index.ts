@@ -15,6 +15,7 @@ export * from './rate-limits';
 export * from './settings';
 export * from './sla';
 export * from './stored-files';
+export * from './surveys';
 export * from './ticket-search';
 export * from './tickets';
 export * from './timers';

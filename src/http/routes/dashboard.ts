@@ -19,7 +19,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
       schema: {
         tags: ['dashboard'],
         summary:
-          'Staff dashboard: SLA compliance, backlog, tickets at risk, automatic closings, Flex consumption',
+          'Staff dashboard: SLA compliance, backlog, tickets at risk, automatic closings, Flex consumption, satisfaction',
         response: { 200: dashboardResponse, ...errorResponses },
       },
     },
@@ -51,6 +51,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         })),
         autoClosings: d.autoClosings,
         flexConsumption: d.flexConsumption,
+        satisfaction: d.satisfaction,
       };
     },
   );

@@ -18,6 +18,7 @@ import { mailAdminRoutes } from './mail-admin';
 import { notificationRoutes } from './notifications';
 import { sessionRoutes } from './session';
 import { slaRoutes } from './sla';
+import { surveyRoutes } from './surveys';
 import { ticketListRoutes } from './ticket-lists';
 import { ticketRoutes } from './tickets';
 import { timeRoutes } from './time';
@@ -49,4 +50,5 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(notificationRoutes, { ctx });
   await app.register(apiTokenRoutes, { ctx });
   await app.register(watcherRoutes, { ctx });
+  await app.register(surveyRoutes, { ctx });
 };

@@ -3,6 +3,15 @@ import { idSchema } from './common';
 
 const criticality = z.enum(['critique', 'haute', 'moyenne', 'basse']);
 
+const satisfactionFigure = z.object({
+  days: z.union([z.literal(30), z.literal(90)]),
+  /** The agent (assignee at closing) or the company; null for tickets closed unassigned. */
+  id: idSchema.nullable(),
+  name: z.string().nullable(),
+  answers: z.number().int(),
+  averageScore: z.number(),
+});
+
 export const dashboardResponse = z.object({
   generatedAt: z.string(),
   /** Tickets created in the last 30 or 90 days (with an SLA), met or breached, per criticality. */
@@ -45,5 +54,10 @@ export const dashboardResponse = z.object({
   flexConsumption: z.array(
     z.object({ companyId: idSchema, companyName: z.string(), month: z.string(), minutes: z.number().int() }),
   ),
+  /** Satisfaction surveys answered over 30 and 90 days: count and mean score (1–5). */
+  satisfaction: z.object({
+    byAgent: z.array(satisfactionFigure),
+    byCompany: z.array(satisfactionFigure),
+  }),
 });
 export type DashboardDto = z.infer<typeof dashboardResponse>;

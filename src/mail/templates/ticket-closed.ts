@@ -3,6 +3,7 @@ import { formatDateTime } from '../../i18n/format';
 import { ticketSubject } from './format';
 import { closeReasonLabels, label } from './labels';
 import { newRequestUrl, sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
+import { surveyBlocks } from './survey-link';
 import { type Block, defineTemplate, type Language } from './types';
 
 /** R6, R9: the ticket is closed, with its reason. */
@@ -13,6 +14,8 @@ export default defineTemplate({
   autoSubmitted: 'auto-generated',
   params: z.object({
     ticket: ticketViewSchema,
+    /** The satisfaction survey's token, in the mail to the customer who opened the ticket. */
+    surveyToken: z.string().optional(),
     reason: z.string(),
     /** R9: when the reminders before an automatic closing were sent. */
     remindersSentAt: z.array(z.string()).optional(),
@@ -20,6 +23,7 @@ export default defineTemplate({
   sample: {
     ticket: { ...sampleTicket, status: 'closed' },
     reason: 'no_answer',
+    surveyToken: 'sample-survey-token',
     remindersSentAt: ['2026-03-12T09:00:00.000Z', '2026-03-17T09:00:00.000Z'],
   },
   stillApplies: (p) => p.ticket.status === 'closed',
@@ -32,6 +36,7 @@ export default defineTemplate({
           text: `Votre demande ${p.ticket.key} est fermée. Motif : ${label(closeReasonLabels, p.reason, 'fr')}.`,
         },
         ...remindersBlock(p.remindersSentAt, 'fr'),
+        ...surveyBlocks(p.ticket, p.surveyToken, 'fr'),
         {
           kind: 'p',
           text: 'Une demande fermée ne reçoit plus de réponse. Si le problème persiste ou revient, ouvrez une nouvelle demande : elle sera liée à celle-ci.',
@@ -48,6 +53,7 @@ export default defineTemplate({
           text: `Ihre Anfrage ${p.ticket.key} ist geschlossen. Grund: ${label(closeReasonLabels, p.reason, 'de')}.`,
         },
         ...remindersBlock(p.remindersSentAt, 'de'),
+        ...surveyBlocks(p.ticket, p.surveyToken, 'de'),
         {
           kind: 'p',
           text: 'Auf eine geschlossene Anfrage kann nicht mehr geantwortet werden. Besteht das Problem weiter oder tritt es wieder auf, eröffnen Sie bitte eine neue Anfrage: Sie wird mit dieser verknüpft.',
@@ -64,6 +70,7 @@ export default defineTemplate({
           text: `Your request ${p.ticket.key} is closed. Reason: ${label(closeReasonLabels, p.reason, 'en')}.`,
         },
         ...remindersBlock(p.remindersSentAt, 'en'),
+        ...surveyBlocks(p.ticket, p.surveyToken, 'en'),
         {
           kind: 'p',
           text: 'A closed request takes no more answers. If the problem persists or comes back, please open a new request: it will be linked to this one.',

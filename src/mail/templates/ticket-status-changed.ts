@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ticketSubject } from './format';
 import { closeReasonLabels, label, statusLabels } from './labels';
 import { sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
+import { surveyBlocks } from './survey-link';
 import { defineTemplate } from './types';
 
 /**
@@ -15,6 +16,8 @@ export default defineTemplate({
   autoSubmitted: 'auto-generated',
   params: z.object({
     ticket: ticketViewSchema,
+    /** The satisfaction survey's token, in the mail to the customer who opened the ticket. */
+    surveyToken: z.string().optional(),
     from: z.string(),
     to: z.string(),
     closeReason: z.string().nullish(),
@@ -32,6 +35,8 @@ export default defineTemplate({
         ...(p.closeReason
           ? [{ kind: 'p' as const, text: `Motif : ${label(closeReasonLabels, p.closeReason, 'fr')}.` }]
           : []),
+        ...surveyBlocks(p.ticket, p.surveyToken, 'en'),
+        ...surveyBlocks(p.ticket, p.surveyToken, 'fr'),
       ]),
   },
   de: {
@@ -45,6 +50,7 @@ export default defineTemplate({
         ...(p.closeReason
           ? [{ kind: 'p' as const, text: `Grund: ${label(closeReasonLabels, p.closeReason, 'de')}.` }]
           : []),
+        ...surveyBlocks(p.ticket, p.surveyToken, 'de'),
       ]),
   },
   en: {

@@ -206,6 +206,10 @@ const samples: Record<TicketEventKind, DescribableEvent[]> = {
       after: { slaState: 'breached' },
     }),
   ],
+  survey_answered: [
+    event('survey_answered', { data: { score: 4, comment: 'Rapide et clair', via: 'mail' } }),
+    event('survey_answered', { data: { score: 2, comment: null, via: 'portal' } }),
+  ],
 };
 
 function sample(kind: TicketEventKind, index: number): DescribableEvent {
@@ -268,5 +272,13 @@ describe('describeEvent (R14: a history people can read)', () => {
     );
     const sla = describeEvent(sample('sla_recomputed', 0), refs, 'fr');
     expect(sla.summary).toBe('Échéances SLA recalculées : objectifs SLA modifiés');
+  });
+
+  it('gives the satisfaction score and the comment the customer wrote', () => {
+    const answered = describeEvent(sample('survey_answered', 0), refs, 'fr');
+    expect(answered.summary).toMatch(/a évalué le traitement de la demande : 4 sur 5$/);
+    expect(answered.details).toEqual(['Commentaire : Rapide et clair']);
+    expect(describeEvent(sample('survey_answered', 1), refs, 'de').summary).toMatch(/2 von 5$/);
+    expect(describeEvent(sample('survey_answered', 1), refs, 'en').details).toEqual([]);
   });
 });

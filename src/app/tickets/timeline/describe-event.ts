@@ -122,6 +122,12 @@ export function describeEvent(
     case 'mail_not_sent':
     case 'auto_close_suspended':
       return describeReminderOutcome(event.kind, data, language);
+    case 'survey_answered': {
+      const score = typeof data.score === 'number' ? data.score : UNKNOWN[language];
+      const comment =
+        typeof data.comment === 'string' && data.comment ? [say('surveyComment', { comment: data.comment })] : [];
+      return { summary: say('surveyAnswered', { score }), details: comment };
+    }
     case 'sla_recomputed':
       return withDetails(say('slaRecomputed', { cause: SLA_CAUSES[slaCause(data.reason)][language] }));
     default:

@@ -147,6 +147,12 @@ export const SENTENCES = {
   },
   system: { fr: 'Le système', de: 'Das System', en: 'The system' },
   someone: { fr: 'Une personne', de: 'Eine Person', en: 'Someone' },
+  surveyAnswered: {
+    fr: '{actor} a évalué le traitement de la demande : {score} sur 5',
+    de: '{actor} hat die Bearbeitung der Anfrage bewertet: {score} von 5',
+    en: '{actor} rated the handling of the request: {score} out of 5',
+  },
+  surveyComment: { fr: 'Commentaire : {comment}', de: 'Kommentar: {comment}', en: 'Comment: {comment}' },
   reason: { fr: 'Raison : {reason}', de: 'Begründung: {reason}', en: 'Reason: {reason}' },
   field: { fr: '{label} : {from} → {to}', de: '{label}: {from} → {to}', en: '{label}: {from} → {to}' },
   fieldSet: { fr: '{label} : {value}', de: '{label}: {value}', en: '{label}: {value}' },

@@ -1,0 +1,147 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outbox, satisfactionSurveys } from '../../src/db/schema/index';
+import { type TestApp, TestClient, testApp } from '../support/app';
+import { createCompany, createStaff, openTicket, type TestCompany } from '../support/factories';
+
+let t: TestApp;
+let staff: Awaited<ReturnType<typeof createStaff>>;
+let acme: TestCompany;
+let globex: TestCompany;
+let agent: TestClient;
+let customer: TestClient;
+let colleague: TestClient;
+let stranger: TestClient;
+
+beforeAll(async () => {
+  t = await testApp();
+  staff = await createStaff(t.ctx.db);
+  acme = await createCompany(t.ctx.db);
+  globex = await createCompany(t.ctx.db);
+  agent = new TestClient(t.app);
+  await agent.login(staff.agent.email);
+  customer = new TestClient(t.app);
+  await customer.login(acme.customer.email);
+  colleague = new TestClient(t.app);
+  await colleague.login(acme.manager.email);
+  stranger = new TestClient(t.app);
+  await stranger.login(globex.customer.email);
+});
+afterAll(() => t.close());
+
+/** A ticket of Acme's customer, handled by the agent and closed by them: the survey's token from the mail. */
+async function closedByAgent(): Promise<{ id: string; token: string }> {
+  const ticket = await openTicket(t.ctx, acme.customer, { status: 'in_progress', assigneeId: staff.agent.id });
+  const closed = await agent.post(`/api/tickets/${ticket.id}/close`, { reason: 'solution_delivered' });
+  expect(closed.statusCode, closed.body).toBe(200);
+  const [mail] = await t.ctx.db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.ticketId, ticket.id), eq(outbox.template, 'ticket.status_changed')));
+  const token = mail?.params.surveyToken;
+  if (typeof token !== 'string') throw new Error('the closing mail carries no survey token');
+  return { id: ticket.id, token };
+}
+
+const timelineOf = async (client: TestClient, ticketId: string) =>
+  (await client.get(`/api/tickets/${ticketId}/timeline`)).json().entries as {
+    kind: string;
+    summary: string;
+    details: string[];
+  }[];
+
+describe('satisfaction surveys', () => {
+  it('closing invites the customer who opened the ticket; only the hash of the link token is kept', async () => {
+    const { id, token } = await closedByAgent();
+    const [survey] = await t.ctx.db
+      .select()
+      .from(satisfactionSurveys)
+      .where(eq(satisfactionSurveys.ticketId, id));
+    expect(survey).toMatchObject({ requesterId: acme.customer.id, agentId: staff.agent.id, score: null });
+    expect(JSON.stringify(survey)).not.toContain(token);
+    const rendered = await t.ctx.mail.previewTicketMail(t.ctx.db, {
+      template: 'ticket.status_changed',
+      ticketId: id,
+      publicUrl: t.ctx.publicUrl,
+      language: 'fr',
+      params: { from: 'in_progress', to: 'closed', closeReason: 'solution_delivered', surveyToken: token },
+    });
+    expect(rendered?.text).toContain(`/survey/${token}`);
+    expect(rendered?.text).toContain('Donner mon avis');
+  });
+
+  it('answers once from the mail link without signing in; a second answer is refused with 409', async () => {
+    const { id, token } = await closedByAgent();
+    const anonymous = new TestClient(t.app);
+    const shown = await anonymous.get(`/api/surveys/link?token=${encodeURIComponent(token)}`);
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json()).toMatchObject({ ticketId: id, canAnswer: true, score: null });
+
+    const answered = await anonymous.post('/api/surveys/link', { token, score: 4, comment: 'Rapide et clair' });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json()).toMatchObject({ score: 4, comment: 'Rapide et clair', canAnswer: false });
+
+    const again = await anonymous.post('/api/surveys/link', { token, score: 1 });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('survey_already_answered');
+    const fromPortal = await customer.post(`/api/tickets/${id}/survey`, { score: 2 });
+    expect(fromPortal.statusCode).toBe(409);
+
+    const wrong = await anonymous.get('/api/surveys/link?token=not-a-token');
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().code).toBe('survey_link_invalid');
+  });
+
+  it('answers from the portal within the company only, and writes a public timeline sentence', async () => {
+    const { id } = await closedByAgent();
+    const foreign = await stranger.post(`/api/tickets/${id}/survey`, { score: 1 });
+    expect(foreign.statusCode).toBe(404);
+    expect((await stranger.get(`/api/tickets/${id}/survey`)).statusCode).toBe(404);
+    expect((await agent.post(`/api/tickets/${id}/survey`, { score: 5 })).statusCode).toBe(403);
+    expect((await colleague.post(`/api/tickets/${id}/survey`, { score: 6 })).statusCode).toBe(400);
+
+    const shown = (await colleague.get(`/api/tickets/${id}/survey`)).json();
+    expect(shown.survey).toMatchObject({ canAnswer: true, score: null });
+    const answered = await colleague.post(`/api/tickets/${id}/survey`, { score: 2, comment: 'Trop lent' });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json().survey).toMatchObject({ score: 2, canAnswer: false });
+
+    for (const client of [customer, agent]) {
+      const entry = (await timelineOf(client, id)).find((e) => e.kind === 'survey_answered');
+      expect(entry?.summary).toBe(`${acme.manager.name} a évalué le traitement de la demande : 2 sur 5`);
+      expect(entry?.details).toEqual(['Commentaire : Trop lent']);
+    }
+  });
+
+  it('a ticket still open has no survey to answer', async () => {
+    const ticket = await openTicket(t.ctx, acme.customer, { status: 'in_progress' });
+    expect((await customer.get(`/api/tickets/${ticket.id}/survey`)).json()).toEqual({ survey: null });
+    expect((await customer.post(`/api/tickets/${ticket.id}/survey`, { score: 3 })).statusCode).toBe(403);
+  });
+
+  it('the dashboard gives the count and mean score per agent and per company', async () => {
+    const before = (await agent.get('/api/dashboard')).json().satisfaction;
+    const agentBefore = before.byAgent.find(
+      (f: { days: number; id: string }) => f.days === 30 && f.id === staff.agent.id,
+    ) ?? { answers: 0, averageScore: 0 };
+    const scores = [5, 3];
+    for (const score of scores) {
+      const { token } = await closedByAgent();
+      expect((await new TestClient(t.app).post('/api/surveys/link', { token, score })).statusCode).toBe(200);
+    }
+    const after = (await agent.get('/api/dashboard')).json().satisfaction;
+    const total = agentBefore.answers + scores.length;
+    const sum = agentBefore.averageScore * agentBefore.answers + 5 + 3;
+    for (const days of [30, 90]) {
+      const byAgent = after.byAgent.find((f: { days: number; id: string }) => f.days === days && f.id === staff.agent.id);
+      expect(byAgent).toMatchObject({ name: staff.agent.name, answers: total });
+      expect(byAgent.averageScore).toBeCloseTo(sum / total, 2);
+      const byCompany = after.byCompany.find(
+        (f: { days: number; id: string }) => f.days === days && f.id === acme.company.id,
+      );
+      expect(byCompany).toMatchObject({ name: acme.company.name, answers: total });
+    }
+    expect(after.byCompany.some((f: { id: string }) => f.id === globex.company.id)).toBe(false);
+    expect((await customer.get('/api/dashboard')).statusCode).toBe(403);
+  });
+});
