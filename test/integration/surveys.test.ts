@@ -31,7 +31,10 @@ afterAll(() => t.close());
 
 /** A ticket of Acme's customer, handled by the agent and closed by them: the survey's token from the mail. */
 async function closedByAgent(): Promise<{ id: string; token: string }> {
-  const ticket = await openTicket(t.ctx, acme.customer, { status: 'in_progress', assigneeId: staff.agent.id });
+  const ticket = await openTicket(t.ctx, acme.customer, {
+    status: 'in_progress',
+    assigneeId: staff.agent.id,
+  });
   const closed = await agent.post(`/api/tickets/${ticket.id}/close`, { reason: 'solution_delivered' });
   expect(closed.statusCode, closed.body).toBe(200);
   const [mail] = await t.ctx.db
@@ -77,7 +80,11 @@ describe('satisfaction surveys', () => {
     expect(shown.statusCode, shown.body).toBe(200);
     expect(shown.json()).toMatchObject({ ticketId: id, canAnswer: true, score: null });
 
-    const answered = await anonymous.post('/api/surveys/link', { token, score: 4, comment: 'Rapide et clair' });
+    const answered = await anonymous.post('/api/surveys/link', {
+      token,
+      score: 4,
+      comment: 'Rapide et clair',
+    });
     expect(answered.statusCode, answered.body).toBe(200);
     expect(answered.json()).toMatchObject({ score: 4, comment: 'Rapide et clair', canAnswer: false });
 
@@ -133,7 +140,9 @@ describe('satisfaction surveys', () => {
     const total = agentBefore.answers + scores.length;
     const sum = agentBefore.averageScore * agentBefore.answers + 5 + 3;
     for (const days of [30, 90]) {
-      const byAgent = after.byAgent.find((f: { days: number; id: string }) => f.days === days && f.id === staff.agent.id);
+      const byAgent = after.byAgent.find(
+        (f: { days: number; id: string }) => f.days === days && f.id === staff.agent.id,
+      );
       expect(byAgent).toMatchObject({ name: staff.agent.name, answers: total });
       expect(byAgent.averageScore).toBeCloseTo(sum / total, 2);
       const byCompany = after.byCompany.find(

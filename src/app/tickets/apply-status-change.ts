@@ -45,10 +45,7 @@ export interface StatusChange {
  * (references, desk, close reason, assignee on pick-up), one public event is recorded, and the
  * customer contact is mailed 'ticket.status_changed'.
  */
-export async function applyStatusChange(
-  tx: Tx,
-  change: StatusChange,
-): Promise<StatusChangeResult> {
+export async function applyStatusChange(tx: Tx, change: StatusChange): Promise<StatusChangeResult> {
   const { ticket, actor, to, now } = change;
   const from = ticket.status;
   const role: TransitionRole = actor ? actor.role : 'system';

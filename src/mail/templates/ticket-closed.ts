@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { formatDateTime } from '../../i18n/format';
 import { ticketSubject } from './format';
 import { closeReasonLabels, label } from './labels';
-import { newRequestUrl, sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
 import { surveyBlocks } from './survey-link';
+import { newRequestUrl, sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
 import { type Block, defineTemplate, type Language } from './types';
 
 /** R6, R9: the ticket is closed, with its reason. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ticketSubject } from './format';
 import { closeReasonLabels, label, statusLabels } from './labels';
-import { sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
 import { surveyBlocks } from './survey-link';
+import { sampleTicket, ticketBody, ticketViewSchema } from './ticket-view';
 import { defineTemplate } from './types';
 
 /**

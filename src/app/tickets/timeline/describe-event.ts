@@ -125,7 +125,9 @@ export function describeEvent(
     case 'survey_answered': {
       const score = typeof data.score === 'number' ? data.score : UNKNOWN[language];
       const comment =
-        typeof data.comment === 'string' && data.comment ? [say('surveyComment', { comment: data.comment })] : [];
+        typeof data.comment === 'string' && data.comment
+          ? [say('surveyComment', { comment: data.comment })]
+          : [];
       return { summary: say('surveyAnswered', { score }), details: comment };
     }
     case 'sla_recomputed':
