@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatBusinessDuration,
   formatBytes,
   formatClockTime,
   formatDate,
@@ -90,6 +91,20 @@ describe('formatting for readers in fr, de and en', () => {
     expect(plain(formatDuration(undefined, 'de'))).toBe(missing);
     expect(plain(formatLanguage('de-CH'))).toBe('de');
     expect(plain(formatLanguage('it'))).toBe('fr');
+  });
+});
+
+describe('business durations', () => {
+  it('says whole hours, minutes under an hour and mixed lengths in business time, with singulars', () => {
+    expect(formatBusinessDuration(240, 'fr')).toBe('4 h ouvrées');
+    expect(formatBusinessDuration(60, 'fr')).toBe('1 h ouvrée');
+    expect(formatBusinessDuration(90, 'fr')).toBe('1 h 30 ouvrées');
+    expect(formatBusinessDuration(45, 'fr')).toBe('45 min ouvrées');
+    expect(formatBusinessDuration(480, 'de')).toBe('8 Arbeitsstunden');
+    expect(formatBusinessDuration(1, 'de')).toBe('1 Arbeitsminute');
+    expect(formatBusinessDuration(65, 'de')).toBe('1 Std. 5 Min. Arbeitszeit');
+    expect(formatBusinessDuration(60, 'en')).toBe('1 business hour');
+    expect(formatBusinessDuration(-30, 'en')).toBe('−30 business minutes');
   });
 });
 

@@ -165,6 +165,41 @@ export function formatDuration(minutes: number | null | undefined, language: str
   return `${sign}${durationWords[formatLanguage(language)](hours, magnitude % 60)}`;
 }
 
+const businessWords: Record<
+  FormatLanguage,
+  { hours: (h: number) => string; minutes: (m: number) => string; mixed: (h: number, m: number) => string }
+> = {
+  fr: {
+    hours: (h) => `${h} h ${h === 1 ? 'ouvrée' : 'ouvrées'}`,
+    minutes: (m) => `${m} min ${m === 1 ? 'ouvrée' : 'ouvrées'}`,
+    mixed: (h, m) => `${h} h ${String(m).padStart(2, '0')} ouvrées`,
+  },
+  de: {
+    hours: (h) => `${h} ${h === 1 ? 'Arbeitsstunde' : 'Arbeitsstunden'}`,
+    minutes: (m) => `${m} ${m === 1 ? 'Arbeitsminute' : 'Arbeitsminuten'}`,
+    mixed: (h, m) => `${h} Std. ${m} Min. Arbeitszeit`,
+  },
+  en: {
+    hours: (h) => `${h} business ${h === 1 ? 'hour' : 'hours'}`,
+    minutes: (m) => `${m} business ${m === 1 ? 'minute' : 'minutes'}`,
+    mixed: (h, m) => `${h} h ${m} min business time`,
+  },
+};
+
+/**
+ * A length of business time (counted in the support's opening hours): 240 → "4 h ouvrées" /
+ * "4 Arbeitsstunden" / "4 business hours"; 90 → "1 h 30 ouvrées"; 45 → "45 min ouvrées".
+ */
+export function formatBusinessDuration(minutes: number, language: string): string {
+  const whole = Math.round(minutes);
+  const sign = whole < 0 ? '−' : '';
+  const magnitude = Math.abs(whole);
+  const words = businessWords[formatLanguage(language)];
+  const [hours, rest] = [Math.floor(magnitude / 60), magnitude % 60];
+  const text = rest === 0 ? words.hours(hours) : hours === 0 ? words.minutes(rest) : words.mixed(hours, rest);
+  return `${sign}${text}`;
+}
+
 /** A number with the reader's separators: "12 345,5" / "12'345.5" / "12,345.5". */
 export function formatNumber(
   value: number | null | undefined,

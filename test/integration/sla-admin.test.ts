@@ -79,7 +79,7 @@ describe('SLA targets (R7)', () => {
     expect(await engagementDueAt(ticketId)).toBe(at('2026-03-02 14:30'));
     const seen = (await customer.get(`/api/tickets/${ticketId}/sla`)).json();
     expect(seen.engagement).toMatchObject({
-      commitment: 'Prise en charge sous 4 heures ouvrées',
+      commitment: 'Prise en charge sous 4 h ouvrées',
       dueAt: at('2026-03-02 14:30'),
     });
 

@@ -77,12 +77,12 @@ describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the mi
       ticketId: id,
       applicable: true,
       engagement: {
-        commitment: 'Prise en charge sous 8 heures ouvrées',
+        commitment: 'Prise en charge sous 8 h ouvrées',
         dueAt: at('2026-03-03 08:30'),
         met: false,
       },
       resolution: {
-        commitment: 'Résolution sous 80 heures ouvrées',
+        commitment: 'Résolution sous 80 h ouvrées',
         dueAt: at('2026-03-13 15:00'),
         met: false,
       },
@@ -264,7 +264,7 @@ describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the mi
     });
     const seen = (await customer.get(`/api/tickets/${id}/sla`)).json();
     expect(seen.resolution).toEqual({
-      commitment: 'Résolution sous 80 heures ouvrées',
+      commitment: 'Résolution sous 80 h ouvrées',
       dueAt: at('2026-03-16 15:00'),
       met: false,
     });

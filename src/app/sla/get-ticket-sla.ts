@@ -6,7 +6,7 @@
 import type { ClockExplanation, SlaClockReport, SlaReport, SlaTargets } from '../../domain/sla/index';
 import { type TicketSlaState, ticketSlaState } from '../../domain/sla/index';
 import type { TicketStatus } from '../../domain/tickets/index';
-import { formatDateTimeWithWeekday } from '../../i18n/format';
+import { formatBusinessDuration, formatDateTimeWithWeekday } from '../../i18n/format';
 import type { Language } from '../../i18n/language';
 import { interpolate } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
@@ -116,7 +116,7 @@ function commitment(
   report: SlaClockReport,
   language: Language,
 ): CustomerCommitment {
-  const duration = businessDuration(report.targetMinutes ?? 0, language);
+  const duration = formatBusinessDuration(report.targetMinutes ?? 0, language);
   return {
     commitment: interpolate(sentences[clock][language], { duration }),
     dueAt: report.state === 'stopped' ? null : report.dueAt,
@@ -143,20 +143,6 @@ function explain(
   if (resolution.state === 'breached') return sentences.resolutionLate[language];
   return interpolate(sentences.resolutionDue[language], { due: formatInstant(resolution.dueAt, language) });
 }
-
-/** "4 heures ouvrées", "90 Arbeitsminuten", "1 business hour". */
-export function businessDuration(minutes: number, language: Language): string {
-  const whole = minutes % 60 === 0;
-  const amount = whole ? minutes / 60 : minutes;
-  const unit = units[language][whole ? 'hour' : 'minute'][amount === 1 ? 0 : 1];
-  return `${amount} ${unit}`;
-}
-
-const units: Record<Language, Record<'hour' | 'minute', [string, string]>> = {
-  fr: { hour: ['heure ouvrée', 'heures ouvrées'], minute: ['minute ouvrée', 'minutes ouvrées'] },
-  de: { hour: ['Arbeitsstunde', 'Arbeitsstunden'], minute: ['Arbeitsminute', 'Arbeitsminuten'] },
-  en: { hour: ['business hour', 'business hours'], minute: ['business minute', 'business minutes'] },
-};
 
 /** "lundi 2 mars 2026 à 10:00", Zurich time, in a sentence the customer reads. */
 export function formatInstant(instant: Date | null, language: Language): string {

@@ -161,7 +161,7 @@ export const staffTicketSla = z.object({
 });
 
 const customerCommitment = z.object({
-  /** 'Prise en charge sous 4 heures ouvrées' */
+  /** 'Prise en charge sous 4 h ouvrées' */
   commitment: z.string(),
   dueAt: instant.nullable(),
   met: z.boolean(),

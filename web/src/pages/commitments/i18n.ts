@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
+  formatBusinessDuration,
   formatClockTime,
   formatDateTimeWithWeekday,
   formatDay,
@@ -31,17 +32,7 @@ export function useCommitmentsT() {
     at: (iso: string) => formatDateTimeWithWeekday(iso, language),
     day: (isoDate: string) => formatDay(isoDate, language, { weekday: true, long: true }),
     /** "4 h ouvrées", "1 h 30 ouvrées", "45 min ouvrées". */
-    business: (minutes: number) => {
-      const sign = minutes < 0 ? '−' : '';
-      const m = Math.abs(minutes);
-      const text =
-        m % 60 === 0
-          ? ct('duration.hours', { count: m / 60 })
-          : m < 60
-            ? ct('duration.minutes', { count: m })
-            : ct('duration.mixed', { hours: Math.floor(m / 60), minutes: String(m % 60).padStart(2, '0') });
-      return `${sign}${text}`;
-    },
+    business: (minutes: number) => formatBusinessDuration(minutes, language),
     /** Wall-clock length: hours and minutes. */
     wall: (minutes: number) => formatDuration(minutes, language),
     clockTime: formatClockTime,
