@@ -38,6 +38,8 @@ test('an admin tops up a Flex balance, previews and commits a billing run, and s
   const topped = await balanceMinutes(adminApi, companyId);
 
   await page.goto('/admin/billing');
+  // The page starts on the month just finished; this run bills the month so far.
+  await page.getByRole('button', { name: 'Since the start of the month' }).click();
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByTestId('billing-preview');
   await expect(preview).toBeVisible();
@@ -116,6 +118,8 @@ test('a billing run beyond the Flex balance warns, shows the overdraft in red, a
 
   await signIn(page, demo.admin);
   await page.goto('/admin/billing');
+  // The page starts on the month just finished; this run bills the month so far.
+  await page.getByRole('button', { name: 'Since the start of the month' }).click();
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByTestId('billing-preview');
   await expect(preview.getByTestId('billing-overdraft-warning')).toContainText('Acme Industries SA');

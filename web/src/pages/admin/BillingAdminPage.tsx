@@ -8,15 +8,14 @@ import { useAdminMutation } from '../../components/useAdminMutation';
 import { formatDateTime, formatMinutes, zurichToday } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
+import { monthSoFar, previousMonth } from './billing-period';
 import { type DateRange, DateRangeForm } from './DateRangeForm';
-
-const firstOfMonth = () => `${zurichToday().slice(0, 8)}01`;
 
 /** Billing runs (R12): preview a period, commit it once, see past runs and download the régie CSV. */
 export default function BillingAdminPage() {
   const { st, language } = useStaffT();
   usePageTitle(st('admin.billing.title'));
-  const [period, setPeriod] = useState<DateRange>({ from: '2020-01-01', to: zurichToday() });
+  const [period, setPeriod] = useState<DateRange>(() => previousMonth(zurichToday()));
   const { from, to } = period;
   const [preview, setPreview] = useState<BillingPreview | null>(null);
   const runs = useQuery({ queryKey: ['billing-runs'], queryFn: listBillingRuns });
@@ -45,7 +44,10 @@ export default function BillingAdminPage() {
             submitLabel={st('admin.billing.preview')}
             loading={doPreview.isPending}
           >
-            <Button variant="subtle" onClick={() => setPeriod({ ...period, from: firstOfMonth() })}>
+            <Button variant="subtle" onClick={() => setPeriod(previousMonth(zurichToday()))}>
+              {st('admin.billing.previousMonth')}
+            </Button>
+            <Button variant="subtle" onClick={() => setPeriod(monthSoFar(zurichToday()))}>
               {st('admin.billing.thisMonth')}
             </Button>
           </DateRangeForm>
@@ -116,7 +118,10 @@ export default function BillingAdminPage() {
           <Title order={2} size="h3" id="runs-title">
             {st('admin.billing.runs')}
           </Title>
-          <Table striped>
+          {runs.data?.items.length === 0 && (
+            <Text data-testid="billing-no-runs">{st('admin.billing.noRuns')}</Text>
+          )}
+          <Table striped hidden={!runs.data?.items.length}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{st('admin.billing.when')}</Table.Th>
