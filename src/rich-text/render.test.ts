@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { mailHtmlToMarkdown } from '../mail/inbound/markdown';
 import { richHtmlForMail, richHtmlToText } from './mail';
 import { renderRichText } from './render';
 import { ATTACHMENT_PICTURE, sanitiseRichHtml } from './sanitise';
@@ -84,6 +85,12 @@ describe('XSS corpus', () => {
     }
     it(`payload ${index + 1} is inert when sanitised as HTML (inbound mail)`, () => {
       assertInert(sanitiseRichHtml(payload));
+    });
+    it(`payload ${index + 1} is inert as inbound HTML mail converted to Markdown`, () => {
+      for (const keepQuotes of [false, true]) {
+        const body = mailHtmlToMarkdown(`<p>Courriel</p>${payload}`, { keepQuotes });
+        assertInert(renderRichText({ body, format: 'markdown' }));
+      }
     });
   }
 });

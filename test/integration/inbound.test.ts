@@ -37,29 +37,34 @@ const post = (raw: Buffer, token = webhookToken) =>
   });
 
 describe('inbound mail: the new text of each mail program lands on the ticket', () => {
-  const cases: [string, string][] = [
-    ['outlook-reply', 'Bonjour,\n\nLe problème est résolu après la mise à jour, merci.'],
+  // A mail with an HTML part arrives as Markdown converted from it; one with text only, as plain text.
+  const cases: [string, string, 'markdown' | 'plain'][] = [
+    ['outlook-reply', 'Bonjour,\n\nLe problème est résolu après la mise à jour, merci.', 'markdown'],
     [
       'gmail-reply',
       "Merci, cela fonctionne de nouveau.\nJe vous confirme que l'export du 1er mars est complet.",
+      'markdown',
     ],
-    ['thunderbird-reply', 'Guten Tag\n\nDer Fehler tritt nur bei Mandant 02 auf.'],
-    ['apple-mail-reply', 'Oui, c’est bon pour nous.'],
+    ['thunderbird-reply', 'Guten Tag\n\nDer Fehler tritt nur bei Mandant 02 auf.', 'markdown'],
+    ['apple-mail-reply', 'Oui, c’est bon pour nous.', 'markdown'],
     [
       'html-only',
-      'Bonjour,\n\nVoici les étapes :\n\n- Ouvrir le module Finances\n- Cliquer sur Exporter\n\nDétails : la documentation (https://docs.example.test/export) & ceci.',
+      'Bonjour,\n\nVoici les étapes\u00a0:\n\n-   Ouvrir le module **Finances**\n-   Cliquer sur _Exporter_\n\nDétails\u00a0: [la documentation](https://docs.example.test/export) & ceci.',
+      'markdown',
     ],
     [
       'iso-8859-1',
       "Bonjour,\n\nLe rapport a été généré à 10 h ; l'écart reste présent dans la société « Filiale SA ».",
+      'plain',
     ],
     [
       'quoted-printable-fr',
       'Les données de décembre sont désormais à jour ; l’écart de 12,50 € a disparu après la réimportation.\nTrès bonne soirée à l’équipe !',
+      'plain',
     ],
   ];
-  for (const [fixture, text] of cases) {
-    it(`${fixture}: posts exactly the new text and moves waiting_customer → in_progress`, async () => {
+  for (const [fixture, text, format] of cases) {
+    it(`${fixture}: posts exactly the new text (${format}) and moves waiting_customer → in_progress`, async () => {
       const ticket = await ticketFor(t.ctx, acme.customer, 'waiting_customer');
       const raw = mailFixture(fixture, {
         FROM: acme.customer.email,
@@ -74,6 +79,7 @@ describe('inbound mail: the new text of each mail program lands on the ticket', 
       expect(fromMail).toHaveLength(1);
       expect(fromMail[0]).toMatchObject({
         body: text,
+        format,
         visibility: 'public',
         authorId: acme.customer.id,
         refused: false,
@@ -81,6 +87,27 @@ describe('inbound mail: the new text of each mail program lands on the ticket', 
       expect((await ticketRow(t.ctx, ticket.id)).status).toBe('in_progress');
     });
   }
+
+  it('an HTML mail reads on the ticket as its Markdown rendered by the one sanitiser', async () => {
+    const ticket = await ticketFor(t.ctx, acme.customer, 'in_progress');
+    const raw = mailFixture('html-only', {
+      FROM: acme.customer.email,
+      TO: tokenFor(ticket.id),
+      MESSAGE_ID: messageId(),
+    });
+    expect((await post(raw)).json().outcome).toBe('posted');
+    const customer = new TestClient(t.app, '10.9.2.1');
+    await customer.login(acme.customer.email);
+    const entries = (await customer.get(`/api/tickets/${ticket.id}/timeline`)).json().entries;
+    const html: string = entries.find((e: { kind: string }) => e.kind === 'message').message.html;
+    expect(html).toMatch(
+      /<ul>\s*<li>Ouvrir le module <strong>Finances<\/strong><\/li>\s*<li>Cliquer sur <em>Exporter<\/em><\/li>/,
+    );
+    expect(html).toContain(
+      '<a href="https://docs.example.test/export" rel="noopener noreferrer nofollow" target="_blank">la documentation</a>',
+    );
+    expect(html).not.toMatch(/<script|javascript:|tracker\.example|Ancien texte/);
+  });
 
   it('a forwarded mail is posted whole', async () => {
     const ticket = await ticketFor(t.ctx, acme.customer, 'in_progress');
@@ -337,8 +364,8 @@ describe('inbound webhook and admin quarantine', () => {
     });
     expect(released.statusCode).toBe(200);
     expect(released.json()).toMatchObject({ outcome: 'posted', route: 'admin', ticketId: ticket.id });
-    expect((await messagesOf(t.ctx, ticket.id)).map((m) => m.body)).toEqual([
-      'Guten Tag\n\nDer Fehler tritt nur bei Mandant 02 auf.',
+    expect((await messagesOf(t.ctx, ticket.id)).map((m) => [m.body, m.format])).toEqual([
+      ['Guten Tag\n\nDer Fehler tritt nur bei Mandant 02 auf.', 'markdown'],
     ]);
     expect((await ticketRow(t.ctx, ticket.id)).status).toBe('in_progress');
     expect(

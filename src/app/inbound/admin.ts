@@ -76,7 +76,12 @@ export async function releaseInboundMail(
     const delivery = await deliverToTicket(tx, ctx, {
       ticket,
       sender,
-      mail: { fromAddress: row.fromAddress, bodyText: row.bodyText, attachments: files },
+      mail: {
+        fromAddress: row.fromAddress,
+        bodyText: row.bodyText,
+        bodyFormat: row.bodyFormat,
+        attachments: files,
+      },
       now,
     });
     const [updated] = await tx

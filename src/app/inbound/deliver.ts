@@ -1,6 +1,7 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client';
 import { inboundMails, ticketMessages, users } from '../../db/schema/index';
+import type { MessageFormat } from '../../domain/tickets/index';
 import { type Actor, type AppContext, actorOf } from '../context';
 import { AppError } from '../errors/index';
 import { attachFiles } from '../files/attach-files';
@@ -21,7 +22,7 @@ export interface Delivery {
   details: Record<string, unknown>;
 }
 
-type Mail = Pick<InboundContent, 'fromAddress' | 'bodyText' | 'attachments'>;
+type Mail = Pick<InboundContent, 'fromAddress' | 'bodyText' | 'bodyFormat' | 'attachments'>;
 
 /** A sender acts as their account, answered at the address they want notifications at. */
 export const senderActor = (user: SenderUser): Actor =>
@@ -46,7 +47,7 @@ export async function deliverToTicket(
     input.sender && input.sender.role === 'customer' && input.sender.companyId === ticket.companyId
       ? input.sender
       : null;
-  const body = messageBody(mail);
+  const { body, format } = messageBody(mail);
   const base = { ticketId: ticket.id, reason: null, autoAnswered: 0, details: {} };
 
   if (author) {
@@ -55,6 +56,7 @@ export async function deliverToTicket(
     try {
       const { message } = await addMessage(withinTx(ctx, tx), senderActor(author), ticket.id, {
         body,
+        format,
         visibility: 'public',
         source: 'mail',
         autoAnswer: allowed,
@@ -66,14 +68,14 @@ export async function deliverToTicket(
       return { ...base, outcome: 'refused_closed', postedMessageId: null, autoAnswered: allowed ? 1 : 0 };
     }
   }
-  return deliverFromAddress(tx, ctx, { ...input, body });
+  return deliverFromAddress(tx, ctx, { ...input, body, format });
 }
 
 /** A sender allowed by the company's mail domain but without an account: the system posts for them. */
 async function deliverFromAddress(
   tx: Tx,
   ctx: AppContext,
-  input: { ticket: TicketRow; mail: Mail; now: Date; body: string },
+  input: { ticket: TicketRow; mail: Mail; now: Date; body: string; format: MessageFormat },
 ): Promise<Delivery> {
   const { mail, now } = input;
   let { ticket } = input;
@@ -85,6 +87,7 @@ async function deliverFromAddress(
       ticketId: ticket.id,
       authorId: null,
       body: closed ? input.body : `${from}:\n\n${input.body}`,
+      format: input.format,
       visibility: closed ? 'internal' : 'public',
       source: 'mail',
       refused: closed,
@@ -217,8 +220,9 @@ async function mayAutoAnswer(tx: Tx, address: string | null, now: Date): Promise
   return Number(row?.n ?? 0) < AUTO_ANSWERS_PER_SENDER_PER_HOUR;
 }
 
-function messageBody(mail: Mail): string {
-  if (mail.bodyText.trim()) return mail.bodyText;
-  if (mail.attachments.length > 0) return mail.attachments.map((a) => `[${a.fileName}]`).join('\n');
-  return '—';
+function messageBody(mail: Mail): { body: string; format: MessageFormat } {
+  if (mail.bodyText.trim()) return { body: mail.bodyText, format: mail.bodyFormat };
+  if (mail.attachments.length > 0)
+    return { body: mail.attachments.map((a) => `[${a.fileName}]`).join('\n'), format: 'plain' };
+  return { body: '—', format: 'plain' };
 }

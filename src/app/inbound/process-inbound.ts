@@ -34,6 +34,7 @@ export async function processInbound(ctx: AppContext, content: InboundContent): 
         recipients: content.recipients,
         subject: content.subject,
         bodyText: content.bodyText,
+        bodyFormat: content.bodyFormat,
         attachmentNames: content.attachments.map((a) => a.fileName),
         raw: content.raw,
         size: content.raw.length,
@@ -145,6 +146,7 @@ async function createFromMail(
         criticality: 'moyenne',
         subject: subject.slice(0, 200),
         description: content.bodyText.trim() || '—',
+        descriptionFormat: content.bodyFormat,
       }),
     );
     return {

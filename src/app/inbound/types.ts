@@ -1,3 +1,5 @@
+import type { MessageFormat } from '../../domain/tickets/index';
+
 /** What the inbound pipeline hands to the application, once a mail is parsed and cleaned. */
 export interface InboundContent {
   via: 'smtp' | 'imap' | 'webhook';
@@ -10,6 +12,8 @@ export interface InboundContent {
   subject: string;
   /** The new text, quoted history and signature removed. */
   bodyText: string;
+  /** How the new text is written: Markdown converted from the HTML part, or the plain text part. */
+  bodyFormat: MessageFormat;
   attachments: { fileName: string; bytes: Buffer }[];
   raw: Buffer;
   sha256: string;

@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './core';
+import { messageFormatEnum } from './tickets';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -49,6 +50,8 @@ export const inboundMails = pgTable(
     subject: text('subject').notNull(),
     /** The new text, quoted history and signature removed. */
     bodyText: text('body_text').notNull(),
+    /** Markdown when the mail had an HTML part (converted to the messages' subset), else plain. */
+    bodyFormat: messageFormatEnum('body_format').notNull().default('plain'),
     attachmentNames: text('attachment_names').array().notNull().default(sql`'{}'::text[]`),
     raw: bytea('raw').notNull(),
     size: integer('size').notNull(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mailFixture } from '../../../test/fixtures/mail/load';
-import { newText, sanitizeMailHtml } from './clean';
+import { renderRichText } from '../../rich-text/render';
+import { newContent, newText, sanitizeMailHtml } from './clean';
 import { parseMail } from './parse';
 
 const expected: Record<string, string> = {
@@ -84,6 +85,55 @@ describe('new text of a reply', () => {
     const german =
       'Das Problem besteht weiterhin.\n\nVon: Support <support@guichet.local>\nGesendet: Montag, 2. März 2026 10:00\nAn: Hans\nBetreff: Fehler\n\nBitte senden Sie uns die Datei.';
     expect(newText({ text: german, html: null, subject: 'AW: x' })).toBe('Das Problem besteht weiterhin.');
+  });
+});
+
+describe('new content of a mail, as a message', () => {
+  for (const [name, text] of Object.entries(expected)) {
+    it(`${name}: the HTML part as Markdown holds the same new text, nothing quoted or signed`, async () => {
+      const mail = await parseMail(mailFixture(name));
+      expect(newContent(mail)).toEqual({ body: text, format: 'markdown' });
+    });
+  }
+
+  it('an HTML-only mail keeps its list, emphasis and safe link, and renders through the one sanitiser', async () => {
+    const content = newContent(await parseMail(mailFixture('html-only')));
+    expect(content).toEqual({
+      format: 'markdown',
+      body: [
+        'Bonjour,',
+        '',
+        // The non-breaking spaces of French typography are kept.
+        'Voici les étapes\u00a0:',
+        '',
+        '-   Ouvrir le module **Finances**',
+        '-   Cliquer sur _Exporter_',
+        '',
+        'Détails\u00a0: [la documentation](https://docs.example.test/export) & ceci.',
+      ].join('\n'),
+    });
+    const html = renderRichText(content);
+    expect(html).toMatch(/<ul>\s*<li>Ouvrir le module <strong>Finances<\/strong><\/li>/);
+    expect(html).toContain(
+      '<a href="https://docs.example.test/export" rel="noopener noreferrer nofollow" target="_blank">la documentation</a> &amp; ceci.',
+    );
+    expect(html).not.toMatch(/script|alert|tracker|Ancien texte/);
+  });
+
+  it('a mail with a text part only stays plain text', async () => {
+    for (const name of ['iso-8859-1', 'quoted-printable-fr', 'base64-utf8', 'forwarded']) {
+      const mail = await parseMail(mailFixture(name));
+      expect(newContent(mail)).toEqual({ body: newText(mail), format: 'plain' });
+    }
+  });
+
+  it('an HTML part without text falls back to the text part', () => {
+    expect(
+      newContent({ text: 'Voir pièce jointe.', html: '<p><img src="cid:x"></p>', subject: 'x' }),
+    ).toEqual({
+      body: 'Voir pièce jointe.',
+      format: 'plain',
+    });
   });
 });
 

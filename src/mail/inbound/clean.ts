@@ -1,5 +1,7 @@
 import EmailReplyParser from 'email-reply-parser';
 import sanitizeHtml from 'sanitize-html';
+import type { MessageFormat } from '../../domain/tickets/index';
+import { mailHtmlToMarkdown } from './markdown';
 
 /**
  * The new text of a reply: quoted history and signatures removed, so the ticket's conversation
@@ -15,6 +17,26 @@ export function newText(mail: { text: string | null; html: string | null; subjec
       : '';
   if (forward) return tidy(text);
   return tidy(stripQuoted(text));
+}
+
+/**
+ * The new content of a mail as a message: the HTML part, when there is one, as Markdown of the
+ * messages' subset (links, lists and emphasis survive); otherwise, or when the HTML holds no text,
+ * the new text, plain. Quoted history and signatures are left out either way.
+ */
+export function newContent(mail: { text: string | null; html: string | null; subject: string }): {
+  body: string;
+  format: MessageFormat;
+} {
+  if (mail.html) {
+    const forward = isForward(mail);
+    const markdown = mailHtmlToMarkdown(forward ? mail.html : cutQuotedHtml(mail.html), {
+      keepQuotes: forward,
+    });
+    const body = tidy(forward ? markdown : stripQuoted(markdown));
+    if (body) return { body, format: 'markdown' };
+  }
+  return { body: newText(mail), format: 'plain' };
 }
 
 /** Sanitised HTML for display to admins: an allow-list of tags, quoted history cut away. */

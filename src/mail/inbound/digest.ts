@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { InboundContent } from '../../app/inbound/types';
 import { senderAuthenticated } from './authentication';
-import { newText } from './clean';
+import { newContent } from './clean';
 import { automaticReason } from './loops';
 import { type ParsedMail, parseMail } from './parse';
 import { routingHints } from './routing';
@@ -33,6 +33,7 @@ export async function digestMail(raw: Uint8Array, options: DigestOptions): Promi
     return unreadable(options.via, sha256);
   }
   if (!mail.from && Object.keys(mail.headers).length === 0) return unreadable(options.via, sha256);
+  const content = newContent(mail);
   return {
     readable: true,
     via: options.via,
@@ -42,7 +43,8 @@ export async function digestMail(raw: Uint8Array, options: DigestOptions): Promi
     fromName: mail.from?.name || null,
     recipients: mail.recipients,
     subject: mail.subject,
-    bodyText: newText(mail),
+    bodyText: content.body,
+    bodyFormat: content.format,
     attachments: mail.attachments.map((a) => ({ fileName: a.fileName, bytes: a.bytes })),
     sha256,
     automatic: automaticReason(mail),
@@ -71,6 +73,7 @@ function unreadable(via: InboundContent['via'], sha256: string): DigestedMail {
     recipients: [],
     subject: '',
     bodyText: '',
+    bodyFormat: 'plain',
     attachments: [],
     sha256,
     automatic: null,

@@ -1,0 +1,1 @@
+ALTER TABLE "inbound_mails" ADD COLUMN "body_format" "message_format" DEFAULT 'plain' NOT NULL;
