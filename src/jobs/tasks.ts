@@ -1,5 +1,6 @@
 import { purgeExpiredSessions } from '../app/auth/sessions';
 import { pruneLiveEvents } from '../app/live/hub';
+import { sendDailyDigests } from '../app/notifications/daily-digest';
 import { runDueTimers } from '../app/timers/index';
 import { dispatchOutbox } from '../mail/dispatch';
 import type { WorkerTask } from './worker';
@@ -12,6 +13,12 @@ export const workerTasks: WorkerTask[] = [
     name: 'ticket-timers',
     run: async (ctx) => {
       await runDueTimers(ctx);
+    },
+  },
+  {
+    name: 'staff-digests',
+    run: async (ctx) => {
+      await sendDailyDigests(ctx);
     },
   },
   {

@@ -66,6 +66,8 @@ export const users = pgTable(
      * mails on every change, or only when the ticket waits for them and when it is closed.
      */
     notificationPrefs: jsonb('notification_prefs').$type<Record<string, unknown>>().notNull().default({}),
+    /** Staff with the daily digest: the Zurich day it was last sent, so it goes once a day. */
+    digestSentOn: date('digest_sent_on', { mode: 'string' }),
     passwordHash: text('password_hash'),
     createdAt: instant('created_at').notNull(),
   },

@@ -8,6 +8,7 @@ export { default as flexLowBalance } from './flex-low-balance';
 export { default as slaAtRisk } from './sla-at-risk';
 export { default as slaBreached } from './sla-breached';
 export { default as slaMonthlyReport } from './sla-monthly-report';
+export { default as staffDigest } from './staff-digest';
 export { default as staffNotice } from './staff-notice';
 export { default as ticketClosed } from './ticket-closed';
 export { default as ticketClosedAutoAnswer } from './ticket-closed-auto-answer';
