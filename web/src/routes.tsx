@@ -13,6 +13,7 @@ const LoginPage = lazy(() => import('./pages/LoginPage'));
 const RequestAccountPage = lazy(() => import('./pages/RequestAccountPage'));
 const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
 const SetPasswordPage = lazy(() => import('./pages/SetPasswordPage'));
+const SurveyPage = lazy(() => import('./pages/SurveyPage'));
 const HomePage = lazy(() => import('./pages/portal/PortalHome'));
 const NewTicketPage = lazy(() => import('./pages/portal/NewTicketPage'));
 const TicketsPage = lazy(() => import('./pages/portal/TicketsPage'));
@@ -69,6 +70,7 @@ export const createRouter = () =>
             { path: '/request-account', element: <RequestAccountPage /> },
             { path: '/forgot-password', element: <ForgotPasswordPage /> },
             { path: '/set-password', element: <SetPasswordPage /> },
+            { path: '/survey/:token', element: <SurveyPage /> },
           ],
         },
         {

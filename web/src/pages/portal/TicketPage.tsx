@@ -15,6 +15,7 @@ import { StatusBadge, useErrorText, useFormatDate } from './shared';
 import { CloseButton, ClosedExplanation } from './ticket/CloseTicket';
 import { ReplyForm } from './ticket/ReplyForm';
 import { SlaPanel } from './ticket/SlaPanel';
+import { TicketSurvey } from './ticket/TicketSurvey';
 import { WatchButton } from './ticket/WatchButton';
 
 export default function TicketList() {
@@ -112,6 +113,7 @@ function TicketView({ ticket }: { ticket: Ticket }) {
       <Paper withBorder p="md" radius="md">
         <TicketTimeline ticket={ticket} />
       </Paper>
+      {closed && <TicketSurvey ticketId={ticket.id} />}
       {closed ? (
         <ClosedExplanation ticket={ticket} />
       ) : (

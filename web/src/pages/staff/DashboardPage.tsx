@@ -178,6 +178,25 @@ export default function DashboardPage() {
             rows={d.autoClosings.map((r) => [formatWeek(r.week, i18next.language), r.count])}
           />
         </Panel>
+        {(['byAgent', 'byCompany'] as const).map((group) => (
+          <Panel key={group} id={`satisfaction-${group}`} title={st(`dashboard.satisfaction.${group}`)}>
+            <NumbersTable
+              caption={st(`dashboard.satisfaction.${group}`)}
+              head={[
+                st(`dashboard.satisfaction.${group === 'byAgent' ? 'agent' : 'company'}`),
+                st('dashboard.satisfaction.period'),
+                st('dashboard.satisfaction.answers'),
+                st('dashboard.satisfaction.average'),
+              ]}
+              rows={d.satisfaction[group].map((r) => [
+                r.name ?? st('dashboard.satisfaction.unassigned'),
+                st('dashboard.satisfaction.days', { days: r.days }),
+                r.answers,
+                r.averageScore.toLocaleString(language, { maximumFractionDigits: 2 }),
+              ])}
+            />
+          </Panel>
+        ))}
         <Panel id="flex" title={st('dashboard.flex')}>
           {flexData.length === 0 ? (
             <Text size="sm">{st('dashboard.noFlex')}</Text>
