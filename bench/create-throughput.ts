@@ -15,6 +15,7 @@ import { hashPassword } from '../src/app/auth/passwords';
 import { createTicket } from '../src/app/tickets/create-ticket';
 import { users } from '../src/db/schema/index';
 import { actorFor, type BenchApp, rows, startBenchApp } from './app';
+import { cpuNow, cpuPer } from './cpu';
 import {
   benchPassword,
   HttpClient,
@@ -81,7 +82,9 @@ async function main() {
       for (const lanes of [1, concurrency]) {
         const n = lanes === 1 ? Math.ceil(count / 5) : count;
         await runBounded(20, lanes, maxSeconds, task); // warm-up
+        const cpuBefore = await cpuNow(bench.database);
         const result = await runBounded(n, lanes, maxSeconds, task);
+        const cpu = cpuPer(cpuBefore, await cpuNow(bench.database), result.durations.length);
         if (result.errors) console.error(`${name}: ${result.errors} errors, first:`, result.firstError);
         const latency = percentiles(result.durations);
         const perSecond = (latency.count / result.elapsedMs) * 1000;
@@ -95,6 +98,8 @@ async function main() {
           ms(latency.p50),
           ms(latency.p95),
           ms(latency.p99),
+          ms(cpu.node),
+          ms(cpu.database),
           String(budgetPerSecond),
           (perSecond / budgetPerSecond).toFixed(2),
         ]);
@@ -102,7 +107,20 @@ async function main() {
     }
     console.log('');
     printTable(
-      ['mode', 'conc', 'created', 's', 'tickets/s', 'p50 ms', 'p95 ms', 'p99 ms', 'budget/s', 'rate/budget'],
+      [
+        'mode',
+        'conc',
+        'created',
+        's',
+        'tickets/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'node CPU ms',
+        'db CPU ms',
+        'budget/s',
+        'rate/budget',
+      ],
       table,
     );
     console.log('\na rate/budget ratio below 1.00 misses the budget');

@@ -144,7 +144,12 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
   return {
     db,
     engine: 'pglite',
-    migrate: () => migratePglite(drizzlePglite({ client, schema }), { migrationsFolder }),
+    // No autovacuum here: statistics are gathered after migrating (and hourly by the worker),
+    // or the planner guesses row counts and sorts what an index would give in order.
+    migrate: async () => {
+      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+      await client.exec('ANALYZE');
+    },
     close: () => client.close(),
     // exposed for the test template (dumpDataDir)
     ...{ pglite: client },

@@ -1,6 +1,7 @@
 import { purgeExpiredSessions } from '../app/auth/sessions';
 import { pruneLiveEvents } from '../app/live/hub';
 import { sendDailyDigests } from '../app/notifications/daily-digest';
+import { refreshPlannerStatistics } from '../app/operations/planner-statistics';
 import { runDueTimers } from '../app/timers/index';
 import { dispatchOutbox } from '../mail/dispatch';
 import type { WorkerTask } from './worker';
@@ -25,6 +26,12 @@ export const workerTasks: WorkerTask[] = [
     name: 'dispatch-outbox',
     run: async (ctx) => {
       await dispatchOutbox(ctx);
+    },
+  },
+  {
+    name: 'planner-statistics',
+    run: async (ctx) => {
+      await refreshPlannerStatistics(ctx);
     },
   },
 ];

@@ -28,12 +28,15 @@ export interface TicketChangedNotice {
  * a change that did not happen.
  */
 export async function announceTicketChange(tx: Tx, notice: TicketChangedNotice, at: Date): Promise<void> {
-  const [row] = await tx
-    .insert(liveEvents)
-    .values({ ticketId: notice.ticketId, notice: { ...notice }, createdAt: at })
-    .returning({ id: liveEvents.id });
-  const announced = { ...notice, eventId: row?.id };
-  await tx.execute(sql`select pg_notify(${liveChannel}, ${JSON.stringify(announced)})`);
+  // One round trip: the row is kept and its id travels in the announced notice.
+  await tx.execute(sql`
+    with kept as (
+      insert into ${liveEvents} (ticket_id, notice, created_at)
+      values (${notice.ticketId}, ${JSON.stringify({ ...notice })}::jsonb, ${at.toISOString()}::timestamptz)
+      returning id
+    )
+    select pg_notify(${liveChannel}, jsonb_set(${JSON.stringify(notice)}::jsonb, '{eventId}', to_jsonb(kept.id))::text)
+      from kept`);
 }
 
 /** Announces every recorded change of a ticket. */

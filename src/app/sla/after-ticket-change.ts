@@ -1,6 +1,6 @@
 import type { TicketChangeEffect } from '../effects';
 import { recomputeTicketSla } from './ticket-sla';
-import { mattersToSla } from './ticket-sla-events';
+import { mattersToSla, slaHistoryOf } from './ticket-sla-events';
 
 /**
  * The after-change effect that keeps a ticket's stored SLA in step with its history (R7): after
@@ -9,7 +9,10 @@ import { mattersToSla } from './ticket-sla-events';
  */
 export const recomputeSlaAfterChange: TicketChangeEffect = async (tx, ticket, event) => {
   if (!mattersToSla(event)) return;
-  const change = await recomputeTicketSla(tx, ticket.id, event.at);
+  // A ticket just created has no history but this entry: computed from what was just written.
+  const history =
+    event.kind === 'created' ? await slaHistoryOf(tx, ticket, [{ ...event, actorRole: null }]) : undefined;
+  const change = await recomputeTicketSla(tx, ticket.id, event.at, history);
   // The caller returns this very row: keep its due times in step with what was stored.
   if (change) Object.assign(ticket, change.after);
 };

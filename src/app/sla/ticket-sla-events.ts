@@ -9,7 +9,7 @@ import type { Criticality, TicketEvent, TicketStatus } from '../../domain/sla/in
 
 export type SlaTicketRow = typeof tickets.$inferSelect;
 
-interface StoredEvent {
+export interface StoredEvent {
   kind: string;
   at: Date;
   visibility: 'public' | 'internal';
@@ -47,6 +47,18 @@ export async function ticketSlaEvents(
     .leftJoin(users, eq(users.id, ticketEvents.actorId))
     .where(eq(ticketEvents.ticketId, ticketId))
     .orderBy(asc(ticketEvents.id));
+  return slaHistoryOf(db, ticket, stored);
+}
+
+/**
+ * The engine's history of a ticket whose stored entries are already at hand (a ticket just
+ * created has its creation entry only), without reading them back.
+ */
+export async function slaHistoryOf(
+  db: DbOrTx,
+  ticket: SlaTicketRow,
+  stored: StoredEvent[],
+): Promise<{ ticket: SlaTicketRow; events: TicketEvent[] }> {
   const counting = await countingTypes(db, ticket, stored);
   return { ticket, events: toSlaEvents(ticket, stored, counting) };
 }

@@ -26,6 +26,9 @@ import { installedEffects } from '../effects';
 import { overrideForCompany, readSlaConfig } from './config';
 import { type SlaTicketRow, ticketSlaEvents } from './ticket-sla-events';
 
+/** A ticket with its history in the engine's words (see `ticketSlaEvents`). */
+export type SlaHistory = NonNullable<Awaited<ReturnType<typeof ticketSlaEvents>>>;
+
 export interface TicketSlaEvaluation {
   ticket: SlaTicketRow;
   report: SlaReport;
@@ -46,9 +49,9 @@ export async function evaluateTicketSla(
   db: DbOrTx,
   ticketId: string,
   now: Date,
-  options: { explainIn?: HolidayLanguage } = {},
+  options: { explainIn?: HolidayLanguage; history?: SlaHistory } = {},
 ): Promise<TicketSlaEvaluation | null> {
-  const history = await ticketSlaEvents(db, ticketId);
+  const history = options.history ?? (await ticketSlaEvents(db, ticketId));
   if (!history) return null;
   const { ticket, events } = history;
   const config = await readSlaConfig(db);
@@ -89,8 +92,9 @@ export async function recomputeTicketSla(
   db: Tx,
   ticketId: string,
   now: Date,
+  history?: SlaHistory,
 ): Promise<SlaRecomputation | null> {
-  const evaluation = await evaluateTicketSla(db, ticketId, now);
+  const evaluation = await evaluateTicketSla(db, ticketId, now, history ? { history } : {});
   if (!evaluation) return null;
   const { ticket, report, targets } = evaluation;
   const before: StoredSla = {

@@ -1,12 +1,13 @@
-import { eq, inArray } from 'drizzle-orm';
-import { companies, projects, requestTypes, users } from '../../db/schema/index';
+import { and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { companies, projects, requestTypes, tickets, ticketWatchers, users } from '../../db/schema/index';
 import { nextStatuses, type TicketStatus } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
+import { AppError } from '../errors/index';
 import { policy } from '../policy';
 import type { TicketRow } from './record-event';
-import { loadTicketFor } from './scope';
+import { visibleTicketsFor } from './scope';
 import { type WaitingSchedule, waitingSchedule } from './waiting-schedule';
-import { isWatching } from './watchers';
 
 export interface PersonRef {
   id: string;
@@ -40,46 +41,53 @@ export interface TicketDetail {
   waitingSchedule: WaitingSchedule | null;
 }
 
-/** One ticket with the names around it; customers only reach their company's tickets. */
+const creators = alias(users, 'creator');
+const assignees = alias(users, 'assignee');
+
+/**
+ * One ticket with the names around it, in one query; customers only reach their company's
+ * tickets (anything else is not found).
+ */
 export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string): Promise<TicketDetail> {
-  const ticket = await loadTicketFor(ctx.db, actor, ticketId);
-  const [company] = await ctx.db
-    .select({ name: companies.name })
-    .from(companies)
-    .where(eq(companies.id, ticket.companyId));
-  const [requestType] = ticket.requestTypeId
-    ? await ctx.db
-        .select({
-          id: requestTypes.id,
-          code: requestTypes.code,
-          nameFr: requestTypes.nameFr,
-          nameDe: requestTypes.nameDe,
-          nameEn: requestTypes.nameEn,
-        })
-        .from(requestTypes)
-        .where(eq(requestTypes.id, ticket.requestTypeId))
-    : [];
-  const [project] = ticket.projectId
-    ? await ctx.db
-        .select({ id: projects.id, name: projects.name })
-        .from(projects)
-        .where(eq(projects.id, ticket.projectId))
-    : [];
-  const personIds = [ticket.createdBy, ticket.assigneeId].filter((id): id is string => Boolean(id));
-  const people = await ctx.db
-    .select({ id: users.id, name: users.name, role: users.role })
-    .from(users)
-    .where(inArray(users.id, personIds));
-  const person = (id: string | null) => people.find((p) => p.id === id) ?? null;
+  const watching =
+    actor.role === 'customer'
+      ? sql<boolean>`exists (select 1 from ${ticketWatchers} where ${ticketWatchers.ticketId} = ${tickets.id} and ${ticketWatchers.userId} = ${actor.userId})`
+      : sql<boolean>`false`;
+  const [row] = await ctx.db
+    .select({
+      ticket: tickets,
+      companyName: companies.name,
+      requestType: {
+        id: requestTypes.id,
+        code: requestTypes.code,
+        nameFr: requestTypes.nameFr,
+        nameDe: requestTypes.nameDe,
+        nameEn: requestTypes.nameEn,
+      },
+      project: { id: projects.id, name: projects.name },
+      creator: { id: creators.id, name: creators.name, role: creators.role },
+      assignee: { id: assignees.id, name: assignees.name, role: assignees.role },
+      watching,
+    })
+    .from(tickets)
+    .leftJoin(companies, eq(companies.id, tickets.companyId))
+    .leftJoin(requestTypes, eq(requestTypes.id, tickets.requestTypeId))
+    .leftJoin(projects, eq(projects.id, tickets.projectId))
+    .leftJoin(creators, eq(creators.id, tickets.createdBy))
+    .leftJoin(assignees, eq(assignees.id, tickets.assigneeId))
+    .where(and(eq(tickets.id, ticketId), visibleTicketsFor(actor)))
+    .limit(1);
+  if (!row) throw new AppError('not_found');
+  const { ticket } = row;
   return {
     ticket,
-    companyName: company?.name ?? '',
-    requestType: requestType ?? null,
-    project: project ?? null,
-    creator: person(ticket.createdBy),
-    assignee: person(ticket.assigneeId),
+    companyName: row.companyName ?? '',
+    requestType: row.requestType,
+    project: row.project,
+    creator: row.creator,
+    assignee: row.assignee,
     abilities: abilitiesOf(actor, ticket),
-    watching: await isWatching(ctx, actor, ticket.id),
+    watching: Boolean(row.watching),
     waitingSchedule: await waitingSchedule(ctx.db, ticket),
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { ticketTimers, users } from '../../db/schema/index';
 import { mailsAtOnce, readPrefs } from '../../domain/notifications/preferences';
@@ -27,16 +27,24 @@ const kindOf = (timer: SlaTimer): SlaKind =>
  * yet fired moves to its new instant (criticality changed, clock paused and resumed …).
  */
 export async function scheduleSlaWarnings(tx: Tx, ticketId: string, timers: SlaTimer[], now: Date) {
-  for (const timer of timers) {
-    await tx
-      .insert(ticketTimers)
-      .values({ ticketId, kind: kindOf(timer), dueAt: timer.at, ladder: 'sla', createdAt: now })
-      .onConflictDoUpdate({
-        target: [ticketTimers.ticketId, ticketTimers.kind, ticketTimers.ladder],
-        set: { dueAt: timer.at, state: 'pending', doneAt: null },
-        setWhere: ne(ticketTimers.state, 'done'),
-      });
-  }
+  if (!timers.length) return;
+  // One statement for all of them; the kinds are distinct, so no row is upserted twice.
+  await tx
+    .insert(ticketTimers)
+    .values(
+      timers.map((timer) => ({
+        ticketId,
+        kind: kindOf(timer),
+        dueAt: timer.at,
+        ladder: 'sla',
+        createdAt: now,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: [ticketTimers.ticketId, ticketTimers.kind, ticketTimers.ladder],
+      set: { dueAt: sql`excluded.due_at`, state: 'pending', doneAt: null },
+      setWhere: ne(ticketTimers.state, 'done'),
+    });
 }
 
 /** The after-recompute effect: the at-risk and breach timers follow every SLA recomputation. */
