@@ -145,6 +145,51 @@ describe('staff preferences', () => {
   });
 });
 
+describe('the "assigned to me" mail switch, chosen through the profile', () => {
+  const everyKind = {
+    customer_reply: true,
+    assigned: true,
+    mention: true,
+    transferred: true,
+    sla_warning: true,
+  };
+
+  it('off: the assignee sees the notice in the bell and gets no mail; on: the mail goes out', async () => {
+    const assignee = await createUser(t.ctx.db, { role: 'agent' });
+    const own = new TestClient(t.app);
+    await own.login(assignee.email);
+    const choose = async (assigned: boolean) => {
+      const saved = await own.put('/api/profile/notifications', {
+        mail: { ...everyKind, assigned },
+        digest: false,
+        statusMails: 'every_change',
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+    };
+    const assignFresh = async () => {
+      const ticket = await openTicket(t.ctx, acme.customer, { status: 'qualified' });
+      const done = await agent.post(`/api/tickets/${ticket.id}/assign`, { assigneeId: assignee.id });
+      expect(done.statusCode, done.body).toBe(200);
+      return ticket;
+    };
+
+    await choose(false);
+    const quiet = await assignFresh();
+    const bell = (await own.get('/api/notifications')).json();
+    expect(bell.items.map((n: { kind: string; ticket: { id: string } }) => [n.kind, n.ticket.id])).toEqual([
+      ['assigned', quiet.id],
+    ]);
+    expect(await staffMails(quiet.id)).toEqual([]);
+
+    await choose(true);
+    const mailed = await assignFresh();
+    expect(await noticesOf(assignee.id, mailed.id)).toHaveLength(1);
+    expect((await staffMails(mailed.id)).map((m) => [m.recipient, m.params])).toEqual([
+      [assignee.email, expect.objectContaining({ kind: 'assigned' })],
+    ]);
+  });
+});
+
 describe('SLA warnings', () => {
   async function atRiskTicket() {
     t.clock.set('2026-10-05T08:00:00Z');

@@ -102,4 +102,56 @@ describe('transfer to Consulting (R6)', () => {
       true,
     );
   });
+
+  it('a consultant who turned the "transferred" mail off still sees the notice, without a mail; turned on, the mail goes out', async () => {
+    const own = new TestClient(t.app);
+    await own.login(secondConsultant.email);
+    const everyKind = {
+      customer_reply: true,
+      assigned: true,
+      mention: true,
+      transferred: true,
+      sla_warning: true,
+    };
+    const choose = async (transferred: boolean) => {
+      const saved = await own.put('/api/profile/notifications', {
+        mail: { ...everyKind, transferred },
+        digest: false,
+        statusMails: 'every_change',
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+    };
+    const transferFresh = async () => {
+      const ticket = await openTicket(t.ctx, acme.customer, {
+        status: 'in_progress',
+        assigneeId: staff.agent.id,
+      });
+      expect((await transfer(ticket.id, { note: 'Pour le projet.' })).statusCode).toBe(200);
+      const notices = await t.ctx.db
+        .select()
+        .from(notifications)
+        .where(eq(notifications.ticketId, ticket.id));
+      const staffMails = (await mailsOf(t.ctx.db, ticket.id)).filter((m) => m.template === 'staff.notice');
+      return {
+        ticket,
+        noticed: notices.map((n) => n.userId).sort(),
+        mailed: staffMails.map((m) => m.recipient).sort(),
+      };
+    };
+    const both = [staff.consultant.id, secondConsultant.id].sort();
+
+    await choose(false);
+    const quiet = await transferFresh();
+    expect(quiet.noticed).toEqual(both);
+    expect(quiet.mailed).toEqual([staff.consultant.email]);
+    const bell = (await own.get('/api/notifications')).json();
+    // The clock is frozen: notices share their time, so the bell's order among them is not asserted.
+    const shown = bell.items.filter((n: { ticket: { id: string } }) => n.ticket.id === quiet.ticket.id);
+    expect(shown.map((n: { kind: string }) => n.kind)).toEqual(['transferred']);
+
+    await choose(true);
+    const mailed = await transferFresh();
+    expect(mailed.noticed).toEqual(both);
+    expect(mailed.mailed).toEqual([staff.consultant.email, secondConsultant.email].sort());
+  });
 });
