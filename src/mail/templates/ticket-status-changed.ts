@@ -35,7 +35,6 @@ export default defineTemplate({
         ...(p.closeReason
           ? [{ kind: 'p' as const, text: `Motif : ${label(closeReasonLabels, p.closeReason, 'fr')}.` }]
           : []),
-        ...surveyBlocks(p.ticket, p.surveyToken, 'en'),
         ...surveyBlocks(p.ticket, p.surveyToken, 'fr'),
       ]),
   },
@@ -64,6 +63,7 @@ export default defineTemplate({
         ...(p.closeReason
           ? [{ kind: 'p' as const, text: `Reason: ${label(closeReasonLabels, p.closeReason, 'en')}.` }]
           : []),
+        ...surveyBlocks(p.ticket, p.surveyToken, 'en'),
       ]),
   },
 });
