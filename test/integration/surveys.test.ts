@@ -1,8 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outbox, satisfactionSurveys } from '../../src/db/schema/index';
+import { changeStatus } from '../../src/app/tickets/change-status';
+import { runDueTimers } from '../../src/app/timers/index';
+import { outbox, satisfactionSurveys, storedMails } from '../../src/db/schema/index';
+import { dispatchOutbox } from '../../src/mail/dispatch';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, openTicket, type TestCompany } from '../support/factories';
+import { actorOf, createCompany, createStaff, openTicket, type TestCompany } from '../support/factories';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;
@@ -152,5 +155,57 @@ describe('satisfaction surveys', () => {
     }
     expect(after.byCompany.some((f: { id: string }) => f.id === globex.company.id)).toBe(false);
     expect((await customer.get('/api/dashboard')).statusCode).toBe(403);
+  });
+});
+
+describe('R9: the automatic closing invites to the survey', () => {
+  const day = 86_400_000;
+
+  /** The worker's passes at `instant`: due timers, then the outbox (reminders count once sent). */
+  async function workerAt(instant: number) {
+    t.clock.set(new Date(instant));
+    await runDueTimers(t.ctx);
+    await runDueTimers(t.ctx);
+    await dispatchOutbox(t.ctx);
+  }
+
+  // Runs last in this file: the clock moves weeks ahead, past the other tests' sessions.
+  it("the worker's closing mail carries the requester's survey link, which answers the survey", async () => {
+    const t0 = Date.parse('2026-04-01T08:00:00Z');
+    t.clock.set(new Date(t0));
+    const ticket = await openTicket(t.ctx, acme.customer, {
+      status: 'in_progress',
+      assigneeId: staff.agent.id,
+    });
+    await changeStatus(t.ctx, actorOf(staff.agent), ticket.id, { status: 'waiting_customer' });
+    for (const after of [10, 15, 20]) await workerAt(t0 + after * day);
+
+    const closings = await t.ctx.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.ticketId, ticket.id), eq(outbox.template, 'ticket.closed')));
+    expect(closings.map((m) => m.recipient)).toEqual([acme.customer.email]);
+    const [closing] = closings;
+    const token = closing?.params.surveyToken;
+    if (typeof token !== 'string') throw new Error('the automatic closing mail carries no survey token');
+    expect(closing?.status).toBe('sent');
+    const [mail] = await t.ctx.db
+      .select()
+      .from(storedMails)
+      .where(eq(storedMails.outboxId, closing?.id ?? 0));
+    expect(mail?.text).toContain(`/survey/${token}`);
+    expect(mail?.text).toContain('Donner mon avis');
+    expect(mail?.html).toContain(`/survey/${token}`);
+
+    const [survey] = await t.ctx.db
+      .select()
+      .from(satisfactionSurveys)
+      .where(eq(satisfactionSurveys.ticketId, ticket.id));
+    expect(survey).toMatchObject({ requesterId: acme.customer.id, agentId: staff.agent.id, score: null });
+
+    const anonymous = new TestClient(t.app);
+    const answered = await anonymous.post('/api/surveys/link', { token, score: 3, comment: 'Oublié' });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.json()).toMatchObject({ ticketId: ticket.id, score: 3, canAnswer: false });
   });
 });
