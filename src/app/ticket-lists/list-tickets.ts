@@ -9,6 +9,7 @@ import type { Criticality, Desk, TicketStatus } from '../../domain/tickets/index
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { type SlaQueueFilter, slaStateFilter } from '../sla/queue-filter';
+import { requestTypeColumns } from '../tickets/request-type-columns';
 import { seesInternal, visibleTicketsFor } from '../tickets/scope';
 import { decodeListCursor, encodeListCursor } from './cursor';
 import { searchQuery } from './search';
@@ -159,13 +160,7 @@ export function ticketListQuery(db: DbOrTx, actor: Actor, input: ListTicketsInpu
         slaState: tickets.slaState,
       },
       companyName: companies.name,
-      requestType: {
-        id: requestTypes.id,
-        code: requestTypes.code,
-        nameFr: requestTypes.nameFr,
-        nameDe: requestTypes.nameDe,
-        nameEn: requestTypes.nameEn,
-      },
+      requestType: requestTypeColumns,
       assignee: { id: assignees.id, name: assignees.name },
       sortValue: sql<string | null>`(${column.expression})::text`,
     })

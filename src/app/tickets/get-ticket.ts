@@ -6,6 +6,7 @@ import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { policy } from '../policy';
 import type { TicketRow } from './record-event';
+import { requestTypeColumns } from './request-type-columns';
 import { visibleTicketsFor } from './scope';
 import { type WaitingSchedule, waitingSchedule } from './waiting-schedule';
 
@@ -57,13 +58,7 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
     .select({
       ticket: tickets,
       companyName: companies.name,
-      requestType: {
-        id: requestTypes.id,
-        code: requestTypes.code,
-        nameFr: requestTypes.nameFr,
-        nameDe: requestTypes.nameDe,
-        nameEn: requestTypes.nameEn,
-      },
+      requestType: requestTypeColumns,
       project: { id: projects.id, name: projects.name },
       creator: { id: creators.id, name: creators.name, role: creators.role },
       assignee: { id: assignees.id, name: assignees.name, role: assignees.role },

@@ -1,7 +1,7 @@
 import EmailReplyParser from 'email-reply-parser';
 import sanitizeHtml from 'sanitize-html';
 import type { MessageFormat } from '../../domain/tickets/index';
-import { mailHtmlToMarkdown } from './markdown';
+import { droppedWithTheirText, mailHtmlToMarkdown } from './markdown';
 
 /**
  * The new text of a reply: quoted history and signatures removed, so the ticket's conversation
@@ -100,16 +100,7 @@ function htmlToText(html: string, forward: boolean): string {
     allowedTags: ['p', 'br', 'div', 'ul', 'ol', 'li', 'a', 'tr'],
     allowedAttributes: { a: ['href'] },
     allowedSchemes: ['http', 'https', 'mailto'],
-    nonTextTags: [
-      'script',
-      'style',
-      'textarea',
-      'option',
-      'noscript',
-      'title',
-      'head',
-      ...(forward ? [] : ['blockquote']),
-    ],
+    nonTextTags: droppedWithTheirText({ keepQuotes: forward }),
   });
   const text = kept
     .replace(/\s+/g, ' ')

@@ -14,18 +14,15 @@ export function mailHtmlToMarkdown(html: string, options: { keepQuotes: boolean 
     allowedAttributes: { a: ['href'], div: ['class'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     allowProtocolRelative: false,
-    nonTextTags: [
-      'script',
-      'style',
-      'textarea',
-      'option',
-      'noscript',
-      'title',
-      'head',
-      ...(options.keepQuotes ? [] : ['blockquote']),
-    ],
+    nonTextTags: droppedWithTheirText(options),
   });
   return tidy(turndown.turndown(kept));
+}
+
+/** Elements a mail's reader never sees as text, dropped with their content; quotes too unless kept. */
+export function droppedWithTheirText(options: { keepQuotes: boolean }): string[] {
+  const invisible = ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head'];
+  return options.keepQuotes ? invisible : [...invisible, 'blockquote'];
 }
 
 const KEPT_TAGS = [

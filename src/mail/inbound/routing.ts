@@ -11,8 +11,6 @@ export interface RoutingHints {
   subjectKeys: string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function routingHints(
   mail: Pick<ParsedMail, 'recipients' | 'threadIds' | 'subject'>,
   options: { secret: string; envelopeTo?: string[] },
