@@ -5,7 +5,7 @@ import { Alert, Anchor, Card, SimpleGrid, Stack, Table, Text, Title } from '@man
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatDay, formatMonth, formatWeek } from '../../../../src/i18n/format';
+import { formatDay, formatMonth, formatNumber, formatWeek } from '../../../../src/i18n/format';
 import { type Dashboard, dashboardKey, getDashboard } from '../../api/dashboard';
 import { PageLoader } from '../../components/guards';
 import { useCommitmentsT } from '../commitments/i18n';
@@ -192,7 +192,7 @@ export default function DashboardPage() {
                 r.name ?? st('dashboard.satisfaction.unassigned'),
                 st('dashboard.satisfaction.days', { days: r.days }),
                 r.answers,
-                r.averageScore.toLocaleString(language, { maximumFractionDigits: 2 }),
+                formatNumber(r.averageScore, language, { maximumFractionDigits: 2 }),
               ])}
             />
           </Panel>
