@@ -14,7 +14,9 @@ import {
   withPendingPictures,
   wrap,
 } from './markdown-edits';
+import type { Mentionable } from './mentions';
 import { RichText } from './RichText';
+import { useMentionSuggestions } from './useMentionSuggestions';
 
 export interface MarkdownEditorHandle {
   focus(): void;
@@ -32,14 +34,17 @@ type Props = Pick<
   onChange: (value: string) => void;
   /** The text area itself, for pasting files into it. */
   areaRef?: React.RefObject<HTMLTextAreaElement | null>;
+  /** Staff offered as `@name` is typed (internal notes); none, no suggestions. */
+  mentionable?: readonly Mentionable[];
 };
 
 /**
- * Markdown with a toolbar (bold, italic, list, link, code), Ctrl/Cmd+B, I and K, and a preview
- * rendered by the server exactly as the message will be shown.
+ * Markdown with a toolbar (bold, italic, list, link, code), Ctrl/Cmd+B, I and K, a preview
+ * rendered by the server exactly as the message will be shown, and, given staff to mention,
+ * suggestions of them as `@name` is typed.
  */
 export const MarkdownEditor = forwardRef<MarkdownEditorHandle, Props>(function MarkdownEditor(
-  { value, onChange, areaRef, onKeyDown, ...textarea },
+  { value, onChange, areaRef, onKeyDown, mentionable, ...textarea },
   ref,
 ) {
   const { t } = useTranslation();
@@ -62,6 +67,12 @@ export const MarkdownEditor = forwardRef<MarkdownEditorHandle, Props>(function M
       area.current?.setSelectionRange(next.start, next.end);
     });
   };
+
+  const mentions = useMentionSuggestions({
+    people: mentionable,
+    value,
+    onInsert: (edit) => apply(() => edit),
+  });
 
   useImperativeHandle(ref, () => ({
     focus: () => area.current?.focus(),
@@ -110,11 +121,16 @@ export const MarkdownEditor = forwardRef<MarkdownEditorHandle, Props>(function M
       <Tabs.Panel value="write" pt="xs">
         <Textarea
           {...textarea}
+          {...mentions.areaProps}
           ref={area}
           autosize
           value={value}
-          onChange={(e) => onChange(e.currentTarget.value)}
+          onChange={(e) => {
+            onChange(e.currentTarget.value);
+            mentions.track(e.currentTarget);
+          }}
           onKeyDown={(e) => {
+            if (mentions.onKeyDown(e)) return;
             const action = (e.ctrlKey || e.metaKey) && !e.altKey && shortcuts[e.key.toLowerCase()];
             if (action) {
               e.preventDefault();
@@ -126,6 +142,7 @@ export const MarkdownEditor = forwardRef<MarkdownEditorHandle, Props>(function M
           inputWrapperOrder={['label', 'input', 'description', 'error']}
           description={textarea.description ?? t('editor.hint')}
         />
+        {mentions.list}
       </Tabs.Panel>
       <Tabs.Panel value="preview" pt="xs">
         {tab === 'preview' && <Preview text={value} />}

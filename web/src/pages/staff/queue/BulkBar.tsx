@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { staffUsers } from '../../../api/staff';
 import {
   type BulkAction,
   type BulkOutcome,
@@ -11,7 +12,6 @@ import {
 import { FormAlert } from '../../../components/FormAlert';
 import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../i18n';
-import { staffUsers } from '../workspace/ActionsPanel';
 
 type Kind = BulkAction['kind'];
 // Statuses that need more than a click (a reference, a transfer note, a reason) stay on the ticket page.

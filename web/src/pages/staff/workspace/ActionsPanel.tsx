@@ -1,9 +1,7 @@
 import { Alert, Button, Card, Group, Select, Stack, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { z } from 'zod';
-import type { userPage } from '../../../../../src/http/schemas/users';
-import { apiGet } from '../../../api/client';
+import { staffUsers } from '../../../api/staff';
 import {
   assign,
   type CloseReason,
@@ -19,13 +17,6 @@ import { TransferModal } from './TransferModal';
 
 const handledElsewhere = new Set<TicketStatus>(['qualified', 'transferred_consulting', 'closed']);
 const closeReasons: CloseReason[] = ['solution_delivered', 'no_answer', 'closed_by_customer'];
-
-/** Active staff who may be given tickets. */
-export async function staffUsers() {
-  const roles = ['agent', 'consultant', 'admin'];
-  const pages = await Promise.all(roles.map((r) => apiGet<z.infer<typeof userPage>>(`/api/users?role=${r}`)));
-  return pages.flatMap((p) => p.items).filter((u) => u.active);
-}
 
 /** Take, assign, every R6 transition with its fields, transfer to Consulting, close with a reason. */
 export function ActionsPanel({

@@ -1,6 +1,8 @@
 import { Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { useMe } from '../../../api/session';
+import { staffUsers } from '../../../api/staff';
 import { sendMessage } from '../../../api/tickets';
 import { FileDrop, UploadProgress } from '../../../components/files/FileDrop';
 import { notify } from '../../../components/notify';
@@ -32,6 +34,11 @@ export const Composer = forwardRef<
     public: useRef<MarkdownEditorHandle>(null),
     internal: useRef<MarkdownEditorHandle>(null),
   };
+
+  // Only internal notes are read for @mentions (src/app/notifications/message-notices.ts).
+  const me = useMe();
+  const staff = useQuery({ queryKey: ['staff-users'], queryFn: staffUsers, enabled: canNote });
+  const colleagues = staff.data?.filter((u) => u.id !== me.id);
 
   const canned = useCannedAnswerInsertion(ticketId, (text) => editors[mode].current?.insert(text));
 
@@ -78,6 +85,7 @@ export const Composer = forwardRef<
       description={st(m === 'public' ? 'composer.publicHint' : 'composer.internalHint')}
       minRows={4}
       value={texts[m]}
+      mentionable={m === 'internal' ? colleagues : undefined}
       onChange={(value) => setTexts((t) => ({ ...t, [m]: value }))}
       onKeyDown={(e) => {
         if (isPickerShortcut(e)) {
