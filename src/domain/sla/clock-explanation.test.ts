@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { zurichInstant as at, businessCalendar, defaultCalendarConfig, zurichLocalString } from '../calendar';
 import type { ClockExplanation } from './clock-explanation';
-import { calendarCases, type Described } from './clock-explanation-cases';
+import { calendarCases, type Described, steps } from './clock-explanation-cases';
 import { pauseCases } from './clock-explanation-pause-cases';
 import { stopCases } from './clock-explanation-stop-cases';
 import { explainSla } from './compute-sla';
+import { history } from './sla-test-support';
 import { defaultSlaTargets } from './targets';
 
 const calendar = businessCalendar(defaultCalendarConfig);
@@ -66,5 +67,23 @@ describe('the explanation of a due time (hand-described tickets)', () => {
     const paused = ticket.pauses.reduce((sum, [, minutes]) => sum + minutes, 0);
     expect(minutesBetween(explanation.startedAt, explanation.dueAt)).toBe(target + paused + ticket.closed);
     expect(explanation.untilDue.working).toBe(target);
+  });
+});
+
+describe('a pause that began in the reading minute', () => {
+  it('is told as ongoing, not forgotten behind a forecast that assumes the clock runs', () => {
+    const events = history(
+      '2026-01-07 10:00',
+      'moyenne',
+      steps(['2026-01-07 10:20', 'in_progress'], ['2026-01-07 10:20', 'waiting_customer']),
+    );
+    const explanation = explainSla(events, {
+      now: at('2026-01-07 10:20'),
+      calendar,
+      targets: defaultSlaTargets,
+    }).resolution;
+    const pause = explanation?.parts.find((part) => part.kind === 'paused');
+    expect(pause).toMatchObject({ reason: 'waiting_customer', ongoing: true, projected: false, minutes: 0 });
+    expect(explanation?.usedMinutes).toBe(20);
   });
 });

@@ -94,8 +94,9 @@ export function explainClock(input: ExplainInput): { report: SlaClockReport; exp
     dueAt,
     usedMinutes: report.elapsedMinutes,
     leftMinutes: input.targetMinutes - report.elapsedMinutes,
-    // Zero-length parts (an interval ending where the clock starts) say nothing to a reader.
-    parts: parts.filter((part) => part.minutes > 0),
+    // Zero-length parts (an interval ending where the clock starts) say nothing to a reader, except
+    // a pause that began this very minute: the clock stands still now.
+    parts: parts.filter((part) => part.minutes > 0 || (part.kind === 'paused' && part.ongoing)),
     untilDue,
   };
   return { report, explanation };
@@ -110,7 +111,8 @@ function explainPart(part: ClockPart, readAt: Date, dueAt: Date, input: ExplainI
     to,
     minutes: part.to - part.from,
     businessMinutes: 0,
-    projected: part.from >= minuteOf(readAt),
+    // Pauses are what happened; only running and closed time ahead of the reading is a forecast.
+    projected: part.kind !== 'paused' && part.from >= minuteOf(readAt),
     afterDue: part.from >= minuteOf(dueAt),
   };
   if (part.kind === 'working') return { ...base, businessMinutes: base.minutes };

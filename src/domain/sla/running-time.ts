@@ -83,7 +83,8 @@ function* clockParts(
   let cursor = start;
   for (const pause of pauses) {
     const from = minuteOf(pause.from);
-    if (from >= readAt) break;
+    // A pause that began in the reading minute is already a fact: the reader is told of it.
+    if (from > readAt) break;
     yield* runningParts(cursor, from, calendar);
     const to = pause.to === null ? readAt : Math.min(minuteOf(pause.to), readAt);
     const ongoing = pause.to === null || minuteOf(pause.to) > readAt;
