@@ -11,6 +11,7 @@ async function check(page: Page, name: string) {
 }
 
 test('public pages are accessible', async ({ page }) => {
+  test.slow(); // the first pages of the run: a cold server, and each page scanned and photographed at two widths
   await page.goto('/login');
   await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
   await check(page, 'login');
