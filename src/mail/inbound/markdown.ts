@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import TurndownService from 'turndown';
+import { MESSAGE_TAGS } from '../../rich-text/sanitise';
 
 /**
  * The HTML part of a mail as Markdown of the subset messages are written in (paragraphs, line
@@ -25,37 +26,18 @@ export function droppedWithTheirText(options: { keepQuotes: boolean }): string[]
   return options.keepQuotes ? invisible : [...invisible, 'blockquote'];
 }
 
+/**
+ * A message's elements, less pictures (a mail's images arrive as attachments) and quotes (kept
+ * only on request), plus the presentational ones mail clients write, which Markdown reads as text
+ * or emphasis.
+ */
 const KEPT_TAGS = [
-  'p',
-  'br',
+  ...MESSAGE_TAGS.filter((tag) => tag !== 'img' && tag !== 'blockquote'),
   'div',
   'span',
   'b',
-  'strong',
   'i',
-  'em',
-  's',
-  'del',
   'strike',
-  'code',
-  'pre',
-  'ul',
-  'ol',
-  'li',
-  'a',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
 ];
 
 const turndown = new TurndownService({
