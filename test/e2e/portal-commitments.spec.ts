@@ -76,6 +76,11 @@ test('a due time opens into its explanation, printable, for the customer and for
   const all = await sessions(baseURL ?? '');
   const ticket = await openTicket(all.customer, 'Explication du délai');
   await moveTicket(all.agent, ticket.id, 'waiting_customer');
+  // A pause still running moves the due time with every minute read, so the two sides could read
+  // different minutes. Resumed in the next clock minute, the pause counts one minute and the due
+  // time stands still while both sides read it.
+  await new Promise((resolve) => setTimeout(resolve, 61_000 - (Date.now() % 60_000)));
+  await json(await all.agent.send('POST', `/api/tickets/${ticket.id}/status`, { status: 'in_progress' }));
   await disposeAll(all);
 
   await signIn(page, demo.customer);
@@ -83,7 +88,7 @@ test('a due time opens into its explanation, printable, for the customer and for
   await page.getByText('Résolution — Pourquoi cette échéance ?').click();
   const explanation = page.getByTestId('explain-resolution').getByTestId('sla-explanation');
   await expect(explanation).toContainText('Criticité Moyenne : objectif 80 h ouvrées');
-  // Waiting since its creation: the timeline from now on is a forecast, through the desk's hours.
+  // Paused a minute while waiting: the timeline from now on is a forecast, through the desk's hours.
   await expect(explanation).toContainText('suspendu (Attente client)');
   await expect(explanation).toContainText('support fermé');
   await expect(explanation).toContainText('Ouverture + objectif 80 h ouvrées');
