@@ -47,6 +47,8 @@ test('customer pages are accessible', async ({ page }) => {
 });
 
 test('staff pages are accessible', async ({ page, request }) => {
+  // A dozen staff pages, each scanned by axe: more than a minute on a busy machine.
+  test.slow();
   await request.get('/api/session');
   const csrf = (await request.storageState()).cookies.find((c) => c.name === 'guichet_csrf')?.value ?? '';
   const stamp = Date.now();

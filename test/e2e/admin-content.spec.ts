@@ -25,6 +25,8 @@ test('an admin edits and deletes help articles, edits the escalation matrix and 
   page,
   baseURL,
 }) => {
+  // Three editors, each opened, scanned by axe and saved.
+  test.slow();
   const admin = await apiSession(baseURL ?? '', demo.admin);
   const stamp = Date.now();
   const edited = `e2e-edit-${stamp}`;
