@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { requestTypes } from '../../db/schema/catalogue';
@@ -12,7 +12,7 @@ import { type SlaQueueFilter, slaStateFilter } from '../sla/queue-filter';
 import { requestTypeColumns } from '../tickets/request-type-columns';
 import { seesInternal, visibleTicketsFor } from '../tickets/scope';
 import { decodeListCursor, encodeListCursor } from './cursor';
-import { searchQuery } from './search';
+import { resolveSearchQuery, SEARCH_CANDIDATES } from './search';
 
 export const TICKET_SORTS = [
   'relevance',
@@ -88,7 +88,8 @@ export async function listTickets(
   actor: Actor,
   input: ListTicketsInput = {},
 ): Promise<TicketPage> {
-  const { query, sort, order, limit } = ticketListQuery(ctx.db, actor, input, ctx.clock.now());
+  const tsquery = await searchQueryFor(ctx.db, input);
+  const { query, sort, order, limit } = ticketListQuery(ctx.db, actor, input, ctx.clock.now(), tsquery);
   const rows = await query;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -106,37 +107,75 @@ export async function listTickets(
   };
 }
 
-/** The query behind a page of the list: one row more than the page, to know whether more follow. */
-export function ticketListQuery(db: DbOrTx, actor: Actor, input: ListTicketsInput, now: Date) {
+/** The full-text query of a list's search words, or null when it does not search the text. */
+export async function searchQueryFor(db: DbOrTx, input: ListTicketsInput): Promise<SQL | null> {
+  const q = input.q?.trim() ?? '';
+  return q && !keyPattern.test(q) ? resolveSearchQuery(db, q) : null;
+}
+
+/**
+ * The query behind a page of the list: one row more than the page, to know whether more follow.
+ * `search` is the resolved full-text query of `input.q` (searchQueryFor).
+ */
+export function ticketListQuery(
+  db: DbOrTx,
+  actor: Actor,
+  input: ListTicketsInput,
+  now: Date,
+  search: SQL | null,
+) {
   const staff = seesInternal(actor);
   const limit = Math.min(Math.max(input.limit ?? 50, 1), 100);
   const q = input.q?.trim() ?? '';
   const byKey = keyPattern.test(q);
-  const search = q && !byKey ? searchQuery(q) : null;
   const sort: TicketSort = input.sort ?? (search ? 'relevance' : 'updatedAt');
   if (sort === 'relevance' && !search) throw new AppError('validation_failed');
   const order = input.order ?? defaultOrder(sort);
   const vector = staff ? ticketSearch.staffVector : ticketSearch.publicVector;
   const column = sortColumn(sort, search ? sql`ts_rank(${vector}, ${search})` : null);
 
-  const filters: (SQL | undefined)[] = [
-    visibleTicketsFor(actor),
+  // Conditions on the ticket row; the company and the words are also on the search row.
+  const ticketFilters: (SQL | undefined)[] = [
     input.desk ? eq(tickets.desk, input.desk) : undefined,
     input.status?.length ? inArray(tickets.status, input.status) : undefined,
     input.criticality?.length ? inArray(tickets.criticality, input.criticality) : undefined,
     input.requestTypeId ? eq(tickets.requestTypeId, input.requestTypeId) : undefined,
     byKey ? eq(tickets.key, q.toUpperCase()) : undefined,
-    search ? sql`${vector} @@ ${search}` : undefined,
   ];
   if (staff) {
-    if (input.companyId) filters.push(eq(tickets.companyId, input.companyId));
-    if (input.sla) filters.push(slaStateFilter(input.sla, now));
-    if (input.assigneeId === 'none') filters.push(isNull(tickets.assigneeId));
+    if (input.sla) ticketFilters.push(slaStateFilter(input.sla, now));
+    if (input.assigneeId === 'none') ticketFilters.push(isNull(tickets.assigneeId));
     else if (input.assigneeId) {
-      filters.push(eq(tickets.assigneeId, input.assigneeId === 'me' ? actor.userId : input.assigneeId));
+      ticketFilters.push(eq(tickets.assigneeId, input.assigneeId === 'me' ? actor.userId : input.assigneeId));
     }
   } else if (input.mine) {
-    filters.push(eq(tickets.createdBy, actor.userId));
+    ticketFilters.push(eq(tickets.createdBy, actor.userId));
+  }
+  const company = staff ? input.companyId : actor.companyId;
+  const filters: (SQL | undefined)[] = [
+    visibleTicketsFor(actor),
+    staff && input.companyId ? eq(tickets.companyId, input.companyId) : undefined,
+    ...ticketFilters,
+  ];
+  if (search && sort === 'relevance') {
+    // Relevance ranks the most recent matches only (SEARCH_CANDIDATES), found from the search rows.
+    const onTicket = ticketFilters.some(Boolean);
+    const matches = db.select({ id: ticketSearch.ticketId }).from(ticketSearch);
+    const candidates = (
+      onTicket ? matches.innerJoin(tickets, eq(tickets.id, ticketSearch.ticketId)) : matches
+    )
+      .where(
+        and(
+          sql`${vector} @@ ${search}`,
+          company ? eq(ticketSearch.companyId, company) : undefined,
+          ...ticketFilters,
+        ),
+      )
+      .orderBy(desc(ticketSearch.createdAt), desc(ticketSearch.ticketId))
+      .limit(SEARCH_CANDIDATES);
+    filters.push(inArray(tickets.id, candidates));
+  } else if (search) {
+    filters.push(sql`${vector} @@ ${search}`);
   }
   if (input.cursor) {
     const cursor = decodeListCursor(input.cursor, sort, order);

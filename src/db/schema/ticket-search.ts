@@ -1,4 +1,4 @@
-import { customType, index, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { customType, index, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tickets } from './tickets';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -9,6 +9,11 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  * description, public messages) and what staff may search (the same plus internal notes), so a
  * customer's search never matches a word that occurs only in an internal note. Each document holds
  * French and German stems of unaccented words (configurations guichet_fr and guichet_de).
+ *
+ * The ticket's company and creation time are copied here so that a search can pick its most recent
+ * matches (and a customer's) from this table alone: the documents are stored out of line (a small
+ * `toast_tuple_target`), so the rows the search index points to are narrow and a common word's tens
+ * of thousands of matches are read from a small heap.
  */
 export const ticketSearch = pgTable(
   'ticket_search',
@@ -16,6 +21,8 @@ export const ticketSearch = pgTable(
     ticketId: uuid('ticket_id')
       .primaryKey()
       .references(() => tickets.id),
+    companyId: uuid('company_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     publicVector: tsvector('public_vector').notNull(),
     staffVector: tsvector('staff_vector').notNull(),
   },
