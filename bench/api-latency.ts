@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { Actor } from '../src/app/context';
-import { type ListTicketsInput, ticketListQuery } from '../src/app/ticket-lists/list-tickets';
+import { type ListTicketsInput, searchQueryFor, ticketListQuery } from '../src/app/ticket-lists/list-tickets';
 import { actorFor, type BenchApp, rows, startBenchApp } from './app';
 import {
   benchAgentEmail,
@@ -28,7 +28,7 @@ import {
   runBounded,
   stringArg,
 } from './lib';
-import { searchTerms } from './words';
+import { commonSearchTerms, rareSearchTerms } from './words';
 
 const notClosed =
   'open,qualified,in_progress,waiting_customer,waiting_development,transferred_development,transferred_consulting';
@@ -156,11 +156,11 @@ async function buildScenarios(bench: BenchApp, agent: HttpClient, customer: Http
       await get(client, `/api/tickets/${id}/timeline`, tag);
     },
   });
-  const search = (name: string, client: HttpClient): Scenario => ({
+  const search = (name: string, client: HttpClient, terms: readonly string[]): Scenario => ({
     name,
     budgetMs: 100,
     run: async (i, tag) => {
-      await get(client, `/api/tickets?q=${encodeURIComponent(pick(searchTerms, i))}`, tag);
+      await get(client, `/api/tickets?q=${encodeURIComponent(pick(terms, i))}`, tag);
     },
   });
   return [
@@ -181,8 +181,10 @@ async function buildScenarios(bench: BenchApp, agent: HttpClient, customer: Http
     list('customer: company list', customer, '/api/tickets'),
     page('ticket page (agent)', agent, agentIds),
     page('ticket page (customer)', customer, customerIds),
-    search('search (agent)', agent),
-    search('search (customer)', customer),
+    search('search common (agent)', agent, commonSearchTerms),
+    search('search common (customer)', customer, commonSearchTerms),
+    search('search rare (agent)', agent, rareSearchTerms),
+    search('search rare (customer)', customer, rareSearchTerms),
   ];
 }
 
@@ -198,8 +200,19 @@ async function describeData(bench: BenchApp): Promise<void> {
   );
   console.log(
     `data: ${row?.tickets.toLocaleString('en')} tickets, ${row?.active.toLocaleString('en')} not closed, ` +
-      `${row?.open.toLocaleString('en')} to qualify; the customer's company has ${row?.company.toLocaleString('en')}\n`,
+      `${row?.open.toLocaleString('en')} to qualify; the customer's company has ${row?.company.toLocaleString('en')}`,
   );
+  // How many tickets each search term matches (staff documents), to show which are common or rare.
+  for (const term of [...commonSearchTerms, ...rareSearchTerms]) {
+    const query = await searchQueryFor(bench.database.db, { q: term });
+    const [found] = await rows<{ n: number }>(
+      bench.database,
+      sql`select count(*)::int as n from ticket_search where staff_vector @@ ${query}`,
+    );
+    const share = ((found?.n ?? 0) / Math.max(1, row?.tickets ?? 1)) * 100;
+    console.log(`  "${term}": ${found?.n.toLocaleString('en')} tickets (${share.toFixed(2)} %)`);
+  }
+  console.log('');
 }
 
 /** EXPLAIN ANALYZE of the exact queries behind the queue and a search, as the app builds them. */
@@ -216,12 +229,15 @@ async function explain(bench: BenchApp): Promise<void> {
     ['queue: all, by update', agentActor, { sort: 'updatedAt', order: 'desc' }],
     ['search (agent) "facture"', agentActor, { q: 'facture' }],
     ['search (customer) "facture"', customerActor, { q: 'facture' }],
+    ['search (agent) "Abschreibung"', agentActor, { q: 'Abschreibung' }],
+    ['search (customer) "commande impression"', customerActor, { q: 'commande impression' }],
   ];
   const client = new pg.Client({ connectionString: benchDatabaseUrl });
   await client.connect();
   try {
     for (const [name, actor, input] of cases) {
-      const { query } = ticketListQuery(bench.ctx.db, actor, input, bench.ctx.clock.now());
+      const search = await searchQueryFor(bench.ctx.db, input);
+      const { query } = ticketListQuery(bench.ctx.db, actor, input, bench.ctx.clock.now(), search);
       const { sql: text, params } = query.toSQL();
       const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`, params);
       console.log(`\n== ${name}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);

@@ -68,7 +68,10 @@ async function seedReferenceData(client: pg.Client, target: number): Promise<voi
     CREATE TABLE bench.seed (
       id int PRIMARY KEY CHECK (id = 1),
       target int NOT NULL,
-      anchor timestamptz NOT NULL
+      anchor timestamptz NOT NULL,
+      pool_subject int NOT NULL DEFAULT 0,
+      pool_description int NOT NULL DEFAULT 0,
+      pool_message int NOT NULL DEFAULT 0
     );
     CREATE TABLE bench.batches (first int PRIMARY KEY, last int NOT NULL);
     CREATE TABLE bench.companies (
@@ -131,7 +134,51 @@ async function seedReferenceData(client: pg.Client, target: number): Promise<voi
        FROM bench.customers u JOIN bench.companies c ON c.n = u.company_n`,
     [benchCustomerEmail, hash],
   );
+  await buildTextPools(client, target);
   await client.query('COMMIT');
+}
+
+/**
+ * Texts drawn per language and kind, at most these many (fewer for a small seed, whose pools would
+ * otherwise take longer than its tickets); each text is reused by about N / size tickets or messages.
+ */
+const POOLS = { subject: 2000, description: 6000, message: 12000 } as const;
+
+/**
+ * Pools of subjects, descriptions and messages with their French and German documents, built once.
+ * Stemming every text of a million tickets was most of the seed's time; a ticket's document is now
+ * assembled from the documents of its texts. tsvector concatenation shifts the right operand's
+ * positions past the left one's last, which equals stemming the joined text as long as every word
+ * yields a lexeme (the vocabularies hold no stop words) — the final check compares with the app's
+ * function.
+ */
+async function buildTextPools(client: pg.Client, target: number): Promise<void> {
+  await client.query(`
+    CREATE AGGREGATE bench.tsv_cat(tsvector) (SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = '');
+    CREATE TABLE bench.texts (
+      kind text NOT NULL, lang text NOT NULL, n int NOT NULL, body text NOT NULL,
+      fr tsvector NOT NULL, de tsvector NOT NULL, PRIMARY KEY (kind, lang, n)
+    )`);
+  const shapes: [keyof typeof POOLS, string, string][] = [
+    ['subject', '3', '1 + g.n % 3'],
+    ['description', '4', '16 + g.n % 20'],
+    ['message', '2', '8 + g.n % 22'],
+  ];
+  for (const [kind, domain, filler] of shapes) {
+    const size = Math.max(50, Math.min(POOLS[kind], Math.ceil(target / 20)));
+    await client.query(`UPDATE bench.seed SET pool_${kind} = $1`, [size]);
+    await client.query(
+      `INSERT INTO bench.texts
+       SELECT $1, l.lang, g.n, x.body, to_tsvector('guichet_fr', x.body), to_tsvector('guichet_de', x.body)
+         FROM (VALUES ('fr', $3::text[]), ('de', $4::text[])) l(lang, w)
+         CROSS JOIN generate_series(0, $2::int - 1) g(n)
+         CROSS JOIN LATERAL (SELECT $5::text[] AS f) words
+         CROSS JOIN LATERAL (SELECT ${kind === 'subject' ? 'upper(left(b, 1)) || substr(b, 2)' : 'b'} AS body
+                               FROM (SELECT ${text(domain, filler)}) AS raw(b)) x`,
+      [kind, size, frenchWords, germanWords, fillerWords],
+    );
+  }
+  await client.query('ANALYZE bench.texts');
 }
 
 /** The R7 default targets; due times stretch their business minutes ×3 to wall-clock time. */
@@ -238,15 +285,22 @@ const batchSql = [
      JOIN bench.companies c ON c.n = s.company_n
      JOIN bench.customers cu ON cu.company_n = s.company_n AND cu.k = s.i % ${CUSTOMERS_PER_COMPANY}`,
   `CREATE TEMP TABLE txt ON COMMIT DROP AS
-   SELECT t.id, ${text('3', '1 + t.i % 3')} AS subject, ${text('4', '16 + t.i % 20')} AS description
-     FROM t, LATERAL (SELECT CASE WHEN t.lang = 'de' THEN $5::text[] ELSE $4::text[] END AS w, $8::text[] AS f) words`,
+   SELECT t.id, s.body AS subject, d.body AS description, s.fr AS subject_fr, s.de AS subject_de,
+          d.fr AS description_fr, d.de AS description_de
+     FROM t
+     -- Drawn in a subquery of their own (volatile, so evaluated once per ticket, not per join test).
+     CROSS JOIN bench.seed pool
+     CROSS JOIN LATERAL (SELECT floor(random() * pool.pool_subject)::int + 0 * t.i AS subject_n,
+                                floor(random() * pool.pool_description)::int + 0 * t.i AS description_n) pick
+     JOIN bench.texts s ON s.kind = 'subject' AND s.lang = t.lang AND s.n = pick.subject_n
+     JOIN bench.texts d ON d.kind = 'description' AND d.lang = t.lang AND d.n = pick.description_n`,
   `INSERT INTO tickets (id, desk, key, number, company_id, project_id, request_type_id, criticality, status,
                        subject, description, software_version, societe, module, created_by, assignee_id,
                        close_reason, created_at, updated_at, qualified_at, closed_at, last_customer_activity_at,
                        engagement_due_at, resolution_due_at, sla_state)
    SELECT t.id, t.desk::desk, CASE WHEN t.key_desk = 'consulting' THEN 'CON-' ELSE 'SUP-' END || t.number, t.number,
           t.company_id, t.project_id, t.request_type_id, t.criticality::criticality, t.status::ticket_status,
-          upper(left(x.subject, 1)) || substr(x.subject, 2), x.description,
+          x.subject, x.description,
           format('%s.%s', 10 + t.i % 5, t.i % 12), NULL, CASE WHEN t.i % 3 = 0 THEN 'Finance' END,
           t.creator_id, t.assignee_id, t.close_reason::close_reason, t.created_at, t.updated_at,
           CASE WHEN t.status <> 'open' THEN t.created_at + (t.updated_at - t.created_at) * 0.1 END,
@@ -273,10 +327,12 @@ const batchSql = [
           CASE WHEN g.k % 2 = 0 THEN t.creator_id ELSE coalesce(t.assignee_id, t.triage_id) END AS author_id,
           g.k % 2 = 1 AND random() < 0.2 AS internal,
           t.created_at + (t.updated_at - t.created_at) * ((g.k + 1)::float8 / (t.nmsg + 1)) AS created_at,
-          ${text('2', '8 + (t.i + g.k) % 22')} AS body
+          p.body, p.fr, p.de
      FROM t
      CROSS JOIN LATERAL generate_series(0, t.nmsg - 1) AS g(k)
-     CROSS JOIN LATERAL (SELECT CASE WHEN t.lang = 'de' THEN $5::text[] ELSE $4::text[] END AS w, $8::text[] AS f) words`,
+     CROSS JOIN bench.seed pool
+     CROSS JOIN LATERAL (SELECT floor(random() * pool.pool_message)::int + 0 * g.k AS n) pick
+     JOIN bench.texts p ON p.kind = 'message' AND p.lang = t.lang AND p.n = pick.n`,
   `INSERT INTO ticket_messages (id, ticket_id, author_id, body, visibility, source, refused, created_at)
    SELECT id, ticket_id, author_id, body, CASE WHEN internal THEN 'internal' ELSE 'public' END::visibility,
           'portal', false, created_at
@@ -325,20 +381,26 @@ const batchSql = [
           CASE WHEN x.sla_state IN ('running', 'at_risk') THEN coalesce(x.engagement_due_at, x.resolution_due_at) END,
           $3::jsonb, t.updated_at
      FROM t JOIN tickets x ON x.id = t.id`,
-  // The same documents as guichet_reindex_ticket_search (migration search_ticket_index), set-based.
-  `INSERT INTO ticket_search (ticket_id, public_vector, staff_vector)
-   SELECT t.id, doc.public_doc, doc.public_doc || guichet_search_document(mm.internal_text, 'D')
-     FROM tickets t
-     JOIN (SELECT id FROM t) b ON b.id = t.id
+  // The same documents as guichet_reindex_ticket_search (migration search_ticket_index), assembled
+  // from the pooled texts' documents in the function's order: subject A, description B, public
+  // messages C (in time order), internal notes D.
+  `INSERT INTO ticket_search (ticket_id, company_id, created_at, public_vector, staff_vector)
+   SELECT t.id, t.company_id, t.created_at, doc.public_doc,
+          doc.public_doc || (setweight(coalesce(mm.internal_fr, ''), 'D') || setweight(coalesce(mm.internal_de, ''), 'D'))
+     FROM t
+     JOIN txt x ON x.id = t.id
      LEFT JOIN (
        SELECT ticket_id,
-              left(string_agg(body, E'\\n' ORDER BY created_at) FILTER (WHERE NOT internal), 200000) AS public_text,
-              left(string_agg(body, E'\\n' ORDER BY created_at) FILTER (WHERE internal), 200000) AS internal_text
+              bench.tsv_cat(fr ORDER BY created_at) FILTER (WHERE NOT internal) AS public_fr,
+              bench.tsv_cat(de ORDER BY created_at) FILTER (WHERE NOT internal) AS public_de,
+              bench.tsv_cat(fr ORDER BY created_at) FILTER (WHERE internal) AS internal_fr,
+              bench.tsv_cat(de ORDER BY created_at) FILTER (WHERE internal) AS internal_de
          FROM m GROUP BY ticket_id
      ) mm ON mm.ticket_id = t.id
      CROSS JOIN LATERAL (
-       SELECT guichet_search_document(t.subject, 'A') || guichet_search_document(t.description, 'B')
-              || guichet_search_document(mm.public_text, 'C') AS public_doc
+       SELECT (setweight(x.subject_fr, 'A') || setweight(x.subject_de, 'A'))
+              || (setweight(x.description_fr, 'B') || setweight(x.description_de, 'B'))
+              || (setweight(coalesce(mm.public_fr, ''), 'C') || setweight(coalesce(mm.public_de, ''), 'C')) AS public_doc
      ) doc`,
   `INSERT INTO bench.batches VALUES ($1::int, $2::int)`,
 ];
@@ -358,11 +420,12 @@ async function verifySearchDocuments(client: pg.Client): Promise<number> {
   await client.query('BEGIN');
   try {
     await client.query(`CREATE TEMP TABLE sample ON COMMIT DROP AS
-      SELECT ticket_id, public_vector, staff_vector FROM ticket_search TABLESAMPLE SYSTEM (1) LIMIT 200`);
+      SELECT ticket_id, company_id, created_at, public_vector, staff_vector FROM ticket_search ORDER BY random() LIMIT 200`);
     await client.query('SELECT guichet_reindex_ticket_search(ticket_id) FROM sample');
     const result = await client.query<{ n: number; differ: number }>(
       `SELECT count(*)::int AS n,
-              count(*) FILTER (WHERE s.public_vector <> x.public_vector OR s.staff_vector <> x.staff_vector)::int AS differ
+              count(*) FILTER (WHERE s.public_vector <> x.public_vector OR s.staff_vector <> x.staff_vector
+                               OR s.company_id <> x.company_id OR s.created_at <> x.created_at)::int AS differ
          FROM sample s JOIN ticket_search x USING (ticket_id)`,
     );
     const row = result.rows[0];
@@ -397,6 +460,9 @@ async function seedSession(url: string): Promise<pg.Client> {
   await client.connect();
   await client.query(`SET session_replication_role = replica`); // no triggers, no FK checks: this session only
   await client.query(`SET work_mem = '256MB'`);
+  // The search indexes take new documents into their pending list and merge it when it exceeds
+  // this size: one large merge per lexeme instead of one every 4 MB (the final VACUUM merges the rest).
+  await client.query(`SET gin_pending_list_limit = '256MB'`);
   return client;
 }
 

@@ -224,20 +224,18 @@ export const germanWords = [
   'Anlage',
 ] as const;
 
-/** Search terms of the latency benchmark: common, medium and rare words, single and combined. */
-export const searchTerms = [
-  'erreur',
-  'facture',
-  'Rechnung',
-  'commande impression',
-  'Lieferung Fehler',
+/**
+ * Search terms of the latency benchmark. Common: single support words near the start of their list,
+ * each in 5 % or more of all tickets. Rare: pairs of support words that must both occur, and words
+ * from the end of the made-up vocabulary, each in well under 1 % of tickets. `--explain` and the
+ * benchmark's output give the measured counts.
+ */
+export const commonSearchTerms = ['erreur', 'facture', 'Rechnung', 'Fehler', 'commande', 'ecriture'] as const;
+export const rareSearchTerms = [
   'rapprochement bancaire',
-  'nomenclature',
-  'Stückliste',
   'amortissement immobilisation',
-  'Abschreibung',
-  'ecriture',
-  'webservice synchronisation',
-  '"mise à jour"',
   'Spediteur Zoll',
+  'webservice synchronisation',
+  'rururu',
+  'runoru',
 ] as const;
