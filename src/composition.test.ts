@@ -21,13 +21,15 @@ describe('after-change effects', () => {
     expect(installedEffects()).toBe(afterChangeEffects);
   });
 
-  it('run in one explicit order: SLA due times, R9 timers, live notice; warnings after each recompute', () => {
+  it('run in one explicit order: SLA due times, R9 timers, webhooks, live notice; warnings after each recompute', () => {
     expect(names(afterChangeEffects.afterTicketChange)).toEqual([
       'recomputeSlaAfterChange',
       'scheduleTicketTimers',
+      'queueTicketWebhooks',
       'publishTicketChange',
     ]);
     expect(names(afterChangeEffects.afterSlaRecompute)).toEqual(['armSlaWarnings']);
+    expect(names(afterChangeEffects.afterSlaWarning)).toEqual(['queueSlaWebhooks']);
   });
 
   it('cannot be replaced by a different list in the same process', () => {
@@ -36,6 +38,7 @@ describe('after-change effects', () => {
       installEffects({
         afterTicketChange: afterChangeEffects.afterTicketChange.slice(1),
         afterSlaRecompute: [],
+        afterSlaWarning: [],
       }),
     ).toThrow(/different list/);
   });

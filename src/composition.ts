@@ -10,17 +10,25 @@ import { publishTicketChange } from './app/live/channel';
 import { recomputeSlaAfterChange } from './app/sla/after-ticket-change';
 import { scheduleTicketTimers } from './app/timers/schedule-timers';
 import { armSlaWarnings } from './app/timers/sla-warnings';
+import { queueSlaWebhooks, queueTicketWebhooks } from './app/webhooks/queue-webhooks';
 import { mailRendering } from './mail/preview';
 
 /**
  * What follows every change, in order: the SLA due times first (they rearm the R7 warnings), then
  * the R9 reminders and closing (entering or leaving waiting_customer; closing cancels every
- * pending timer, warnings included), and last the live notice, which reads the ticket as the
- * effects before it left it.
+ * pending timer, warnings included), then the webhook deliveries (queued, sent later by the
+ * worker), and last the live notice, which reads the ticket as the effects before it left it. A
+ * fired SLA warning queues its webhooks too.
  */
 export const afterChangeEffects: AfterChangeEffects = Object.freeze({
-  afterTicketChange: Object.freeze([recomputeSlaAfterChange, scheduleTicketTimers, publishTicketChange]),
+  afterTicketChange: Object.freeze([
+    recomputeSlaAfterChange,
+    scheduleTicketTimers,
+    queueTicketWebhooks,
+    publishTicketChange,
+  ]),
   afterSlaRecompute: Object.freeze([armSlaWarnings]),
+  afterSlaWarning: Object.freeze([queueSlaWebhooks]),
 });
 
 /**

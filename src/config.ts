@@ -106,6 +106,15 @@ const configSchema = z
     /** Outbound mail: attempts before a mail is marked failed, and the first retry delay (doubling). */
     MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
     MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** PEM file of certificate authorities webhook deliveries trust besides the system's (an in-house CA). */
+    WEBHOOK_CA_FILE: z.string().min(1).optional(),
+    /** How long a webhook receiver has to answer before the attempt counts as failed. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Delay before the second attempt of a failed webhook; it doubles each time up to WEBHOOK_RETRY_MAX_MS. */
+    WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(0).default(30_000),
+    WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(0).default(3_600_000),
+    /** An endpoint that fails every attempt for this long is disabled and the administrators are mailed. */
+    WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().positive().default(24),
     /** TEST ONLY: a fixed "now" (ISO instant) for a standalone worker under test; never set in production. */
     GUICHET_FAKE_NOW: z.iso.datetime({ offset: true }).optional(),
   })

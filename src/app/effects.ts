@@ -1,6 +1,6 @@
 /**
  * After-change effects: what follows a ticket change or an SLA recomputation, inside the same
- * transaction (SLA due times, R9 timers, R7 warnings, live notices). The list is one ordered
+ * transaction (SLA due times, R9 timers, R7 warnings, live notices, webhooks). The list is one ordered
  * value composed by the composition root (`src/composition.ts`) and installed once per process;
  * no module registers anything by being imported. Recording a change in a process that has not
  * installed the list is a programming error and fails loudly instead of silently skipping effects.
@@ -19,9 +19,22 @@ export type TicketChangeEffect = (
 /** Runs after every SLA recomputation, in its transaction, once the ticket row is updated. */
 export type SlaRecomputeEffect = (tx: Tx, change: SlaRecomputation) => Promise<void>;
 
+/** An R7 warning that fired (at risk or breached), with the ticket as it is. */
+export interface SlaWarning {
+  ticket: typeof tickets.$inferSelect;
+  target: 'engagement' | 'resolution';
+  breach: boolean;
+  dueAt: Date;
+  now: Date;
+}
+
+/** Runs when an SLA warning fires, in the transaction that marks its timer done. */
+export type SlaWarningEffect = (tx: Tx, warning: SlaWarning) => Promise<void>;
+
 export interface AfterChangeEffects {
   readonly afterTicketChange: readonly TicketChangeEffect[];
   readonly afterSlaRecompute: readonly SlaRecomputeEffect[];
+  readonly afterSlaWarning: readonly SlaWarningEffect[];
 }
 
 let installed: AfterChangeEffects | null = null;
@@ -50,5 +63,9 @@ export function installedEffects(): AfterChangeEffects {
 function sameEffects(a: AfterChangeEffects, b: AfterChangeEffects): boolean {
   const same = <T>(x: readonly T[], y: readonly T[]) =>
     x.length === y.length && x.every((f, i) => f === y[i]);
-  return same(a.afterTicketChange, b.afterTicketChange) && same(a.afterSlaRecompute, b.afterSlaRecompute);
+  return (
+    same(a.afterTicketChange, b.afterTicketChange) &&
+    same(a.afterSlaRecompute, b.afterSlaRecompute) &&
+    same(a.afterSlaWarning, b.afterSlaWarning)
+  );
 }

@@ -45,6 +45,12 @@ export const policy = {
   keepApiToken: (actor: Actor, token: { kind: 'personal' | 'integration'; ownerId: string }): boolean =>
     token.kind === 'integration' ? isAdmin(actor) : token.ownerId === actor.userId,
 
+  /**
+   * Webhook endpoints send ticket data out of the portal, to an address of the admin's choosing,
+   * and may be allowed into the private network: administrators only.
+   */
+  keepWebhooks: (actor: Actor): boolean => isAdmin(actor),
+
   /** Handling a ticket at all (status, criticality, references) needs its desk. */
   workTicket: (actor: Actor, ticket: TicketFacts): boolean => worksDesk(actor, ticket),
   qualifyTicket: (actor: Actor, ticket: TicketFacts): boolean => worksDesk(actor, ticket) && open(ticket),

@@ -3,6 +3,7 @@ import { pruneLiveEvents } from '../app/live/hub';
 import { sendDailyDigests } from '../app/notifications/daily-digest';
 import { refreshPlannerStatistics } from '../app/operations/planner-statistics';
 import { runDueTimers } from '../app/timers/index';
+import { dispatchWebhooks } from '../app/webhooks/dispatch-webhooks';
 import { dispatchOutbox } from '../mail/dispatch';
 import type { WorkerTask } from './worker';
 
@@ -26,6 +27,12 @@ export const workerTasks: WorkerTask[] = [
     name: 'dispatch-outbox',
     run: async (ctx) => {
       await dispatchOutbox(ctx);
+    },
+  },
+  {
+    name: 'dispatch-webhooks',
+    run: async (ctx) => {
+      await dispatchWebhooks(ctx);
     },
   },
   {

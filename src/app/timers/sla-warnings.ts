@@ -5,7 +5,7 @@ import { mailsAtOnce, readPrefs } from '../../domain/notifications/preferences';
 import type { SlaTimer } from '../../domain/sla/index';
 import { handlesDesk } from '../../domain/tickets/index';
 import type { AppContext } from '../context';
-import type { SlaRecomputeEffect } from '../effects';
+import { installedEffects, type SlaRecomputeEffect } from '../effects';
 import { notifyStaff } from '../notifications/notify-staff';
 import { queueMail } from '../outbox';
 import type { TicketRow } from '../tickets/record-event';
@@ -89,6 +89,9 @@ export async function fireSlaTimer(
   const people = await recipients(tx, ticket);
   // Recorded as sent only with its mails queued in this transaction.
   await settle(people.length ? 'done' : 'cancelled');
+  for (const effect of installedEffects().afterSlaWarning) {
+    await effect(tx, { ticket, target, breach, dueAt, now });
+  }
   await notifyStaff(
     tx,
     people.map((p) => p.id),

@@ -20,3 +20,4 @@ export * from './ticket-search';
 export * from './tickets';
 export * from './timers';
 export * from './views';
+export * from './webhooks';

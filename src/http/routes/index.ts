@@ -24,6 +24,7 @@ import { ticketRoutes } from './tickets';
 import { timeRoutes } from './time';
 import { viewRoutes } from './views';
 import { watcherRoutes } from './watchers';
+import { webhookRoutes } from './webhooks';
 
 /** Every API resource, one file each. */
 export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
@@ -51,4 +52,5 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(apiTokenRoutes, { ctx });
   await app.register(watcherRoutes, { ctx });
   await app.register(surveyRoutes, { ctx });
+  await app.register(webhookRoutes, { ctx });
 };

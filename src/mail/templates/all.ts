@@ -18,3 +18,4 @@ export { default as ticketReceived } from './ticket-received';
 export { default as ticketReminder1 } from './ticket-reminder-1';
 export { default as ticketReminder2 } from './ticket-reminder-2';
 export { default as ticketStatusChanged } from './ticket-status-changed';
+export { default as webhookDisabled } from './webhook-disabled';
