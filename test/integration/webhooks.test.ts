@@ -348,14 +348,16 @@ describe.runIf(testEngine() === 'postgres')('a worker process killed mid-deliver
 
     const [one, two] = receiver.received;
     expect(one?.delivery).toBeTruthy();
-    expect(two?.delivery).toBe(one?.delivery);
+    // Every request the receiver saw is that one delivery, with one key and the same body.
+    expect(new Set(receiver.received.map((r) => r.delivery))).toEqual(new Set([one?.delivery]));
     expect(two?.body).toBe(one?.body);
     expect(one?.json.data.ticket).toMatchObject({ id: ticket.id });
     expect(signatureIsValid(hook.secret, two?.signature ?? '', two?.body ?? '')).toBe(true);
     const row = await delivered();
-    // Two attempts counted; only the one that got an answer is in the log, with its code.
-    expect(row?.attempts).toBe(2);
+    // The killed worker's attempt is counted but has no answer to log; the last logged one is the 200.
+    expect(row?.attempts).toBeGreaterThanOrEqual(2);
     const log = (await admin.get(`/api/admin/webhooks/${hook.id}/deliveries`)).json();
-    expect(log.items[0].log.map((a: { statusCode: number }) => a.statusCode)).toEqual([200]);
+    expect(log.items[0].log[0].statusCode).toBe(200);
+    expect(log.items[0].log.length).toBe(row?.attempts ? row.attempts - 1 : -1);
   });
 });
