@@ -19,6 +19,14 @@ export async function copyDatabase(source: DbOrTx, target: Db): Promise<void> {
       tables.map((table) => sql.identifier(table)),
       sql`, `,
     );
+    // Triggers that fire in every replication role: ENABLE TRIGGER USER below would bring them
+    // back as ordinary ones.
+    const always = await rowsOf<{ tbl: string; name: string }>(
+      tx,
+      sql`SELECT c.relname AS tbl, t.tgname AS name FROM pg_trigger t
+          JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = 'public' AND NOT t.tgisinternal AND t.tgenabled = 'A'`,
+    );
     // Held off first: the append-only ledger's own trigger refuses TRUNCATE.
     for (const table of tables)
       await tx.execute(sql`ALTER TABLE ${sql.identifier(table)} DISABLE TRIGGER USER`);
@@ -26,6 +34,8 @@ export async function copyDatabase(source: DbOrTx, target: Db): Promise<void> {
     for (const table of order) await copyTable(source, tx, table);
     for (const table of tables)
       await tx.execute(sql`ALTER TABLE ${sql.identifier(table)} ENABLE TRIGGER USER`);
+    for (const { tbl, name } of always)
+      await tx.execute(sql`ALTER TABLE ${sql.identifier(tbl)} ENABLE ALWAYS TRIGGER ${sql.identifier(name)}`);
     const sequences = await rowsOf<{ name: string; last: string | number | null }>(
       source,
       sql`SELECT sequencename AS name, last_value AS last FROM pg_sequences WHERE schemaname = 'public'`,

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { companies, deskCounters, projects, tickets, users } from '../../db/schema/index';
+import { companies, projects, tickets, users } from '../../db/schema/index';
 import { type Criticality, type Desk, type MessageFormat, ticketKey } from '../../domain/tickets/index';
 import { hasActiveMaintenance } from '../admin/maintenance';
 import type { Actor, AppContext } from '../context';
@@ -148,17 +148,18 @@ export async function createTicket(
 }
 
 /**
- * The desk's next number. The UPDATE locks the counter row until the transaction ends, so
- * concurrent creations get distinct consecutive numbers, and a rolled-back one gives its back.
+ * The desk's next number, from the desk's sequence (migration 0039): no lock is held until the
+ * commit, so creations on one desk run side by side. Numbers are unique and increasing; a creation
+ * that fails after this leaves a gap.
  */
 async function nextNumber(tx: Tx, desk: Desk): Promise<number> {
-  const [row] = await tx
-    .update(deskCounters)
-    .set({ lastNumber: sql`${deskCounters.lastNumber} + 1` })
-    .where(eq(deskCounters.desk, desk))
-    .returning({ number: deskCounters.lastNumber });
-  if (!row) throw new Error(`desk counter missing for ${desk}`);
-  return row.number;
+  // node-postgres and PGlite both answer with `rows`.
+  const result = (await tx.execute(
+    sql`select nextval(${`ticket_number_${desk}`}::regclass)::integer as number`,
+  )) as unknown as { rows: { number: number }[] };
+  const number = Number(result.rows[0]?.number);
+  if (!Number.isInteger(number)) throw new Error(`desk sequence missing for ${desk}`);
+  return number;
 }
 
 async function checkProject(tx: Tx, companyId: string, input: CreateTicketInput): Promise<string | null> {

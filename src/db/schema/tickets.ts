@@ -131,8 +131,10 @@ export const ticketMessages = pgTable(
 );
 
 /**
- * The last number given on each desk. Incrementing the row inside the creating transaction locks
- * it, so numbers are unique and gapless even under concurrent creation.
+ * The last number the previous release gave on each desk. Numbers now come from the sequences
+ * ticket_number_<desk> (migration 0039); a trigger makes an increment of this row take its numbers
+ * from the same sequence, so the previous release keeps working during a rolling upgrade. To be
+ * dropped, with the trigger, once no instance of that release runs.
  */
 export const deskCounters = pgTable('desk_counters', {
   desk: deskEnum('desk').primaryKey(),
