@@ -1,3 +1,5 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { AppContext } from './app/context';
 import { demoPassword, seedDemoIfEmpty } from './app/seed/demo';
 import { instanceSecret } from './app/settings';
 import { composeContext } from './composition';
@@ -7,8 +9,6 @@ import { openConfiguredDatabase } from './db/open';
 import { systemClock } from './domain/clock';
 import { buildApp } from './http/app';
 import { closeGracefully } from './http/graceful-close';
-import { workerTasks } from './jobs/tasks';
-import { startWorker } from './jobs/worker';
 import { closeMailPool } from './mail/inbound/digest-pool';
 import { startInboundServices } from './mail/inbound-services';
 import { keepRunningOnStrayRejections } from './process-guards';
@@ -36,12 +36,7 @@ async function main() {
     poolStats: database.poolStats,
   });
   await app.listen({ port: config.PORT, host: config.HOST });
-  const worker = config.WORKER
-    ? startWorker(ctx, workerTasks, {
-        intervalMs: config.WORKER_INTERVAL_MS,
-        log: (msg, err) => app.log.error({ err }, msg),
-      })
-    : null;
+  const worker = config.WORKER ? await startEmbeddedWorker(ctx, config.WORKER_INTERVAL_MS, app.log) : null;
   const inbound = await startInboundServices(ctx, app.log);
 
   console.log(
@@ -69,6 +64,18 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+/**
+ * The worker's modules (mail transport, timers, digests) are loaded only when this process runs
+ * the worker: a web-only instance (WORKER=false) neither loads nor keeps them in memory.
+ */
+async function startEmbeddedWorker(ctx: AppContext, intervalMs: number, log: FastifyBaseLogger) {
+  const [{ workerTasks }, { startWorker }] = await Promise.all([
+    import('./jobs/tasks'),
+    import('./jobs/worker'),
+  ]);
+  return startWorker(ctx, workerTasks, { intervalMs, log: (msg, err) => log.error({ err }, msg) });
 }
 
 /** The banner is written in one piece, so a reader of the output never sees half of it. */
