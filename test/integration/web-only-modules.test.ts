@@ -39,13 +39,15 @@ async function modulesLoaded(worker: boolean): Promise<string[]> {
       INBOUND_SMTP_PORT: '0',
       LOG_LEVEL: 'silent',
       WORKER: String(worker),
+      SEED_DEMO: 'false',
     },
   );
   programs.push(server);
+  // The banner comes once everything the process starts with has started (the worker included).
   await waitUntil(
-    async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200,
-    'the server ready',
-    240_000,
+    () => server.output.some((line) => line.includes('Guichet is running')),
+    'the server started',
+    480_000,
     [server],
   );
   await stopAll([server]);
