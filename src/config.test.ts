@@ -49,4 +49,33 @@ describe('loadConfig', () => {
     const s3 = loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'files', S3_FORCE_PATH_STYLE: 'true' });
     expect(s3).toMatchObject({ S3_BUCKET: 'files', S3_REGION: 'us-east-1', S3_FORCE_PATH_STYLE: true });
   });
+
+  it('leaves single sign-on off by default and wants it configured whole, over https', () => {
+    expect(loadConfig({}).OIDC_ISSUER).toBeUndefined();
+    expect(() => loadConfig({ OIDC_DISABLE_STAFF_PASSWORDS: 'true' })).toThrow(
+      /OIDC_DISABLE_STAFF_PASSWORDS: needs/,
+    );
+    const whole = {
+      OIDC_ISSUER: 'https://id.example.com/realms/staff',
+      OIDC_CLIENT_ID: 'guichet',
+      OIDC_ALLOWED_DOMAINS: 'example.com, example.ch',
+      OIDC_AGENT_GROUPS: 'support',
+    };
+    expect(loadConfig(whole)).toMatchObject({
+      OIDC_ALLOWED_DOMAINS: ['example.com', 'example.ch'],
+      OIDC_AGENT_GROUPS: ['support'],
+      OIDC_ADMIN_GROUPS: [],
+      OIDC_GROUPS_CLAIM: 'groups',
+      OIDC_PROVIDER_NAME: 'SSO',
+    });
+    expect(() => loadConfig({ ...whole, OIDC_ISSUER: 'http://id.example.com' })).toThrow(
+      /OIDC_ISSUER: must be an https/,
+    );
+    expect(loadConfig({ ...whole, OIDC_ISSUER: 'http://127.0.0.1:4000' }).OIDC_ISSUER).toBe(
+      'http://127.0.0.1:4000',
+    );
+    expect(() => loadConfig({ ...whole, OIDC_CLIENT_ID: '' })).toThrow(/OIDC_CLIENT_ID/);
+    expect(() => loadConfig({ ...whole, OIDC_ALLOWED_DOMAINS: '' })).toThrow(/OIDC_ALLOWED_DOMAINS/);
+    expect(() => loadConfig({ ...whole, OIDC_AGENT_GROUPS: '' })).toThrow(/at least one group/);
+  });
 });

@@ -31,6 +31,18 @@ const proxyList = z
     'must be a comma-separated list of IP addresses or CIDR ranges',
   );
 
+/** "a, b ,c" → ["a", "b", "c"]; empty entries dropped. */
+const commaList = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean),
+);
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** Plain http is accepted for an identity provider on this very machine only (tests, a local proxy). */
+export const isLoopbackUrl = (url: string): boolean => loopbackHosts.has(new URL(url).hostname);
+
 const configSchema = z
   .object({
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -115,10 +127,28 @@ const configSchema = z
     WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(0).default(3_600_000),
     /** An endpoint that fails every attempt for this long is disabled and the administrators are mailed. */
     WEBHOOK_DISABLE_AFTER_HOURS: z.coerce.number().positive().default(24),
+    /** Single sign-on for staff through an OpenID Connect provider; off while OIDC_ISSUER is absent. */
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    /** Absent for a public client (PKCE alone). */
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** The name on the sign-in button: "Se connecter avec <name>". */
+    OIDC_PROVIDER_NAME: z.string().min(1).max(60).default('SSO'),
+    OIDC_SCOPES: z.string().min(1).default('openid email profile'),
+    /** The claim (ID token or userinfo) listing the person's groups. */
+    OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+    OIDC_ADMIN_GROUPS: commaList.default([]),
+    OIDC_AGENT_GROUPS: commaList.default([]),
+    OIDC_CONSULTANT_GROUPS: commaList.default([]),
+    /** Mail domains whose people may sign in this way; their staff accounts are created at first sign-in. */
+    OIDC_ALLOWED_DOMAINS: commaList.default([]),
+    /** Staff then sign in only through the provider; customers keep their passwords. */
+    OIDC_DISABLE_STAFF_PASSWORDS: booleanFlag.default(false),
     /** TEST ONLY: a fixed "now" (ISO instant) for a standalone worker under test; never set in production. */
     GUICHET_FAKE_NOW: z.iso.datetime({ offset: true }).optional(),
   })
   .superRefine((config, issues) => {
+    checkOidc(config, issues);
     if (config.STORAGE_DRIVER === 's3' && !config.S3_BUCKET) {
       issues.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required with STORAGE_DRIVER=s3' });
     }
@@ -130,6 +160,32 @@ const configSchema = z
       });
     }
   });
+
+type OidcFields = {
+  OIDC_ISSUER?: string | undefined;
+  OIDC_CLIENT_ID?: string | undefined;
+  OIDC_ALLOWED_DOMAINS: string[];
+  OIDC_ADMIN_GROUPS: string[];
+  OIDC_AGENT_GROUPS: string[];
+  OIDC_CONSULTANT_GROUPS: string[];
+  OIDC_DISABLE_STAFF_PASSWORDS: boolean;
+};
+
+/** Single sign-on is all or nothing: a half-configured provider would only fail at the first sign-in. */
+function checkOidc(config: OidcFields, issues: z.RefinementCtx) {
+  const issue = (path: string, message: string) => issues.addIssue({ code: 'custom', path: [path], message });
+  if (!config.OIDC_ISSUER) {
+    if (config.OIDC_DISABLE_STAFF_PASSWORDS) issue('OIDC_DISABLE_STAFF_PASSWORDS', 'needs OIDC_ISSUER');
+    return;
+  }
+  if (!config.OIDC_ISSUER.startsWith('https:') && !isLoopbackUrl(config.OIDC_ISSUER)) {
+    issue('OIDC_ISSUER', 'must be an https:// URL');
+  }
+  if (!config.OIDC_CLIENT_ID) issue('OIDC_CLIENT_ID', 'is required with OIDC_ISSUER');
+  if (config.OIDC_ALLOWED_DOMAINS.length === 0) issue('OIDC_ALLOWED_DOMAINS', 'is required with OIDC_ISSUER');
+  const groups = [...config.OIDC_ADMIN_GROUPS, ...config.OIDC_AGENT_GROUPS, ...config.OIDC_CONSULTANT_GROUPS];
+  if (groups.length === 0) issue('OIDC_AGENT_GROUPS', 'at least one group must give a role with OIDC_ISSUER');
+}
 
 export type Config = z.infer<typeof configSchema> & { secret: string };
 

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { users } from '../../db/schema/index';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { assertPasswordSignInAllowed } from './oidc-sign-in';
 import { verifyPassword } from './passwords';
 import { createSession } from './sessions';
 import { admitLoginAttempt, refundLoginAttempt, trimLoginAttempts } from './throttle';
@@ -34,6 +35,7 @@ export async function login(ctx: AppContext, input: LoginInput) {
     await trimLoginAttempts(ctx.db, now);
     throw new AppError('invalid_credentials');
   }
+  assertPasswordSignInAllowed(ctx, user);
   await refundLoginAttempt(ctx.db, email, input.ip);
   const session = await createSession(ctx.db, user.id, now, ctx.config.SESSION_TTL_HOURS);
   return { ...session, user };

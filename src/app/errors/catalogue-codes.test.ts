@@ -10,6 +10,7 @@ import { integrationsErrors } from './integrations';
 import { limitsErrors } from './limits';
 import { mailErrors } from './mail';
 import { slaErrors } from './sla';
+import { ssoErrors } from './sso';
 import { ticketsErrors } from './tickets';
 import { workspaceErrors } from './workspace';
 
@@ -25,6 +26,7 @@ const areas: Record<string, object> = {
   limitsErrors,
   mailErrors,
   slaErrors,
+  ssoErrors,
   ticketsErrors,
   workspaceErrors,
 };

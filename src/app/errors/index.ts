@@ -9,6 +9,7 @@ import { integrationsErrors } from './integrations';
 import { limitsErrors } from './limits';
 import { mailErrors } from './mail';
 import { slaErrors } from './sla';
+import { ssoErrors } from './sso';
 import { surveysErrors } from './surveys';
 import { ticketsErrors } from './tickets';
 import type { ErrorEntry } from './types';
@@ -35,6 +36,7 @@ export const errorCatalogue = {
   ...workspaceErrors,
   ...integrationsErrors,
   ...surveysErrors,
+  ...ssoErrors,
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -18,6 +18,7 @@ import { mailAdminRoutes } from './mail-admin';
 import { notificationRoutes } from './notifications';
 import { sessionRoutes } from './session';
 import { slaRoutes } from './sla';
+import { ssoRoutes } from './sso';
 import { surveyRoutes } from './surveys';
 import { ticketListRoutes } from './ticket-lists';
 import { ticketRoutes } from './tickets';
@@ -31,6 +32,7 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(healthRoutes, { ctx });
   await app.register(inboundRoutes, { ctx });
   await app.register(sessionRoutes, { ctx });
+  await app.register(ssoRoutes, { ctx });
   await app.register(ticketRoutes, { ctx });
   await app.register(mailAdminRoutes, { ctx });
   await app.register(accountAreaRoutes, { ctx });

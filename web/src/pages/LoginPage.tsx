@@ -9,6 +9,7 @@ import { FormAlert } from '../components/FormAlert';
 import { PasswordField } from '../components/PasswordField';
 import { applyApiError, schemaValidator } from '../forms/validation';
 import { applyLanguage } from '../i18n/index';
+import { SsoSignIn } from './SsoSignIn';
 import { usePageTitle } from './usePageTitle';
 
 /** A `next` address from the query string, kept only when it stays inside the portal. */
@@ -46,6 +47,7 @@ export default function LoginPage() {
     <Stack gap="lg">
       <Title order={1}>{t('login.title')}</Title>
       {params.get('passwordSet') === '1' && <FormAlert color="green" message={t('login.passwordSet')} />}
+      <SsoSignIn next={safeNext(params.get('next'))} />
       <Paper withBorder p="lg" radius="md">
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
