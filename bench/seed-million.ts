@@ -235,6 +235,7 @@ const batchSql = [
   `CREATE TEMP TABLE draw ON COMMIT DROP AS
    SELECT i, random() AS r_company, random() AS r_status, random() AS r_crit, random() AS r_type,
           random() AS r_dur, random() AS r_staff, random() AS r_msgs, random() AS r_close, random() AS r_sla,
+          random() AS r_subject, random() AS r_description,
           (s.anchor - ((s.target - i)::float8 / s.target) * interval '5 years' - random() * interval '2 hours') AS created_at,
           (s.target - i)::float8 / s.target < 45.0 / 1826 AS recent,
           s.anchor
@@ -288,12 +289,10 @@ const batchSql = [
    SELECT t.id, s.body AS subject, d.body AS description, s.fr AS subject_fr, s.de AS subject_de,
           d.fr AS description_fr, d.de AS description_de
      FROM t
-     -- Drawn in a subquery of their own (volatile, so evaluated once per ticket, not per join test).
      CROSS JOIN bench.seed pool
-     CROSS JOIN LATERAL (SELECT floor(random() * pool.pool_subject)::int + 0 * t.i AS subject_n,
-                                floor(random() * pool.pool_description)::int + 0 * t.i AS description_n) pick
-     JOIN bench.texts s ON s.kind = 'subject' AND s.lang = t.lang AND s.n = pick.subject_n
-     JOIN bench.texts d ON d.kind = 'description' AND d.lang = t.lang AND d.n = pick.description_n`,
+     JOIN bench.texts s ON s.kind = 'subject' AND s.lang = t.lang AND s.n = floor(t.r_subject * pool.pool_subject)::int
+     JOIN bench.texts d
+       ON d.kind = 'description' AND d.lang = t.lang AND d.n = floor(t.r_description * pool.pool_description)::int`,
   `INSERT INTO tickets (id, desk, key, number, company_id, project_id, request_type_id, criticality, status,
                        subject, description, software_version, societe, module, created_by, assignee_id,
                        close_reason, created_at, updated_at, qualified_at, closed_at, last_customer_activity_at,
