@@ -1,22 +1,29 @@
 import './zod-config';
 import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { setFallbackMessages } from './api/client';
 import { queryClient } from './api/query-client';
 import { CrashBoundary } from './components/CrashBoundary';
+import { notificationsWanted } from './components/notify';
 import { startI18n } from './i18n/index';
 import { createRouter } from './routes';
 import { cssVariablesResolver, theme } from './theme';
 
-// Toasts are never part of the first paint: their module loads after it.
-const Notifications = lazy(() =>
-  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
-);
+// Toasts are never part of the first paint: their container loads with the first toast.
+const Toasts = lazy(() => import('./components/Toasts'));
+
+function ToastsHost() {
+  const wanted = useSyncExternalStore(notificationsWanted.subscribe, notificationsWanted.get);
+  return wanted ? (
+    <Suspense fallback={null}>
+      <Toasts />
+    </Suspense>
+  ) : null;
+}
 
 async function start() {
   const i18n = await startI18n();
@@ -27,9 +34,7 @@ async function start() {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <Suspense fallback={null}>
-          <Notifications position="top-center" />
-        </Suspense>
+        <ToastsHost />
         <CrashBoundary>
           <QueryClientProvider client={queryClient}>
             <RouterProvider router={router} />

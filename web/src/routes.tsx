@@ -2,19 +2,17 @@ import { lazy } from 'react';
 import { createBrowserRouter, Outlet, useRouteError } from 'react-router';
 import { ErrorScreen } from './components/ErrorScreen';
 import { PageLoader, RequireGuest, RequireSignedIn, RequireUser, SessionLanguage } from './components/guards';
-import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { navigation } from './navigation';
 import { staffRoutes } from './pages/staff/routes';
 import { customerTicketData, sessionData } from './route-data';
 
-// Every page is its own chunk: the first load carries the shell only.
-const LoginPage = lazy(() => import('./pages/LoginPage'));
+// Every page is its own chunk: the first load carries the shell only. The first screens people
+// land on (sign-in, home, a ticket, the queue) are route `lazy`: their code loads beside their data.
 const RequestAccountPage = lazy(() => import('./pages/RequestAccountPage'));
 const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
 const SetPasswordPage = lazy(() => import('./pages/SetPasswordPage'));
 const SurveyPage = lazy(() => import('./pages/SurveyPage'));
-const HomePage = lazy(() => import('./pages/portal/PortalHome'));
 const NewTicketPage = lazy(() => import('./pages/portal/NewTicketPage'));
 const TicketsPage = lazy(() => import('./pages/portal/TicketsPage'));
 const EscalationPage = lazy(() => import('./pages/portal/EscalationPage'));
@@ -61,11 +59,16 @@ export const createRouter = () =>
             {
               path: '/login',
               loader: sessionData,
-              element: (
-                <RequireGuest>
-                  <LoginPage />
-                </RequireGuest>
-              ),
+              lazy: async () => {
+                const { default: LoginPage } = await import('./pages/LoginPage');
+                return {
+                  element: (
+                    <RequireGuest>
+                      <LoginPage />
+                    </RequireGuest>
+                  ),
+                };
+              },
             },
             { path: '/request-account', element: <RequestAccountPage /> },
             { path: '/forgot-password', element: <ForgotPasswordPage /> },
@@ -74,14 +77,24 @@ export const createRouter = () =>
           ],
         },
         {
+          // The signed-in frame is a chunk of its own, fetched beside the session (the sign-in page
+          // never loads it), like the home page's.
           loader: sessionData,
-          element: (
-            <RequireSignedIn>
-              <AppLayout />
-            </RequireSignedIn>
-          ),
+          lazy: async () => {
+            const { AppLayout } = await import('./layout/AppLayout');
+            return {
+              element: (
+                <RequireSignedIn>
+                  <AppLayout />
+                </RequireSignedIn>
+              ),
+            };
+          },
           children: [
-            { index: true, element: <HomePage /> },
+            {
+              index: true,
+              lazy: async () => ({ Component: (await import('./pages/portal/PortalHome')).default }),
+            },
             {
               path: '/account-requests',
               element: (

@@ -2,17 +2,22 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ticketLabelTree } from '../../../src/i18n/ticket-labels';
 import { readCookie } from '../api/client';
-import de from './de.json';
-import en from './en.json';
-import fr from './fr.json';
 import { defaultLanguage, type Language, languageCookie, pickLanguage } from './language';
 
-/** Status, criticality and closing-reason words come from the server's one source (`labels:…`). */
-export const resources = {
-  fr: { translation: fr, labels: ticketLabelTree('fr') },
-  de: { translation: de, labels: ticketLabelTree('de') },
-  en: { translation: en, labels: ticketLabelTree('en') },
+// One language's texts travel with the first page, the reader's; another loads when chosen.
+const bundles: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+  fr: () => import('./fr.json'),
+  de: () => import('./de.json'),
+  en: () => import('./en.json'),
 };
+
+/** Adds a language's texts (status, criticality and closing-reason words from the server's source). */
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  const { default: texts } = await bundles[language]();
+  i18next.addResourceBundle(language, 'translation', texts, true, false);
+  i18next.addResourceBundle(language, 'labels', ticketLabelTree(language), true, false);
+}
 
 /** Starts i18next in the language known before the session is loaded (cookie, then browser). */
 export async function startI18n(): Promise<typeof i18next> {
@@ -20,8 +25,9 @@ export async function startI18n(): Promise<typeof i18next> {
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });
+  const { default: texts } = await bundles[lng]();
   await i18next.use(initReactI18next).init({
-    resources,
+    resources: { [lng]: { translation: texts, labels: ticketLabelTree(lng) } },
     lng,
     fallbackLng: defaultLanguage,
     supportedLngs: ['fr', 'de', 'en'],
@@ -33,5 +39,6 @@ export async function startI18n(): Promise<typeof i18next> {
 }
 
 export function applyLanguage(language: Language): void {
-  if (i18next.language !== language) void i18next.changeLanguage(language);
+  if (i18next.language === language) return;
+  void loadLanguage(language).then(() => i18next.changeLanguage(language));
 }

@@ -1,9 +1,9 @@
 import { Anchor, Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { loginBody } from '../../../src/http/schemas/session';
+import type { z } from 'zod';
 import { login, useSessionCache } from '../api/session';
 import { FormAlert } from '../components/FormAlert';
 import { PasswordField } from '../components/PasswordField';
@@ -11,6 +11,10 @@ import { applyApiError, schemaValidator } from '../forms/validation';
 import { applyLanguage } from '../i18n/index';
 import { SsoSignIn } from './SsoSignIn';
 import { usePageTitle } from './usePageTitle';
+
+// The form's rules are the API's own schema; zod comes with them, once the form is first touched,
+// rather than with the first page everyone loads. The server checks the same rules in any case.
+const loadRules = () => import('../../../src/http/schemas/session').then((m) => m.loginBody);
 
 /** A `next` address from the query string, kept only when it stays inside the portal. */
 function safeNext(next: string | null): string {
@@ -24,13 +28,17 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const cache = useSessionCache();
   const [failure, setFailure] = useState<string | null>(null);
+  const rules = useRef<z.ZodType | null>(null);
   const form = useForm({
     initialValues: { email: '', password: '' },
-    validate: schemaValidator(loginBody, t),
+    validate: (values) => (rules.current ? schemaValidator(rules.current, t)(values) : {}),
     validateInputOnBlur: true,
   });
+  const withRules = async () => {
+    rules.current ??= await loadRules();
+  };
 
-  const submit = form.onSubmit(async (values) => {
+  const send = form.onSubmit(async (values) => {
     setFailure(null);
     try {
       const session = await login(values);
@@ -49,7 +57,18 @@ export default function LoginPage() {
       {params.get('passwordSet') === '1' && <FormAlert color="green" message={t('login.passwordSet')} />}
       <SsoSignIn next={safeNext(params.get('next'))} />
       <Paper withBorder p="lg" radius="md">
-        <form onSubmit={submit} noValidate>
+        <form
+          onFocus={() => void withRules()}
+          onSubmit={(event) => {
+            event.preventDefault();
+            // Without the rules (their download failed), the server's answer still names any fault.
+            void withRules().then(
+              () => send(),
+              () => send(),
+            );
+          }}
+          noValidate
+        >
           <Stack gap="md">
             <FormAlert message={failure} />
             <TextInput

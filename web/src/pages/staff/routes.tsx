@@ -5,7 +5,6 @@ import { RequireUser } from '../../components/guards';
 import { staffTicketData } from '../../route-data';
 
 // Every console page is its own chunk (charts only in the dashboard's).
-const QueuePage = lazy(() => import('./QueuePage'));
 const DashboardPage = lazy(() => import('./DashboardPage'));
 const CannedAnswersPage = lazy(() => import('./CannedAnswersPage'));
 const AdminLayout = lazy(() => import('../admin/AdminLayout'));
@@ -22,10 +21,16 @@ const staff = (u: Me) => u.role !== 'customer';
 const admin = (u: Me) => u.role === 'admin';
 const forStaff = (element: React.ReactNode) => <RequireUser allow={staff}>{element}</RequireUser>;
 
+/** The queue, a staff member's first screen: its code loads beside the session (route `lazy`). */
+async function queuePage() {
+  const { default: QueuePage } = await import('./QueuePage');
+  return { element: forStaff(<QueuePage />) };
+}
+
 /** The staff console and administration, added to the signed-in area by routes.tsx. */
 export const staffRoutes: RouteObject[] = [
-  { path: '/queues', element: forStaff(<QueuePage />) },
-  { path: '/queues/:queue', element: forStaff(<QueuePage />) },
+  { path: '/queues', lazy: queuePage },
+  { path: '/queues/:queue', lazy: queuePage },
   {
     path: '/staff/tickets/:id',
     loader: staffTicketData,
