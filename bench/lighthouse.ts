@@ -6,12 +6,14 @@
  * Without `--url` it builds the web client if needed and starts a server of its own on the embedded
  * database with the demo data (a throw-away data directory). Signed-in pages are audited with the
  * session cookie of a demo account. It prints, per page, the performance score (median of the runs),
- * the main timings, and the bytes transferred: everything, and JavaScript alone.
+ * the main timings, and the bytes transferred: everything, and JavaScript alone. `--requests` also
+ * lists, per page, each request of the median run with its type and transferred bytes.
+ * The machine's load average is printed too: on a busy machine Lighthouse's simulated timings grow.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import { numberArg, printTable, stringArg } from './lib';
@@ -19,6 +21,7 @@ import { numberArg, printTable, stringArg } from './lib';
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const demoPassword = 'guichet-demo';
 const runs = Math.max(1, numberArg('runs', 1));
+const listRequests = process.argv.includes('--requests');
 
 interface Audited {
   page: string;
@@ -26,7 +29,12 @@ interface Audited {
   fcp: number;
   lcp: number;
   tbt: number;
+  cls: number;
+  si: number;
+  /** The address the page ended on: a signed-in page that sent the browser to /login was not measured. */
+  shown: string;
   requests: number;
+  detail: { url: string; type: string; status: number; bytes: number }[];
   totalBytes: number;
   scriptBytes: number;
 }
@@ -45,29 +53,43 @@ try {
     { page: 'agent queue', path: '/queues', cookie: agent },
   ];
   const rows: Audited[] = [];
-  for (const target of pages) {
+  const only = stringArg('only');
+  for (const target of pages.filter((p) => !only || p.page.includes(only))) {
     const results: Audited[] = [];
     for (let run = 0; run < runs; run += 1) {
       results.push(await audit(target.page, `${base}${target.path}`, target.cookie, chromium.port));
     }
     results.sort((a, b) => a.score - b.score);
-    rows.push(results[Math.floor(results.length / 2)] as Audited);
+    const median = results[Math.floor(results.length / 2)] as Audited;
+    rows.push(median);
+    console.log(`${target.page}: scores ${results.map((r) => r.score).join(', ')}, shown ${median.shown}`);
+    if (listRequests) {
+      for (const r of median.detail) {
+        console.log(
+          `  ${r.type.padEnd(10)} ${r.status} ${(r.bytes / 1000).toFixed(1).padStart(7)} kB  ${r.url}`,
+        );
+      }
+    }
   }
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
   const msText = (value: number) => `${Math.round(value)} ms`;
   printTable(
-    ['page', 'performance', 'FCP', 'LCP', 'TBT', 'requests', 'transferred', 'of which JS'],
+    ['page', 'performance', 'FCP', 'LCP', 'TBT', 'CLS', 'SI', 'requests', 'transferred', 'of which JS'],
     rows.map((r) => [
       r.page,
       String(r.score),
       msText(r.fcp),
       msText(r.lcp),
       msText(r.tbt),
+      r.cls.toFixed(3),
+      msText(r.si),
       String(r.requests),
       kb(r.totalBytes),
       kb(r.scriptBytes),
     ]),
   );
+  const load = loadavg().map((value) => value.toFixed(1));
+  console.log(`load average at the end: ${load.join(', ')} (${runs} run(s) per page, median shown)`);
   console.log('goal: performance ≥ 90 on each page; first page ≤ 200 kB of compressed JavaScript');
 } finally {
   chromium.process.kill();
@@ -92,16 +114,28 @@ async function audit(page: string, url: string, cookie: string, port: number): P
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const details = lhr.audits['network-requests']?.details;
   const requests = (details?.type === 'table' ? details.items : []) as {
+    url?: string;
     resourceType?: string;
     transferSize?: number;
+    statusCode?: number;
   }[];
+
   return {
     page,
     score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
     fcp: numeric('first-contentful-paint'),
     lcp: numeric('largest-contentful-paint'),
     tbt: numeric('total-blocking-time'),
+    cls: numeric('cumulative-layout-shift'),
+    shown: lhr.finalDisplayedUrl.replace(/^https?:\/\/[^/]+/, ''),
+    si: numeric('speed-index'),
     requests: requests.length,
+    detail: requests.map((r) => ({
+      url: (r.url ?? '').replace(/^https?:\/\/[^/]+/, ''),
+      type: r.resourceType ?? '?',
+      status: r.statusCode ?? 0,
+      bytes: r.transferSize ?? 0,
+    })),
     totalBytes: requests.reduce((sum, r) => sum + (r.transferSize ?? 0), 0),
     scriptBytes: requests
       .filter((r) => r.resourceType === 'Script')
