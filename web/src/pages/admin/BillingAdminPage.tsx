@@ -61,38 +61,42 @@ export default function BillingAdminPage() {
                   regie: formatMinutes(preview.regieMinutes),
                 })}
               </Text>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{st('dashboard.company')}</Table.Th>
-                    <Table.Th>{st('admin.billing.flex')}</Table.Th>
-                    <Table.Th>{st('admin.billing.regie')}</Table.Th>
-                    <Table.Th>{st('admin.billing.balanceBefore')}</Table.Th>
-                    <Table.Th>{st('admin.billing.balanceAfter')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.companies.map((c) => (
-                    <Table.Tr key={c.companyId}>
-                      <Table.Td>{c.companyName}</Table.Td>
-                      <Table.Td>{formatMinutes(c.flexMinutes)}</Table.Td>
-                      <Table.Td>{formatMinutes(c.regieMinutes)}</Table.Td>
-                      <Table.Td>
-                        {c.flexBalanceMinutes === null ? '—' : formatMinutes(c.flexBalanceMinutes)}
-                      </Table.Td>
-                      <Table.Td
-                        c={c.overdraftMinutes > 0 ? 'red.8' : undefined}
-                        fw={c.overdraftMinutes > 0 ? 700 : undefined}
-                        data-testid="billing-balance-after"
-                      >
-                        {c.resultingBalanceMinutes === null ? '—' : formatMinutes(c.resultingBalanceMinutes)}
-                        {c.overdraftMinutes > 0 &&
-                          ` (${st('admin.billing.overdraft', { minutes: formatMinutes(c.overdraftMinutes) })})`}
-                      </Table.Td>
+              <Table.ScrollContainer minWidth={0} type="native">
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{st('dashboard.company')}</Table.Th>
+                      <Table.Th>{st('admin.billing.flex')}</Table.Th>
+                      <Table.Th>{st('admin.billing.regie')}</Table.Th>
+                      <Table.Th>{st('admin.billing.balanceBefore')}</Table.Th>
+                      <Table.Th>{st('admin.billing.balanceAfter')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {preview.companies.map((c) => (
+                      <Table.Tr key={c.companyId}>
+                        <Table.Td>{c.companyName}</Table.Td>
+                        <Table.Td>{formatMinutes(c.flexMinutes)}</Table.Td>
+                        <Table.Td>{formatMinutes(c.regieMinutes)}</Table.Td>
+                        <Table.Td>
+                          {c.flexBalanceMinutes === null ? '—' : formatMinutes(c.flexBalanceMinutes)}
+                        </Table.Td>
+                        <Table.Td
+                          c={c.overdraftMinutes > 0 ? 'red.8' : undefined}
+                          fw={c.overdraftMinutes > 0 ? 700 : undefined}
+                          data-testid="billing-balance-after"
+                        >
+                          {c.resultingBalanceMinutes === null
+                            ? '—'
+                            : formatMinutes(c.resultingBalanceMinutes)}
+                          {c.overdraftMinutes > 0 &&
+                            ` (${st('admin.billing.overdraft', { minutes: formatMinutes(c.overdraftMinutes) })})`}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
               {overdrawn.length > 0 && (
                 <Alert color="orange" data-testid="billing-overdraft-warning">
                   {st('admin.billing.overdraftWarning', {
@@ -121,34 +125,36 @@ export default function BillingAdminPage() {
           {runs.data?.items.length === 0 && (
             <Text data-testid="billing-no-runs">{st('admin.billing.noRuns')}</Text>
           )}
-          <Table striped hidden={!runs.data?.items.length}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{st('admin.billing.when')}</Table.Th>
-                <Table.Th>{st('admin.billing.period')}</Table.Th>
-                <Table.Th>{st('admin.billing.flex')}</Table.Th>
-                <Table.Th>{st('admin.billing.regie')}</Table.Th>
-                <Table.Th>{st('admin.billing.csv')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(runs.data?.items ?? []).map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{formatDateTime(r.createdAt, language)}</Table.Td>
-                  <Table.Td>
-                    {formatDay(r.periodFrom, language)} – {formatDay(r.periodTo, language)}
-                  </Table.Td>
-                  <Table.Td>{formatMinutes(r.totals.flexMinutes)}</Table.Td>
-                  <Table.Td>{formatMinutes(r.totals.regieMinutes)}</Table.Td>
-                  <Table.Td>
-                    <Anchor href={`/api/billing/runs/${r.id}/regie.csv`} download>
-                      {st('admin.billing.download')}
-                    </Anchor>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={0} type="native">
+            <Table striped hidden={!runs.data?.items.length}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{st('admin.billing.when')}</Table.Th>
+                  <Table.Th>{st('admin.billing.period')}</Table.Th>
+                  <Table.Th>{st('admin.billing.flex')}</Table.Th>
+                  <Table.Th>{st('admin.billing.regie')}</Table.Th>
+                  <Table.Th>{st('admin.billing.csv')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {(runs.data?.items ?? []).map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{formatDateTime(r.createdAt, language)}</Table.Td>
+                    <Table.Td>
+                      {formatDay(r.periodFrom, language)} – {formatDay(r.periodTo, language)}
+                    </Table.Td>
+                    <Table.Td>{formatMinutes(r.totals.flexMinutes)}</Table.Td>
+                    <Table.Td>{formatMinutes(r.totals.regieMinutes)}</Table.Td>
+                    <Table.Td>
+                      <Anchor href={`/api/billing/runs/${r.id}/regie.csv`} download>
+                        {st('admin.billing.download')}
+                      </Anchor>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Stack>
       </Card>
     </Stack>

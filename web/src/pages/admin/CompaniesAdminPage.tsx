@@ -54,43 +54,45 @@ function CompanyList() {
       {list.isPending ? (
         <PageLoader />
       ) : (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{st('admin.companies.name')}</Table.Th>
-              <Table.Th>{st('admin.companies.domains')}</Table.Th>
-              <Table.Th>{st('admin.companies.contracts')}</Table.Th>
-              <Table.Th>{st('admin.companies.users')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(list.data?.items ?? []).map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/admin/companies/${c.id}`}>
-                    {c.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{c.mailDomains.join(', ')}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {c.maintenanceActive && (
-                      <Badge color="dark.6" variant="outline">
-                        {st('admin.companies.maintenance')}
-                      </Badge>
-                    )}
-                    {c.flexActive && (
-                      <Badge color="dark.6" variant="outline">
-                        Flex
-                      </Badge>
-                    )}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{c.userCount}</Table.Td>
+        <Table.ScrollContainer minWidth={0} type="native">
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{st('admin.companies.name')}</Table.Th>
+                <Table.Th>{st('admin.companies.domains')}</Table.Th>
+                <Table.Th>{st('admin.companies.contracts')}</Table.Th>
+                <Table.Th>{st('admin.companies.users')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {(list.data?.items ?? []).map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/companies/${c.id}`}>
+                      {c.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{c.mailDomains.join(', ')}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {c.maintenanceActive && (
+                        <Badge color="dark.6" variant="outline">
+                          {st('admin.companies.maintenance')}
+                        </Badge>
+                      )}
+                      {c.flexActive && (
+                        <Badge color="dark.6" variant="outline">
+                          Flex
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{c.userCount}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Stack>
   );
@@ -219,27 +221,29 @@ function FlexPanel({ companyId }: { companyId: string }) {
           </Group>
         </form>
         {flex.data && (
-          <Table striped>
-            <Table.Caption>{st('admin.flex.movements')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{st('admin.flex.when')}</Table.Th>
-                <Table.Th>{st('admin.flex.kind')}</Table.Th>
-                <Table.Th>{st('admin.flex.amount')}</Table.Th>
-                <Table.Th>{st('admin.flex.reason')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {flex.data.movements.slice(0, 20).map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{formatDateTime(m.createdAt, language)}</Table.Td>
-                  <Table.Td>{st(`admin.flex.kinds.${m.kind}`)}</Table.Td>
-                  <Table.Td>{formatMinutes(m.minutes)}</Table.Td>
-                  <Table.Td>{m.ticket ? `${m.ticket.key} ${m.reason ?? ''}` : (m.reason ?? '')}</Table.Td>
+          <Table.ScrollContainer minWidth={0} type="native">
+            <Table striped>
+              <Table.Caption>{st('admin.flex.movements')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{st('admin.flex.when')}</Table.Th>
+                  <Table.Th>{st('admin.flex.kind')}</Table.Th>
+                  <Table.Th>{st('admin.flex.amount')}</Table.Th>
+                  <Table.Th>{st('admin.flex.reason')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {flex.data.movements.slice(0, 20).map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>{formatDateTime(m.createdAt, language)}</Table.Td>
+                    <Table.Td>{st(`admin.flex.kinds.${m.kind}`)}</Table.Td>
+                    <Table.Td>{formatMinutes(m.minutes)}</Table.Td>
+                    <Table.Td>{m.ticket ? `${m.ticket.key} ${m.reason ?? ''}` : (m.reason ?? '')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         <FlexStatement companyId={companyId} />
       </Stack>

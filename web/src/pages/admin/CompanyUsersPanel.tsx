@@ -43,42 +43,46 @@ export function CompanyUsersPanel({ company }: { company: CompanyDetail }) {
         <Title order={3} size="h4" id="users-title">
           {st('admin.companies.users')}
         </Title>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{st('admin.companies.name')}</Table.Th>
-              <Table.Th>{st('admin.companies.email')}</Table.Th>
-              <Table.Th>{st('admin.companies.manager')}</Table.Th>
-              <Table.Th>{st('admin.companies.active')}</Table.Th>
-              <Table.Th>{st('admin.companies.since')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {company.users.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>{u.name}</Table.Td>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>
-                  <Switch
-                    aria-label={st('admin.users.managerOf', { name: u.name })}
-                    checked={u.isManager}
-                    onChange={(e) =>
-                      update.mutate({ id: u.id, patch: { isManager: e.currentTarget.checked } })
-                    }
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Switch
-                    aria-label={st('admin.users.activeOf', { name: u.name })}
-                    checked={u.active}
-                    onChange={(e) => update.mutate({ id: u.id, patch: { active: e.currentTarget.checked } })}
-                  />
-                </Table.Td>
-                <Table.Td>{formatDateTime(u.createdAt, language)}</Table.Td>
+        <Table.ScrollContainer minWidth={0} type="native">
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{st('admin.companies.name')}</Table.Th>
+                <Table.Th>{st('admin.companies.email')}</Table.Th>
+                <Table.Th>{st('admin.companies.manager')}</Table.Th>
+                <Table.Th>{st('admin.companies.active')}</Table.Th>
+                <Table.Th>{st('admin.companies.since')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {company.users.map((u) => (
+                <Table.Tr key={u.id}>
+                  <Table.Td>{u.name}</Table.Td>
+                  <Table.Td>{u.email}</Table.Td>
+                  <Table.Td>
+                    <Switch
+                      aria-label={st('admin.users.managerOf', { name: u.name })}
+                      checked={u.isManager}
+                      onChange={(e) =>
+                        update.mutate({ id: u.id, patch: { isManager: e.currentTarget.checked } })
+                      }
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Switch
+                      aria-label={st('admin.users.activeOf', { name: u.name })}
+                      checked={u.active}
+                      onChange={(e) =>
+                        update.mutate({ id: u.id, patch: { active: e.currentTarget.checked } })
+                      }
+                    />
+                  </Table.Td>
+                  <Table.Td>{formatDateTime(u.createdAt, language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         <form
           onSubmit={(e) => {
             e.preventDefault();

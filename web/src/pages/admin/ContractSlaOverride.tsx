@@ -70,43 +70,45 @@ export function ContractSlaOverride({ contractId, reference }: { contractId: str
             {st('admin.override.title', { reference })}
           </Title>
           <Text size="sm">{st('admin.override.hint')}</Text>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{st('dashboard.criticality')}</Table.Th>
-                <Table.Th>{st('admin.sla.engagement')}</Table.Th>
-                <Table.Th>{st('admin.sla.resolution')}</Table.Th>
-                <Table.Th>{st('admin.override.inForce')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {criticalities.map((c) => (
-                <Table.Tr key={c}>
-                  <Table.Th scope="row">{st(`labels:criticality.${c}`)}</Table.Th>
-                  {(['engagementMinutes', 'resolutionMinutes'] as const).map((f) => (
-                    <Table.Td key={f}>
-                      <NumberInput
-                        aria-label={st(
-                          f === 'engagementMinutes' ? 'admin.sla.engagementOf' : 'admin.sla.resolutionOf',
-                          {
-                            criticality: st(`labels:criticality.${c}`),
-                          },
-                        )}
-                        min={0.25}
-                        decimalScale={2}
-                        value={draft[c]?.[f] ?? ''}
-                        onChange={(v) => setDraft({ ...draft, [c]: { ...draft[c], [f]: v } })}
-                      />
-                    </Table.Td>
-                  ))}
-                  <Table.Td>
-                    {formatMinutes(effective[c].engagementMinutes)} /{' '}
-                    {formatMinutes(effective[c].resolutionMinutes)}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={0} type="native">
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{st('dashboard.criticality')}</Table.Th>
+                  <Table.Th>{st('admin.sla.engagement')}</Table.Th>
+                  <Table.Th>{st('admin.sla.resolution')}</Table.Th>
+                  <Table.Th>{st('admin.override.inForce')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {criticalities.map((c) => (
+                  <Table.Tr key={c}>
+                    <Table.Th scope="row">{st(`labels:criticality.${c}`)}</Table.Th>
+                    {(['engagementMinutes', 'resolutionMinutes'] as const).map((f) => (
+                      <Table.Td key={f}>
+                        <NumberInput
+                          aria-label={st(
+                            f === 'engagementMinutes' ? 'admin.sla.engagementOf' : 'admin.sla.resolutionOf',
+                            {
+                              criticality: st(`labels:criticality.${c}`),
+                            },
+                          )}
+                          min={0.25}
+                          decimalScale={2}
+                          value={draft[c]?.[f] ?? ''}
+                          onChange={(v) => setDraft({ ...draft, [c]: { ...draft[c], [f]: v } })}
+                        />
+                      </Table.Td>
+                    ))}
+                    <Table.Td>
+                      {formatMinutes(effective[c].engagementMinutes)} /{' '}
+                      {formatMinutes(effective[c].resolutionMinutes)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           <Group>
             <Button type="submit" variant="default" loading={save.isPending}>
               {st('admin.override.save')}

@@ -42,23 +42,25 @@ export function ContractsPanel({ company }: { company: CompanyDetail }) {
         <Title order={3} size="h4" id="contracts-title">
           {st('admin.companies.contracts')}
         </Title>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{st('admin.companies.kind')}</Table.Th>
-              <Table.Th>{st('admin.companies.reference')}</Table.Th>
-              <Table.Th>{st('admin.companies.starts')}</Table.Th>
-              <Table.Th>{st('admin.companies.ends')}</Table.Th>
-              <Table.Th>{st('admin.companies.active')}</Table.Th>
-              <Table.Th>{st('admin.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {company.contracts.map((k) => (
-              <ContractRow key={k.id} contract={k} onSaved={refresh} />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Table.ScrollContainer minWidth={0} type="native">
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{st('admin.companies.kind')}</Table.Th>
+                <Table.Th>{st('admin.companies.reference')}</Table.Th>
+                <Table.Th>{st('admin.companies.starts')}</Table.Th>
+                <Table.Th>{st('admin.companies.ends')}</Table.Th>
+                <Table.Th>{st('admin.companies.active')}</Table.Th>
+                <Table.Th>{st('admin.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {company.contracts.map((k) => (
+                <ContractRow key={k.id} contract={k} onSaved={refresh} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         <form
           onSubmit={(e) => {
             e.preventDefault();

@@ -43,36 +43,38 @@ export function FlexStatement({ companyId }: { companyId: string }) {
               closing: formatMinutes(statement.data.closingBalanceMinutes),
             })}
           </Text>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{st('admin.flex.when')}</Table.Th>
-                <Table.Th>{st('admin.flex.kind')}</Table.Th>
-                <Table.Th>{st('admin.flex.amount')}</Table.Th>
-                <Table.Th>{st('admin.statement.detail')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {statement.data.lines.map((line) => (
-                <Table.Tr key={line.id}>
-                  <Table.Td>{formatDateTime(line.createdAt, language)}</Table.Td>
-                  <Table.Td>{st(`admin.flex.kinds.${line.kind}`)}</Table.Td>
-                  <Table.Td>{formatMinutes(line.minutes)}</Table.Td>
-                  <Table.Td>
-                    {[
-                      line.ticket?.key,
-                      line.reason,
-                      ...line.timeEntries.map(
-                        (e) => `${e.workDate} ${e.consultant} ${formatMinutes(e.minutes)}`,
-                      ),
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={0} type="native">
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{st('admin.flex.when')}</Table.Th>
+                  <Table.Th>{st('admin.flex.kind')}</Table.Th>
+                  <Table.Th>{st('admin.flex.amount')}</Table.Th>
+                  <Table.Th>{st('admin.statement.detail')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {statement.data.lines.map((line) => (
+                  <Table.Tr key={line.id}>
+                    <Table.Td>{formatDateTime(line.createdAt, language)}</Table.Td>
+                    <Table.Td>{st(`admin.flex.kinds.${line.kind}`)}</Table.Td>
+                    <Table.Td>{formatMinutes(line.minutes)}</Table.Td>
+                    <Table.Td>
+                      {[
+                        line.ticket?.key,
+                        line.reason,
+                        ...line.timeEntries.map(
+                          (e) => `${e.workDate} ${e.consultant} ${formatMinutes(e.minutes)}`,
+                        ),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </>
       )}
     </Stack>

@@ -5,6 +5,8 @@ import {
   Card,
   Code,
   Group,
+  Loader,
+  Modal,
   Stack,
   Table,
   Text,
@@ -42,7 +44,7 @@ export default function MailsAdminPage() {
 }
 
 function Viewer() {
-  const { st, language } = useStaffT();
+  const { st, language, i18n } = useStaffT();
   const mails = useQuery({ queryKey: ['admin-mails'], queryFn: listMails, refetchInterval: 5000 });
   const [open, setOpen] = useState<number | null>(null);
   const mail = useQuery({
@@ -56,42 +58,55 @@ function Viewer() {
         <Title order={2} size="h3" id="viewer-title">
           {st('admin.mails.title')}
         </Title>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{st('admin.mails.when')}</Table.Th>
-              <Table.Th>{st('admin.mails.to')}</Table.Th>
-              <Table.Th>{st('admin.mails.subject')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(mails.data?.items ?? []).slice(0, 50).map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>{formatDateTime(m.storedAt, language)}</Table.Td>
-                <Table.Td>{m.recipient}</Table.Td>
-                <Table.Td>
-                  <Anchor component="button" type="button" onClick={() => setOpen(m.id)}>
-                    {m.subject}
-                  </Anchor>
-                </Table.Td>
+        <Table.ScrollContainer minWidth={0} type="native">
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{st('admin.mails.when')}</Table.Th>
+                <Table.Th>{st('admin.mails.to')}</Table.Th>
+                <Table.Th>{st('admin.mails.subject')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {mail.data && (
-          <Card withBorder component="article" aria-labelledby="mail-subject">
-            <Text fw={700} id="mail-subject">
-              {mail.data.subject}
-            </Text>
+            </Table.Thead>
+            <Table.Tbody>
+              {(mails.data?.items ?? []).slice(0, 50).map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>{formatDateTime(m.storedAt, language)}</Table.Td>
+                  <Table.Td>{m.recipient}</Table.Td>
+                  <Table.Td>
+                    <Anchor component="button" type="button" onClick={() => setOpen(m.id)}>
+                      {m.subject}
+                    </Anchor>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+      {/* The list is long: the chosen mail opens over it, in view, instead of below the last row. */}
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={mail.data?.subject ?? st('admin.mails.title')}
+        size="xl"
+      >
+        {mail.data ? (
+          <Stack gap="xs" data-testid="mail-view">
             <Text size="sm">
               {st('admin.mails.fromTo', { from: mail.data.sender, to: mail.data.recipient })}
             </Text>
-            <Code block mt="xs" data-testid="mail-text">
+            <Code block data-testid="mail-text" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
               {mail.data.text}
             </Code>
-          </Card>
+          </Stack>
+        ) : mail.error ? (
+          <Alert color="red" role="alert">
+            {mail.error.message}
+          </Alert>
+        ) : (
+          <Loader size="sm" aria-label={i18n.t('common.loading')} />
         )}
-      </Stack>
+      </Modal>
     </Card>
   );
 }
@@ -115,32 +130,34 @@ function FailedOutbox() {
         {items.length === 0 ? (
           <Text size="sm">{st('admin.mails.noFailed')}</Text>
         ) : (
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{st('admin.mails.when')}</Table.Th>
-                <Table.Th>{st('admin.mails.to')}</Table.Th>
-                <Table.Th>{st('admin.mails.template')}</Table.Th>
-                <Table.Th>{st('admin.mails.error')}</Table.Th>
-                <Table.Th>{st('admin.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{formatDateTime(m.createdAt, language)}</Table.Td>
-                  <Table.Td>{m.recipient}</Table.Td>
-                  <Table.Td>{m.template}</Table.Td>
-                  <Table.Td>{m.lastError ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="default" onClick={() => retry.mutate(m.id)}>
-                      {st('admin.mails.retry')}
-                    </Button>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={0} type="native">
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{st('admin.mails.when')}</Table.Th>
+                  <Table.Th>{st('admin.mails.to')}</Table.Th>
+                  <Table.Th>{st('admin.mails.template')}</Table.Th>
+                  <Table.Th>{st('admin.mails.error')}</Table.Th>
+                  <Table.Th>{st('admin.actions')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>{formatDateTime(m.createdAt, language)}</Table.Td>
+                    <Table.Td>{m.recipient}</Table.Td>
+                    <Table.Td>{m.template}</Table.Td>
+                    <Table.Td>{m.lastError ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="default" onClick={() => retry.mutate(m.id)}>
+                        {st('admin.mails.retry')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Stack>
     </Card>
@@ -172,35 +189,42 @@ function Quarantine() {
         {items.length === 0 ? (
           <Text size="sm">{st('admin.mails.noQuarantine')}</Text>
         ) : (
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{st('admin.mails.when')}</Table.Th>
-                <Table.Th>{st('admin.mails.from')}</Table.Th>
-                <Table.Th>{st('admin.mails.subject')}</Table.Th>
-                <Table.Th>{st('admin.mails.reason')}</Table.Th>
-                <Table.Th>{st('admin.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>{formatDateTime(m.receivedAt, language)}</Table.Td>
-                  <Table.Td>{m.fromAddress ?? '—'}</Table.Td>
-                  <Table.Td>{m.subject}</Table.Td>
-                  <Table.Td>{m.reason ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <ReleaseForm mailId={m.id} />
-                      <Button size="xs" variant="outline" color="red.9" onClick={() => discard.mutate(m.id)}>
-                        {st('admin.mails.discard')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={0} type="native">
+            <Table striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{st('admin.mails.when')}</Table.Th>
+                  <Table.Th>{st('admin.mails.from')}</Table.Th>
+                  <Table.Th>{st('admin.mails.subject')}</Table.Th>
+                  <Table.Th>{st('admin.mails.reason')}</Table.Th>
+                  <Table.Th>{st('admin.actions')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((m) => (
+                  <Table.Tr key={m.id}>
+                    <Table.Td>{formatDateTime(m.receivedAt, language)}</Table.Td>
+                    <Table.Td>{m.fromAddress ?? '—'}</Table.Td>
+                    <Table.Td>{m.subject}</Table.Td>
+                    <Table.Td>{m.reason ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        <ReleaseForm mailId={m.id} />
+                        <Button
+                          size="xs"
+                          variant="outline"
+                          color="red.9"
+                          onClick={() => discard.mutate(m.id)}
+                        >
+                          {st('admin.mails.discard')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Stack>
     </Card>

@@ -65,46 +65,48 @@ function Targets() {
             {st('admin.sla.title')}
           </Title>
           <Text size="sm">{st('admin.sla.hint')}</Text>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{st('dashboard.criticality')}</Table.Th>
-                <Table.Th>{st('admin.sla.engagement')}</Table.Th>
-                <Table.Th>{st('admin.sla.resolution')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {criticalities.map((c) => (
-                <Table.Tr key={c}>
-                  <Table.Th scope="row">{st(`labels:criticality.${c}`)}</Table.Th>
-                  <Table.Td>
-                    <NumberInput
-                      aria-label={st('admin.sla.engagementOf', {
-                        criticality: st(`labels:criticality.${c}`),
-                      })}
-                      min={0.25}
-                      step={0.25}
-                      decimalScale={2}
-                      value={draft[c].engagementMinutes / 60}
-                      onChange={(v) => set(c, 'engagementMinutes', Number(v))}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberInput
-                      aria-label={st('admin.sla.resolutionOf', {
-                        criticality: st(`labels:criticality.${c}`),
-                      })}
-                      min={0.25}
-                      step={1}
-                      decimalScale={2}
-                      value={draft[c].resolutionMinutes / 60}
-                      onChange={(v) => set(c, 'resolutionMinutes', Number(v))}
-                    />
-                  </Table.Td>
+          <Table.ScrollContainer minWidth={0} type="native">
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{st('dashboard.criticality')}</Table.Th>
+                  <Table.Th>{st('admin.sla.engagement')}</Table.Th>
+                  <Table.Th>{st('admin.sla.resolution')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {criticalities.map((c) => (
+                  <Table.Tr key={c}>
+                    <Table.Th scope="row">{st(`labels:criticality.${c}`)}</Table.Th>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={st('admin.sla.engagementOf', {
+                          criticality: st(`labels:criticality.${c}`),
+                        })}
+                        min={0.25}
+                        step={0.25}
+                        decimalScale={2}
+                        value={draft[c].engagementMinutes / 60}
+                        onChange={(v) => set(c, 'engagementMinutes', Number(v))}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <NumberInput
+                        aria-label={st('admin.sla.resolutionOf', {
+                          criticality: st(`labels:criticality.${c}`),
+                        })}
+                        min={0.25}
+                        step={1}
+                        decimalScale={2}
+                        value={draft[c].resolutionMinutes / 60}
+                        onChange={(v) => set(c, 'resolutionMinutes', Number(v))}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
           <FormAlert message={save.error?.message ?? null} />
           <Group>
             <Button type="submit" loading={save.isPending}>
@@ -154,21 +156,23 @@ function CalendarPanel() {
         <Title order={2} size="h3" id="calendar-title">
           {st('admin.calendar.title')}
         </Title>
-        <Table>
-          <Table.Caption>{st('admin.calendar.hours')}</Table.Caption>
-          <Table.Tbody>
-            {days.map((d) => (
-              <Table.Tr key={d}>
-                <Table.Th scope="row">{st(`admin.calendar.days.${d}`)}</Table.Th>
-                <Table.Td>
-                  {config.weeklyHours[d].length === 0
-                    ? st('admin.calendar.closed')
-                    : config.weeklyHours[d].map((i) => `${hhmm(i.start)}–${hhmm(i.end)}`).join(', ')}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <Table.ScrollContainer minWidth={0} type="native">
+          <Table>
+            <Table.Caption>{st('admin.calendar.hours')}</Table.Caption>
+            <Table.Tbody>
+              {days.map((d) => (
+                <Table.Tr key={d}>
+                  <Table.Th scope="row">{st(`admin.calendar.days.${d}`)}</Table.Th>
+                  <Table.Td>
+                    {config.weeklyHours[d].length === 0
+                      ? st('admin.calendar.closed')
+                      : config.weeklyHours[d].map((i) => `${hhmm(i.start)}–${hhmm(i.end)}`).join(', ')}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         <Text size="sm">
           {st('admin.calendar.eve', {
             time: config.eveClosingMinute === null ? '—' : hhmm(config.eveClosingMinute),
@@ -201,28 +205,30 @@ function CalendarPanel() {
         <Title order={3} size="h4">
           {st('admin.calendar.nextTwelveMonths')}
         </Title>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{st('admin.calendar.date')}</Table.Th>
-              <Table.Th>{st('admin.calendar.kind')}</Table.Th>
-              <Table.Th>{st('admin.calendar.name')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(closed.data?.items ?? []).map((item) => (
-              <Table.Tr key={`${item.date}-${item.kind}`}>
-                <Table.Td>{formatDate(`${item.date}T12:00:00Z`, language)}</Table.Td>
-                <Table.Td>{st(`admin.calendar.kinds.${item.kind}`)}</Table.Td>
-                <Table.Td>
-                  {[item.name, item.closesAt && st('admin.calendar.closesAt', { time: item.closesAt })]
-                    .filter(Boolean)
-                    .join(' · ')}
-                </Table.Td>
+        <Table.ScrollContainer minWidth={0} type="native">
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{st('admin.calendar.date')}</Table.Th>
+                <Table.Th>{st('admin.calendar.kind')}</Table.Th>
+                <Table.Th>{st('admin.calendar.name')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {(closed.data?.items ?? []).map((item) => (
+                <Table.Tr key={`${item.date}-${item.kind}`}>
+                  <Table.Td>{formatDate(`${item.date}T12:00:00Z`, language)}</Table.Td>
+                  <Table.Td>{st(`admin.calendar.kinds.${item.kind}`)}</Table.Td>
+                  <Table.Td>
+                    {[item.name, item.closesAt && st('admin.calendar.closesAt', { time: item.closesAt })]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Stack>
     </Card>
   );
