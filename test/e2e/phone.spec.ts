@@ -80,3 +80,39 @@ test('on a 390×844 phone no portal page scrolls sideways; the ticket list is a 
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(page.getByTestId('tickets-table')).toBeVisible();
 });
+
+test('on a 390×844 phone no staff page scrolls sideways: queues, ticket workspace, dashboard, administration', async ({
+  page,
+  baseURL,
+}) => {
+  test.slow(); // every console and administration page
+  const all = await sessions(baseURL ?? '');
+  const companyId = await companyOf(all.customer);
+  const ticket = await openTicket(
+    all.customer,
+    `Rapprochement bancaire des écritures de clôture annuelle ${Date.now()}`,
+  );
+  await moveTicket(all.agent, ticket.id, 'waiting_customer');
+  await disposeAll(all);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, demo.admin);
+  for (const path of [
+    '/queues',
+    '/queues/mine',
+    '/queues/waitingCustomer',
+    `/staff/tickets/${ticket.id}`,
+    '/dashboard',
+    '/staff/canned-answers',
+    '/admin/companies',
+    `/admin/companies/${companyId}`,
+    '/admin/sla',
+    '/admin/settings',
+    '/admin/content',
+    '/admin/mails',
+    '/admin/billing',
+    '/admin/answers',
+    '/admin/tokens',
+  ])
+    await fitsTheScreen(page, path);
+});
