@@ -44,7 +44,7 @@ export default function MailsAdminPage() {
 }
 
 function Viewer() {
-  const { st, language, i18n } = useStaffT();
+  const { st, language } = useStaffT();
   const mails = useQuery({ queryKey: ['admin-mails'], queryFn: listMails, refetchInterval: 5000 });
   const [open, setOpen] = useState<number | null>(null);
   const mail = useQuery({
@@ -104,7 +104,7 @@ function Viewer() {
             {mail.error.message}
           </Alert>
         ) : (
-          <Loader size="sm" aria-label={i18n.t('common.loading')} />
+          <Loader size="sm" aria-label={st('admin.content.loading')} />
         )}
       </Modal>
     </Card>
