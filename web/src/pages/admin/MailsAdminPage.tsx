@@ -88,6 +88,7 @@ function Viewer() {
         opened={open !== null}
         onClose={() => setOpen(null)}
         title={mail.data?.subject ?? st('admin.mails.title')}
+        closeButtonProps={{ 'aria-label': st('common.close') }}
         size="xl"
       >
         {mail.data ? (
