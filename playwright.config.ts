@@ -1,9 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { testSsoEnv } from './test/support/oidc-accounts';
 
 // Browser tests run the real server (embedded PGlite in a throw-away data directory, demo data
 // seeded, worker on a short interval) and drive Debian's Chromium.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = `/tmp/guichet-e2e-${process.pid}`;
+// Staff single sign-on goes through a real OpenID provider on loopback, beside the portal.
+const providerPort = Number(process.env.E2E_OIDC_PORT ?? port + 1000);
+const issuer = `http://127.0.0.1:${providerPort}`;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -31,24 +35,35 @@ export default defineConfig({
     locale: 'fr-CH',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: `rm -rf ${dataDir} && npx vite build --config web/vite.config.ts --logLevel warn && npx tsx src/main.ts`,
-    url: `http://localhost:${port}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      WORKER_INTERVAL_MS: '200',
-      INBOUND_SMTP_PORT: '0',
-      // Inbound mail through the webhook (the XSS corpus in mail's HTML part).
-      INBOUND_WEBHOOK_TOKEN: 'e2e-inbound-webhook-token',
-      LOG_LEVEL: 'warn',
-      // Parallel browser tests sign in as the same demo people; the limits have their own tests.
-      RATE_LIMIT_USER_PER_WINDOW: '100000',
-      RATE_LIMIT_COMPANY_PER_WINDOW: '100000',
+  webServer: [
+    {
+      command: `npx tsx test/support/oidc-provider-main.ts ${providerPort} http://localhost:${port}/api/session/sso/callback`,
+      url: `${issuer}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
     },
-  },
+    {
+      command: `rm -rf ${dataDir} && npx vite build --config web/vite.config.ts --logLevel warn && npx tsx src/main.ts`,
+      url: `http://localhost:${port}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        WORKER_INTERVAL_MS: '200',
+        INBOUND_SMTP_PORT: '0',
+        // Inbound mail through the webhook (the XSS corpus in mail's HTML part).
+        INBOUND_WEBHOOK_TOKEN: 'e2e-inbound-webhook-token',
+        LOG_LEVEL: 'warn',
+        // Parallel browser tests sign in as the same demo people; the limits have their own tests.
+        RATE_LIMIT_USER_PER_WINDOW: '100000',
+        RATE_LIMIT_COMPANY_PER_WINDOW: '100000',
+        ...testSsoEnv(issuer),
+      },
+    },
+  ],
 });
