@@ -1,10 +1,15 @@
 import { defineConfig } from '@playwright/test';
 import { testSsoEnv } from './test/support/oidc-accounts';
+import { webhookCertificate } from './test/support/webhook-receiver';
 
 // Browser tests run the real server (embedded PGlite in a throw-away data directory, demo data
 // seeded, worker on a short interval) and drive Debian's Chromium.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = `/tmp/guichet-e2e-${process.pid}`;
+// The webhook receiver of the browser tests serves this certificate; the server trusts it through
+// WEBHOOK_CA_FILE. Named by port, so the config (read again by each test worker) finds the same one.
+export const webhookCertDir = `/tmp/guichet-e2e-webhook-${port}`;
+const { caFile: webhookCaFile } = webhookCertificate(webhookCertDir);
 // Staff single sign-on goes through a real OpenID provider on loopback, beside the portal.
 const providerPort = Number(process.env.E2E_OIDC_PORT ?? port + 1000);
 const issuer = `http://127.0.0.1:${providerPort}`;
@@ -59,6 +64,8 @@ export default defineConfig({
         // Inbound mail through the webhook (the XSS corpus in mail's HTML part).
         INBOUND_WEBHOOK_TOKEN: 'e2e-inbound-webhook-token',
         LOG_LEVEL: 'warn',
+        WEBHOOK_CA_FILE: webhookCaFile,
+        WEBHOOK_RETRY_BASE_MS: '500',
         // Parallel browser tests sign in as the same demo people; the limits have their own tests.
         RATE_LIMIT_USER_PER_WINDOW: '100000',
         RATE_LIMIT_COMPANY_PER_WINDOW: '100000',

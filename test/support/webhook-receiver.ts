@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -38,13 +38,14 @@ export interface WebhookReceiver {
 }
 
 /**
- * A loopback HTTPS receiver with a certificate made for this run by openssl (CN and SAN for
- * 127.0.0.1 and localhost), so the sender trusts it only through WEBHOOK_CA_FILE.
+ * A self-signed certificate for 127.0.0.1 and localhost in `dir` (made by openssl unless already
+ * there), so a sender trusts the receiver only through WEBHOOK_CA_FILE.
  */
-export async function webhookReceiver(): Promise<WebhookReceiver> {
-  const dir = mkdtempSync(join(tmpdir(), 'guichet-webhook-'));
+export function webhookCertificate(dir: string): { keyFile: string; caFile: string } {
   const keyFile = join(dir, 'key.pem');
   const caFile = join(dir, 'cert.pem');
+  if (existsSync(keyFile) && existsSync(caFile)) return { keyFile, caFile };
+  mkdirSync(dir, { recursive: true });
   execFileSync(
     'openssl',
     [
@@ -66,6 +67,16 @@ export async function webhookReceiver(): Promise<WebhookReceiver> {
     ],
     { stdio: 'ignore' },
   );
+  return { keyFile, caFile };
+}
+
+/**
+ * A loopback HTTPS receiver with a certificate made for this run (or the one kept in `dir`, which
+ * a server started beforehand was told to trust).
+ */
+export async function webhookReceiver(options: { dir?: string } = {}): Promise<WebhookReceiver> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'guichet-webhook-'));
+  const { keyFile, caFile } = webhookCertificate(dir);
   const received: ReceivedWebhook[] = [];
   const held: ServerResponse[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
@@ -118,7 +129,7 @@ export async function webhookReceiver(): Promise<WebhookReceiver> {
       for (const res of held.splice(0)) res.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

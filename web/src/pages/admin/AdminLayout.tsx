@@ -15,6 +15,7 @@ export const adminSections = [
   'mails',
   'billing',
   'tokens',
+  'webhooks',
 ] as const;
 
 /** Administration: one tab per area, each its own page. */

@@ -16,6 +16,7 @@ const MailsAdminPage = lazy(() => import('../admin/MailsAdminPage'));
 const BillingAdminPage = lazy(() => import('../admin/BillingAdminPage'));
 const CannedAnswersAdminPage = lazy(() => import('../admin/CannedAnswersAdminPage'));
 const ApiTokensAdminPage = lazy(() => import('../admin/ApiTokensAdminPage'));
+const WebhooksAdminPage = lazy(() => import('../admin/WebhooksAdminPage'));
 
 const staff = (u: Me) => u.role !== 'customer';
 const admin = (u: Me) => u.role === 'admin';
@@ -59,6 +60,7 @@ export const staffRoutes: RouteObject[] = [
       { path: 'billing', element: <BillingAdminPage /> },
       { path: 'answers', element: <CannedAnswersAdminPage /> },
       { path: 'tokens', element: <ApiTokensAdminPage /> },
+      { path: 'webhooks', element: <WebhooksAdminPage /> },
     ],
   },
 ];
