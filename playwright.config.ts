@@ -44,7 +44,7 @@ export default defineConfig({
     {
       command: `npx tsx test/support/oidc-provider-main.ts ${providerPort} http://localhost:${port}/api/session/sso/callback`,
       url: `${issuer}/.well-known/openid-configuration`,
-      timeout: 60_000,
+      timeout: 120_000,
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
@@ -52,7 +52,8 @@ export default defineConfig({
     {
       command: `rm -rf ${dataDir} && npx vite build --config web/vite.config.ts --logLevel warn && npx tsx src/main.ts`,
       url: `http://localhost:${port}/api/health`,
-      timeout: 180_000,
+      // The web build and the first start with demo data take minutes on a busy two-core machine.
+      timeout: 360_000,
       reuseExistingServer: false,
       stdout: 'ignore',
       stderr: 'pipe',
