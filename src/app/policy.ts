@@ -76,6 +76,19 @@ export const policy = {
   /** The satisfaction survey of a closed ticket is the customers' (scoping limits them to their company). */
   answerSurvey: (actor: Actor, ticket: TicketFacts): boolean =>
     actor.role === 'customer' && ticket.status === 'closed',
+  /**
+   * Exporting what the portal holds about a company or a person (GDPR): administrators for anyone,
+   * a customer manager for their own company and its people.
+   */
+  exportPersonalData: (actor: Actor, subject: { companyId: string | null }): boolean =>
+    isAdmin(actor) ||
+    (actor.role === 'customer' &&
+      actor.isManager &&
+      subject.companyId !== null &&
+      subject.companyId === actor.companyId),
+  /** Erasing a person's data is the administrators', and never their own account. */
+  erasePerson: (actor: Actor, person: { id: string }): boolean =>
+    isAdmin(actor) && person.id !== actor.userId,
   watchTicket: (actor: Actor, ticket: TicketFacts & { createdBy: string }): boolean =>
     actor.role === 'customer' && ticket.createdBy !== actor.userId,
 } as const;

@@ -130,6 +130,11 @@ export const closeReasonLabels: Record<CloseReason, Translations> = {
     de: 'Vom Kunden geschlossen',
     en: 'Closed by the customer',
   },
+  retention: {
+    fr: 'Durée de conservation échue',
+    de: 'Aufbewahrungsfrist abgelaufen',
+    en: 'Retention period over',
+  },
 };
 
 type Language = keyof Translations;

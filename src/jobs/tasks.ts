@@ -2,6 +2,7 @@ import { purgeExpiredSessions } from '../app/auth/sessions';
 import { pruneLiveEvents } from '../app/live/hub';
 import { sendDailyDigests } from '../app/notifications/daily-digest';
 import { refreshPlannerStatistics } from '../app/operations/planner-statistics';
+import { applyTicketRetention } from '../app/personal-data/retention';
 import { runDueTimers } from '../app/timers/index';
 import { dispatchWebhooks } from '../app/webhooks/dispatch-webhooks';
 import { dispatchOutbox } from '../mail/dispatch';
@@ -33,6 +34,12 @@ export const workerTasks: WorkerTask[] = [
     name: 'dispatch-webhooks',
     run: async (ctx) => {
       await dispatchWebhooks(ctx);
+    },
+  },
+  {
+    name: 'ticket-retention',
+    run: async (ctx) => {
+      await applyTicketRetention(ctx);
     },
   },
   {

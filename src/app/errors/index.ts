@@ -8,6 +8,7 @@ import { inboundErrors } from './inbound';
 import { integrationsErrors } from './integrations';
 import { limitsErrors } from './limits';
 import { mailErrors } from './mail';
+import { personalDataErrors } from './personal-data';
 import { slaErrors } from './sla';
 import { ssoErrors } from './sso';
 import { surveysErrors } from './surveys';
@@ -37,6 +38,7 @@ export const errorCatalogue = {
   ...integrationsErrors,
   ...surveysErrors,
   ...ssoErrors,
+  ...personalDataErrors,
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -2,6 +2,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { companies, projects, requestTypes, tickets, ticketWatchers, users } from '../../db/schema/index';
 import { nextStatuses, type TicketStatus } from '../../domain/tickets/index';
+import { shownPersonName } from '../../i18n/erased-person';
+import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { policy } from '../policy';
@@ -60,8 +62,13 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
       companyName: companies.name,
       requestType: requestTypeColumns,
       project: { id: projects.id, name: projects.name },
-      creator: { id: creators.id, name: creators.name, role: creators.role },
-      assignee: { id: assignees.id, name: assignees.name, role: assignees.role },
+      creator: { id: creators.id, name: creators.name, role: creators.role, erasedAt: creators.erasedAt },
+      assignee: {
+        id: assignees.id,
+        name: assignees.name,
+        role: assignees.role,
+        erasedAt: assignees.erasedAt,
+      },
       watching,
     })
     .from(tickets)
@@ -79,12 +86,21 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
     companyName: row.companyName ?? '',
     requestType: row.requestType,
     project: row.project,
-    creator: row.creator,
-    assignee: row.assignee,
+    creator: personRef(row.creator, actor.language),
+    assignee: personRef(row.assignee, actor.language),
     abilities: abilitiesOf(actor, ticket),
     watching: Boolean(row.watching),
     waitingSchedule: await waitingSchedule(ctx.db, ticket),
   };
+}
+
+/** A person as the ticket names them: an erased account as "deleted user" in the reader's language. */
+function personRef(
+  person: (PersonRef & { erasedAt: Date | null }) | null,
+  language: Language,
+): PersonRef | null {
+  if (!person) return null;
+  return { id: person.id, name: shownPersonName(person, language), role: person.role };
 }
 
 /** What the actor may do with the ticket: the policy's own predicates, so the two cannot drift. */

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { requestTypes, ticketEvents, ticketMessages, users } from '../../db/schema/index';
 import type { MessageFormat } from '../../domain/tickets/index';
+import { shownPersonName } from '../../i18n/erased-person';
 import type { Language } from '../../i18n/language';
 import type { Actor, AppContext } from '../context';
 import type { TicketEventRow } from './record-event';
@@ -52,7 +53,7 @@ export async function getTimeline(
           : and(eq(ticketMessages.visibility, 'public'), eq(ticketMessages.refused, false)),
       ),
     );
-  const refs = await loadRefs(ctx, events);
+  const refs = await loadRefs(ctx, events, language);
   return events.map((event) => {
     const messageId = typeof event.data.messageId === 'string' ? event.data.messageId : null;
     const message = messageId ? messages.find((m) => m.id === messageId) : undefined;
@@ -81,6 +82,7 @@ const isUuid = (value: unknown): value is string =>
 async function loadRefs(
   ctx: AppContext,
   events: TicketEventRow[],
+  language: Language,
 ): Promise<TimelineRefs & { users: { id: string; name: string; role: string }[] }> {
   const userIds = new Set<string>();
   const typeIds = new Set<string>();
@@ -93,12 +95,14 @@ async function loadRefs(
     if (isUuid(event.data.onBehalfOf)) userIds.add(event.data.onBehalfOf);
     if (isUuid(event.data.requestTypeId)) typeIds.add(event.data.requestTypeId);
   }
-  const people = userIds.size
+  const rows = userIds.size
     ? await ctx.db
-        .select({ id: users.id, name: users.name, role: users.role })
+        .select({ id: users.id, name: users.name, role: users.role, erasedAt: users.erasedAt })
         .from(users)
         .where(inArray(users.id, [...userIds]))
     : [];
+  // An erased account reads as "deleted user" in the reader's language.
+  const people = rows.map((p) => ({ id: p.id, name: shownPersonName(p, language), role: p.role }));
   const types = typeIds.size
     ? await ctx.db
         .select()

@@ -70,6 +70,11 @@ export const users = pgTable(
     digestSentOn: date('digest_sent_on', { mode: 'string' }),
     passwordHash: text('password_hash'),
     createdAt: instant('created_at').notNull(),
+    /**
+     * When an administrator erased the person's data: name, phone and addresses are replaced, and
+     * the person is shown as "deleted user" in their language wherever they acted.
+     */
+    erasedAt: instant('erased_at'),
   },
   (t) => [
     uniqueIndex('users_email_key').on(sql`lower(${t.email})`),

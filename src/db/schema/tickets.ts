@@ -75,6 +75,8 @@ export const tickets = pgTable(
     engagementDueAt: instant('engagement_due_at'),
     resolutionDueAt: instant('resolution_due_at'),
     slaState: text('sla_state'),
+    /** When the retention task removed the ticket's texts and files (it acts once per ticket). */
+    anonymisedAt: instant('anonymised_at'),
   },
   (t) => [
     uniqueIndex('tickets_key_key').on(t.key),

@@ -34,5 +34,6 @@ export const STATUS_INFO: Record<TicketStatus, StatusInfo> = {
 };
 
 /** R6: closed is final, with one of these reasons. */
-export const CLOSE_REASONS = ['solution_delivered', 'no_answer', 'closed_by_customer'] as const;
+/** `retention`: closed by the retention task, never chosen by a person (see CLOSE_REASONS_OF_ROLE). */
+export const CLOSE_REASONS = ['solution_delivered', 'no_answer', 'closed_by_customer', 'retention'] as const;
 export type CloseReason = (typeof CLOSE_REASONS)[number];

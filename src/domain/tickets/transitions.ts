@@ -73,13 +73,15 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   ),
 ];
 
+const STAFF_CLOSE_REASONS: readonly CloseReason[] = CLOSE_REASONS.filter((reason) => reason !== 'retention');
+
 /** Which close reasons each role may give. */
 export const CLOSE_REASONS_OF_ROLE: Record<TransitionRole, readonly CloseReason[]> = {
-  agent: CLOSE_REASONS,
-  consultant: CLOSE_REASONS,
-  admin: CLOSE_REASONS,
+  agent: STAFF_CLOSE_REASONS,
+  consultant: STAFF_CLOSE_REASONS,
+  admin: STAFF_CLOSE_REASONS,
   customer: ['closed_by_customer'],
-  system: ['no_answer'],
+  system: ['no_answer', 'retention'],
 };
 
 export const findTransition = (from: TicketStatus, to: TicketStatus): TransitionRule | undefined =>

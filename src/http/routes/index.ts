@@ -16,6 +16,7 @@ import { inboundRoutes } from './inbound';
 import { liveRoutes } from './live';
 import { mailAdminRoutes } from './mail-admin';
 import { notificationRoutes } from './notifications';
+import { personalDataRoutes } from './personal-data';
 import { sessionRoutes } from './session';
 import { slaRoutes } from './sla';
 import { ssoRoutes } from './sso';
@@ -55,4 +56,5 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(watcherRoutes, { ctx });
   await app.register(surveyRoutes, { ctx });
   await app.register(webhookRoutes, { ctx });
+  await app.register(personalDataRoutes, { ctx });
 };
