@@ -16,6 +16,7 @@ const rules: [path: string, read: RouteTokenArea, write: RouteTokenArea][] = [
   ['/api/password', 'none', 'none'],
   ['/api/api-tokens', 'none', 'none'],
   ['/api/admin/api-tokens', 'none', 'none'],
+  ['/api/admin/settings/two-factor', 'none', 'none'],
   ['/api/account-requests', 'none', 'none'],
   // The survey link is its own key, for the person it was mailed to.
   ['/api/surveys', 'none', 'none'],

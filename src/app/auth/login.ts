@@ -4,6 +4,7 @@ import type { AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { assertPasswordSignInAllowed } from './oidc-sign-in';
 import { verifyPassword } from './passwords';
+import { openSignInChallenge, secondStepFor } from './second-factor';
 import { createSession } from './sessions';
 import { admitLoginAttempt, refundLoginAttempt, trimLoginAttempts } from './throttle';
 
@@ -13,7 +14,11 @@ export interface LoginInput {
   ip: string;
 }
 
-/** Checks a password and opens a session; throttled per account and per client address. */
+/**
+ * Checks a password and opens a session; throttled per account and per client address. An account
+ * with a second factor (or a staff member who must enrol one) gets a short-lived challenge instead,
+ * never a session; the password's attempt stays counted until that second step succeeds.
+ */
 export async function login(ctx: AppContext, input: LoginInput) {
   const now = ctx.clock.now();
   const email = input.email.trim().toLowerCase();
@@ -36,7 +41,12 @@ export async function login(ctx: AppContext, input: LoginInput) {
     throw new AppError('invalid_credentials');
   }
   assertPasswordSignInAllowed(ctx, user);
+  const second = await secondStepFor(ctx.db, user);
+  if (second) {
+    const challenge = await openSignInChallenge(ctx.db, user.id, second.step, now);
+    return { kind: 'second_factor' as const, ...second, challenge, user };
+  }
   await refundLoginAttempt(ctx.db, email, input.ip);
   const session = await createSession(ctx.db, user.id, now, ctx.config.SESSION_TTL_HOURS);
-  return { ...session, user };
+  return { kind: 'session' as const, ...session, user };
 }

@@ -12,6 +12,7 @@ import { mailErrors } from './mail';
 import { slaErrors } from './sla';
 import { ssoErrors } from './sso';
 import { ticketsErrors } from './tickets';
+import { twoFactorErrors } from './two-factor';
 import { workspaceErrors } from './workspace';
 
 const areas: Record<string, object> = {
@@ -28,6 +29,7 @@ const areas: Record<string, object> = {
   slaErrors,
   ssoErrors,
   ticketsErrors,
+  twoFactorErrors,
   workspaceErrors,
 };
 

@@ -13,6 +13,7 @@ import { slaErrors } from './sla';
 import { ssoErrors } from './sso';
 import { surveysErrors } from './surveys';
 import { ticketsErrors } from './tickets';
+import { twoFactorErrors } from './two-factor';
 import type { ErrorEntry } from './types';
 import { workspaceErrors } from './workspace';
 
@@ -39,6 +40,7 @@ export const errorCatalogue = {
   ...surveysErrors,
   ...ssoErrors,
   ...personalDataErrors,
+  ...twoFactorErrors,
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -19,5 +19,6 @@ export * from './surveys';
 export * from './ticket-search';
 export * from './tickets';
 export * from './timers';
+export * from './two-factor';
 export * from './views';
 export * from './webhooks';

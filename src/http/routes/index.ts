@@ -24,6 +24,7 @@ import { surveyRoutes } from './surveys';
 import { ticketListRoutes } from './ticket-lists';
 import { ticketRoutes } from './tickets';
 import { timeRoutes } from './time';
+import { twoFactorRoutes } from './two-factor';
 import { viewRoutes } from './views';
 import { watcherRoutes } from './watchers';
 import { webhookRoutes } from './webhooks';
@@ -57,4 +58,5 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(surveyRoutes, { ctx });
   await app.register(webhookRoutes, { ctx });
   await app.register(personalDataRoutes, { ctx });
+  await app.register(twoFactorRoutes, { ctx });
 };

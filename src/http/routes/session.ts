@@ -1,15 +1,17 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { chooseLanguage } from '../../app/accounts/choose-language';
 import { login } from '../../app/auth/login';
 import { deleteSession } from '../../app/auth/sessions';
-import type { Actor, AppContext } from '../../app/context';
+import { type Actor, type AppContext, actorOf } from '../../app/context';
 import { activeFlexContract } from '../../app/flex/balance';
 import { cookieNamesFor, languageCookie } from '../plugins/session';
 import { errorResponses, okResponse } from '../schemas/common';
 import { languageBody, loginBody, sessionResponse } from '../schemas/session';
+import { setSignInChallengeCookie } from './two-factor';
 
 /** What the shell needs to know about the caller; `hasFlex` decides whether the Flex page is offered. */
-const present = async (ctx: AppContext, actor: Actor) => ({
+export const present = async (ctx: AppContext, actor: Actor) => ({
   hasFlex:
     actor.role === 'customer' && actor.companyId !== null
       ? (await activeFlexContract(ctx.db, actor.companyId, ctx.clock.now())) !== null
@@ -22,6 +24,24 @@ const present = async (ctx: AppContext, actor: Actor) => ({
   companyId: actor.companyId,
   language: actor.language,
 });
+
+/** Sets the session cookie of a completed sign-in and says who is now signed in. */
+export async function openSession(
+  ctx: AppContext,
+  reply: FastifyReply,
+  result: { token: string; expiresAt: Date; user: Parameters<typeof actorOf>[0] },
+) {
+  reply.setCookie(cookieNamesFor(ctx).session, result.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.publicUrl.startsWith('https:'),
+    expires: result.expiresAt,
+  });
+  reply.clearCookie(languageCookie, { path: '/' });
+  const { user } = result;
+  return { user: await present(ctx, actorOf(user)), language: user.language };
+}
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
   const secure = ctx.publicUrl.startsWith('https:');
@@ -48,27 +68,15 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (
     },
     async (request, reply) => {
       const result = await login(ctx, { ...request.body, ip: request.ip });
-      reply.setCookie(sessionCookie, result.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure,
-        expires: result.expiresAt,
-      });
-      reply.clearCookie(languageCookie, { path: '/' });
-      const { user } = result;
-      return {
-        user: await present(ctx, {
-          userId: user.id,
-          name: user.name,
-          email: user.email,
-          role: user.role,
-          isManager: user.isManager,
-          companyId: user.companyId,
-          language: user.language,
-        }),
-        language: user.language,
-      };
+      if (result.kind === 'second_factor') {
+        setSignInChallengeCookie(ctx, reply, result.challenge);
+        return {
+          user: null,
+          language: request.language,
+          secondFactor: { purpose: result.step, methods: result.methods },
+        };
+      }
+      return openSession(ctx, reply, result);
     },
   );
 

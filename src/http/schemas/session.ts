@@ -22,6 +22,10 @@ export const sessionResponse = z.object({
   user: meSchema.nullable(),
   /** The language the server speaks to this caller. */
   language: languageSchema,
+  /** Set when the password was right and a second step is due (no session yet). */
+  secondFactor: z
+    .object({ purpose: z.enum(['verify', 'enrol']), methods: z.array(z.enum(['totp', 'passkey'])) })
+    .optional(),
 });
 
 export const languageBody = z.object({ language: languageSchema });
