@@ -9,6 +9,7 @@ import { customerTicketData, sessionData } from './route-data';
 
 // Every page is its own chunk: the first load carries the shell only. The first screens people
 // land on (sign-in, home, a ticket, the queue) are route `lazy`: their code loads beside their data.
+const SecondFactorPage = lazy(() => import('./pages/SecondFactorPage'));
 const RequestAccountPage = lazy(() => import('./pages/RequestAccountPage'));
 const ForgotPasswordPage = lazy(() => import('./pages/ForgotPasswordPage'));
 const SetPasswordPage = lazy(() => import('./pages/SetPasswordPage'));
@@ -70,6 +71,7 @@ export const createRouter = () =>
                 };
               },
             },
+            { path: '/login/second-factor', element: <SecondFactorPage /> },
             { path: '/request-account', element: <RequestAccountPage /> },
             { path: '/forgot-password', element: <ForgotPasswordPage /> },
             { path: '/set-password', element: <SetPasswordPage /> },

@@ -49,6 +49,11 @@ export function setSignInChallengeCookie(
   });
 }
 
+export const signInChallengeOf = (ctx: AppContext, request: FastifyRequest) =>
+  request.cookies[challengeCookieName(ctx)];
+export const clearSignInChallengeCookie = (ctx: AppContext, reply: FastifyReply) =>
+  reply.clearCookie(challengeCookieName(ctx), { path: '/' });
+
 const tag = { tags: ['two-factor'] };
 
 /** The second step of sign-in, the profile's two-factor settings and the admins' requirement. */

@@ -42,6 +42,11 @@ export default function LoginPage() {
     setFailure(null);
     try {
       const session = await login(values);
+      if (session.secondFactor) {
+        const next = params.get('next');
+        await navigate(`/login/second-factor${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+        return;
+      }
       cache.set(session);
       if (session.user) applyLanguage(session.user.language);
       await navigate(safeNext(params.get('next')), { replace: true });

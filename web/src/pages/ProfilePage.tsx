@@ -16,6 +16,7 @@ import { applyApiError, schemaValidator } from '../forms/validation';
 import { applyLanguage } from '../i18n/index';
 import { isLanguage } from '../i18n/language';
 import { NotificationPrefsForm } from './NotificationPrefsForm';
+import { TwoFactorSection } from './TwoFactorSection';
 import { usePageTitle } from './usePageTitle';
 
 export default function ProfilePage() {
@@ -36,6 +37,7 @@ export default function ProfilePage() {
           <ProfileForm profile={profile.data} />
           <NotificationPrefsForm staff={profile.data.role !== 'customer'} />
           <PasswordForm />
+          <TwoFactorSection />
           <ApiTokensManager kind="personal" />
         </>
       )}

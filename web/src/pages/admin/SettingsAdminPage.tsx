@@ -8,6 +8,7 @@ import { useAdminMutation } from '../../components/useAdminMutation';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
 import { StorageQuotaSettings } from './StorageQuotaSettings';
+import { TwoFactorPolicySettings } from './TwoFactorPolicySettings';
 
 /** R9 delays: reminders and automatic closing of tickets waiting on the customer. */
 export default function SettingsAdminPage() {
@@ -61,6 +62,7 @@ export default function SettingsAdminPage() {
         </form>
       </Card>
       <StorageQuotaSettings />
+      <TwoFactorPolicySettings />
     </Stack>
   );
 }
