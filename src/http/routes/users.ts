@@ -19,6 +19,7 @@ export const presentUser = (u: UserRow) => ({
   active: u.active,
   hasPassword: u.passwordHash !== null,
   createdAt: u.createdAt.toISOString(),
+  erased: u.erasedAt !== null,
 });
 
 /** Accounts of customers and staff: staff read, administrators write. */

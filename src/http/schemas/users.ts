@@ -16,6 +16,8 @@ export const userSchema = z.object({
   /** False until the person has chosen a password through their link. */
   hasPassword: z.boolean(),
   createdAt: z.string(),
+  /** The person's data was erased: the account only keeps their place in the tickets' history. */
+  erased: z.boolean(),
 });
 
 export const userList = z.object({ items: z.array(userSchema) });

@@ -1,10 +1,11 @@
-import { Button, Card, Group, Select, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Stack, Switch, Table, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { apiPatch, apiPost } from '../../api/client';
 import type { CompanyDetail } from '../../api/staff-admin';
 import { useAdminMutation } from '../../components/useAdminMutation';
 import { formatDateTime } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
+import { ErasePersonDialog } from './ErasePersonDialog';
 
 /** The company's users: manager flag and activation in place, and a new user (who gets a set-password mail). */
 export function CompanyUsersPanel({ company }: { company: CompanyDetail }) {
@@ -16,6 +17,7 @@ export function CompanyUsersPanel({ company }: { company: CompanyDetail }) {
     invalidate: refresh,
     notifyError: true,
   });
+  const [erasing, setErasing] = useState<{ id: string; name: string } | null>(null);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [userLanguage, setUserLanguage] = useState<string | null>('fr');
@@ -40,9 +42,14 @@ export function CompanyUsersPanel({ company }: { company: CompanyDetail }) {
   return (
     <Card withBorder component="section" aria-labelledby="users-title">
       <Stack gap="sm">
-        <Title order={3} size="h4" id="users-title">
-          {st('admin.companies.users')}
-        </Title>
+        <Group justify="space-between">
+          <Title order={3} size="h4" id="users-title">
+            {st('admin.companies.users')}
+          </Title>
+          <Anchor href={`/api/companies/${company.id}/personal-data`} download size="sm">
+            {st('admin.erasure.exportCompany')}
+          </Anchor>
+        </Group>
         <Table.ScrollContainer minWidth={0} type="native">
           <Table>
             <Table.Thead>
@@ -52,6 +59,7 @@ export function CompanyUsersPanel({ company }: { company: CompanyDetail }) {
                 <Table.Th>{st('admin.companies.manager')}</Table.Th>
                 <Table.Th>{st('admin.companies.active')}</Table.Th>
                 <Table.Th>{st('admin.companies.since')}</Table.Th>
+                <Table.Th>{st('admin.erasure.column')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -78,6 +86,29 @@ export function CompanyUsersPanel({ company }: { company: CompanyDetail }) {
                     />
                   </Table.Td>
                   <Table.Td>{formatDateTime(u.createdAt, language)}</Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Anchor
+                        href={`/api/users/${u.id}/personal-data`}
+                        download
+                        size="sm"
+                        aria-label={st('admin.erasure.exportOf', { name: u.name })}
+                      >
+                        {st('admin.erasure.export')}
+                      </Anchor>
+                      {u.erased ? null : (
+                        <Button
+                          size="compact-sm"
+                          variant="subtle"
+                          color="red"
+                          aria-label={st('admin.erasure.eraseOf', { name: u.name })}
+                          onClick={() => setErasing({ id: u.id, name: u.name })}
+                        >
+                          {st('admin.erasure.erase')}
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -121,6 +152,9 @@ export function CompanyUsersPanel({ company }: { company: CompanyDetail }) {
           </Group>
         </form>
       </Stack>
+      {erasing ? (
+        <ErasePersonDialog person={erasing} onClose={() => setErasing(null)} refresh={refresh} />
+      ) : null}
     </Card>
   );
 }
