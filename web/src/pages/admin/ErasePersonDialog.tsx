@@ -30,7 +30,12 @@ export function ErasePersonDialog({
   });
   const confirmed = typed.trim() === person.name.trim();
   return (
-    <Modal opened onClose={onClose} title={st('admin.erasure.title', { name: person.name })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={st('admin.erasure.title', { name: person.name })}
+      closeButtonProps={{ 'aria-label': st('common.close') }}
+    >
       <form
         onSubmit={(e) => {
           e.preventDefault();
