@@ -44,24 +44,25 @@ test('an admin exports a company and erases a person after typing their name; th
   );
   await person.dispose();
 
+  // The demo administrator reads the staff pages in English (their profile's language).
   await signIn(page, demo.admin);
   await page.goto(`/admin/companies/${companyId}`);
   await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
 
   // The company's archive downloads as a tar.gz.
   const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Exporter les données de la société' }).click();
+  await page.getByRole('link', { name: "Export the company's data" }).click();
   expect((await download).suggestedFilename()).toMatch(/^guichet-company-.+\.tar\.gz$/);
 
   // Erasure waits for the name to be typed.
-  await page.getByRole('button', { name: `Effacer les données de ${name}` }).click();
-  const dialog = page.getByRole('dialog', { name: `Effacer les données de ${name}` });
-  const confirm = dialog.getByRole('button', { name: 'Effacer définitivement' });
+  await page.getByRole('button', { name: `Erase the data of ${name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Erase the data of ${name}` });
+  const confirm = dialog.getByRole('button', { name: 'Erase for good' });
   await expect(confirm).toBeDisabled();
-  await dialog.getByLabel(`Saisissez « ${name} » pour confirmer`).fill('Romane');
+  await dialog.getByLabel(`Type "${name}" to confirm`).fill('Romane');
   await expect(confirm).toBeDisabled();
-  await dialog.getByLabel(`Saisissez « ${name} » pour confirmer`).fill(name);
-  await dialog.getByLabel('Supprimer aussi les fichiers qu’elle a déposés').check();
+  await dialog.getByLabel(`Type "${name}" to confirm`).fill(name);
+  await dialog.getByLabel('Also remove the files they uploaded').check();
   await expect(confirm).toBeEnabled();
   await expect(
     dialog.locator('xpath=ancestor-or-self::*[contains(@class,"mantine-Modal-content")]'),
@@ -69,14 +70,14 @@ test('an admin exports a company and erases a person after typing their name; th
   await expectAccessible(page, 'erase-person-dialog');
   await screenshots(page, 'erase-person-dialog');
   await confirm.click();
-  await expect(page.getByText('Les données de la personne ont été effacées.')).toBeVisible();
+  await expect(page.getByText("The person's data has been erased.")).toBeVisible();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('cell', { name, exact: true })).toHaveCount(0);
   await expectAccessible(page, 'company-after-erasure');
 
   // The ticket still reads; the person's message is the deleted user's, their name gone.
   await page.goto(`/staff/tickets/${ticket.id}`);
-  await expect(page.getByText('Utilisateur supprimé').first()).toBeVisible();
+  await expect(page.getByText('Deleted user').first()).toBeVisible();
   await expect(page.getByText(name)).toHaveCount(0);
   await expectAccessible(page, 'ticket-after-erasure');
   await screenshots(page, 'ticket-after-erasure');
