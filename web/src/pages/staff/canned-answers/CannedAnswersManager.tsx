@@ -44,63 +44,67 @@ export function CannedAnswersManager({ shared, headingLevel }: { shared: boolean
       ) : items.length === 0 ? (
         <Text c="dimmed">{st('cannedAnswers.empty')}</Text>
       ) : (
-        <Table striped data-testid="canned-answers">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{st('cannedAnswers.columnTitle')}</Table.Th>
-              <Table.Th>{st('cannedAnswers.columnStatus')}</Table.Th>
-              <Table.Th>{st('cannedAnswers.columnActions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((answer) => (
-              <Table.Tr key={answer.id}>
-                <Table.Td>
-                  <Text fw={600}>{answer.title}</Text>
-                  <Text size="sm" c="dimmed" lineClamp={1}>
-                    {answer.texts.fr}
-                  </Text>
-                  {answer.unknownVariables.length > 0 && (
-                    <Badge color="#8a4b00" autoContrast={false} c="white" radius="sm">
-                      {st('cannedAnswers.unknown', {
-                        list: answer.unknownVariables.map((v) => `{{${v}}}`).join(', '),
-                        interpolation: { escapeValue: false },
-                      })}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {answer.statusAfter
-                    ? st(`labels:status.${answer.statusAfter}`)
-                    : st('cannedAnswers.statusUnchanged')}
-                </Table.Td>
-                <Table.Td>
-                  {answer.canEdit && (
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="compact-sm"
-                        variant="default"
-                        onClick={() => setEditing(answer)}
-                        aria-label={`${st('cannedAnswers.edit')} ${answer.title}`}
-                      >
-                        {st('cannedAnswers.edit')}
-                      </Button>
-                      <Button
-                        size="compact-sm"
-                        variant="outline"
-                        color="red.9"
-                        onClick={() => setDeleting(answer)}
-                        aria-label={`${st('cannedAnswers.delete')} ${answer.title}`}
-                      >
-                        {st('cannedAnswers.delete')}
-                      </Button>
-                    </Group>
-                  )}
-                </Table.Td>
+        <Table.ScrollContainer minWidth={0} type="native">
+          <Table striped data-testid="canned-answers">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{st('cannedAnswers.columnTitle')}</Table.Th>
+                <Table.Th>{st('cannedAnswers.columnStatus')}</Table.Th>
+                <Table.Th>{st('cannedAnswers.columnActions')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((answer) => (
+                <Table.Tr key={answer.id}>
+                  <Table.Td>
+                    <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+                      {answer.title}
+                    </Text>
+                    <Text size="sm" c="dimmed" lineClamp={1}>
+                      {answer.texts.fr}
+                    </Text>
+                    {answer.unknownVariables.length > 0 && (
+                      <Badge color="#8a4b00" autoContrast={false} c="white" radius="sm">
+                        {st('cannedAnswers.unknown', {
+                          list: answer.unknownVariables.map((v) => `{{${v}}}`).join(', '),
+                          interpolation: { escapeValue: false },
+                        })}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {answer.statusAfter
+                      ? st(`labels:status.${answer.statusAfter}`)
+                      : st('cannedAnswers.statusUnchanged')}
+                  </Table.Td>
+                  <Table.Td>
+                    {answer.canEdit && (
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="compact-sm"
+                          variant="default"
+                          onClick={() => setEditing(answer)}
+                          aria-label={`${st('cannedAnswers.edit')} ${answer.title}`}
+                        >
+                          {st('cannedAnswers.edit')}
+                        </Button>
+                        <Button
+                          size="compact-sm"
+                          variant="outline"
+                          color="red.9"
+                          onClick={() => setDeleting(answer)}
+                          aria-label={`${st('cannedAnswers.delete')} ${answer.title}`}
+                        >
+                          {st('cannedAnswers.delete')}
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {editing && (
         <CannedAnswerForm
