@@ -12,7 +12,8 @@ export const ssoInfoResponse = z.object({
 
 export const ssoStartQuery = z.object({ next: z.string().max(2000).optional() });
 
-export const ssoCallbackQuery = z.looseObject({ state: z.string().optional() });
+/** The state is the portal's own (43 characters): anything much longer never came from a sign-in. */
+export const ssoCallbackQuery = z.looseObject({ state: z.string().max(512).optional() });
 
 /** Both legs answer with a redirect (to the provider, or back into the portal); no body. */
 export const ssoRedirect = z.null().describe('Redirect: see the Location header');
