@@ -55,6 +55,7 @@ async function expectRestoredServes(
 }
 
 describe('restore drill on the embedded database', () => {
+  // Two embedded databases migrated and seeded with the demo, a backup and a restore: minutes on a busy machine.
   it('backs up a demo installation with attachments and restores it into a fresh one that serves it', async () => {
     const sourceDir = join(work, 'source');
     const source = await openPglite(join(sourceDir, 'pglite'));
@@ -98,7 +99,7 @@ describe('restore drill on the embedded database', () => {
         storeFor: (restored) => storeFromConfig(targetConfig, restored.db),
       }),
     ).rejects.toThrow(/already holds a database/);
-  });
+  }, 300_000);
 
   it('refuses a partial archive before writing anything', async () => {
     const sourceDir = join(work, 'partial-source');
