@@ -1,8 +1,18 @@
 import i18next from 'i18next';
 import type { LoaderFunctionArgs } from 'react-router';
+import { fetchRequestTypes, requestTypesKey } from './api/catalogue';
 import { queryClient } from './api/query-client';
 import { fetchSession, sessionKey } from './api/session';
-import { getAttachments, getStaffSla, getTicket, getTicketSla, getTimeline, ticketKeys } from './api/tickets';
+import {
+  getAttachments,
+  getStaffSla,
+  getTicket,
+  getTicketSla,
+  getTimeline,
+  listTickets,
+  ticketKeys,
+  waitingForCustomer,
+} from './api/tickets';
 
 // Route loaders: they run while the page's code downloads, so a page renders once with its data
 // instead of code, then spinner, then one request after the other. A failed request is left to the
@@ -10,6 +20,25 @@ import { getAttachments, getStaffSla, getTicket, getTicketSla, getTimeline, tick
 
 export async function sessionData(): Promise<null> {
   await queryClient.prefetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
+  return null;
+}
+
+/**
+ * A customer's home shows first what waits for them: fetched with the page's code, the list is there
+ * when the page first paints, instead of arriving after and pushing the desks down the screen.
+ */
+export async function homeData(): Promise<null> {
+  const session = await queryClient
+    .fetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 })
+    .catch(() => null);
+  if (session?.user?.role !== 'customer') return null;
+  await Promise.all([
+    queryClient.prefetchQuery({
+      queryKey: ticketKeys.list(waitingForCustomer),
+      queryFn: () => listTickets(waitingForCustomer),
+    }),
+    queryClient.prefetchQuery({ queryKey: requestTypesKey, queryFn: fetchRequestTypes, staleTime: 60_000 }),
+  ]);
   return null;
 }
 

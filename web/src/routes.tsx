@@ -5,7 +5,7 @@ import { PageLoader, RequireGuest, RequireSignedIn, RequireUser, SessionLanguage
 import { PublicLayout } from './layout/PublicLayout';
 import { navigation } from './navigation';
 import { staffRoutes } from './pages/staff/routes';
-import { customerTicketData, sessionData } from './route-data';
+import { customerTicketData, homeData, sessionData } from './route-data';
 
 // Every page is its own chunk: the first load carries the shell only. The first screens people
 // land on (sign-in, home, a ticket, the queue) are route `lazy`: their code loads beside their data.
@@ -95,6 +95,7 @@ export const createRouter = () =>
           children: [
             {
               index: true,
+              loader: homeData,
               lazy: async () => ({ Component: (await import('./pages/portal/PortalHome')).default }),
             },
             {

@@ -69,6 +69,14 @@ export function toQuery(filters: TicketFilters, cursor?: string | null): string 
   return params.toString();
 }
 
+/** The company's tickets that wait for the customer, longest waiting first (the portal home's list). */
+export const waitingForCustomer: TicketFilters = {
+  status: 'waiting_customer',
+  sort: 'updatedAt',
+  order: 'asc',
+  limit: '20',
+};
+
 export const listTickets = (filters: TicketFilters, cursor?: string | null) =>
   apiGet<TicketList>(`/api/tickets?${toQuery(filters, cursor)}`);
 /** The link that downloads the list as CSV: the same filters and sort, without paging. */

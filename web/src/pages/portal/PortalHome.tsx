@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatMinutes } from '../../api/flex';
 import { useMe } from '../../api/session';
-import { listTickets, ticketKeys } from '../../api/tickets';
+import { listTickets, ticketKeys, waitingForCustomer } from '../../api/tickets';
 import { TicketTable } from '../../components/TicketTable';
 import { CommitmentsLink } from '../commitments/CommitmentsLink';
 import { useCommitmentsT } from '../commitments/i18n';
@@ -179,16 +179,14 @@ function DeskQuestion() {
   );
 }
 
-const waitingFilters = { status: 'waiting_customer', sort: 'updatedAt', order: 'asc', limit: '20' };
-
 /** The company's open tickets that wait for the customer, first thing on the page. */
 function WaitingForYou() {
   const { t } = useTranslation();
   const columns = usePortalTicketColumns({ full: false });
   const errorText = useErrorText();
   const waiting = useQuery({
-    queryKey: ticketKeys.list(waitingFilters),
-    queryFn: () => listTickets(waitingFilters),
+    queryKey: ticketKeys.list(waitingForCustomer),
+    queryFn: () => listTickets(waitingForCustomer),
   });
   return (
     <Paper withBorder p="lg" radius="md" component="section" aria-labelledby="waiting-title">
