@@ -1,8 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
+import type { RegistrationResponseJSON } from '@simplewebauthn/server';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { passkeys } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { factorsOf } from './factors';
+import { passkeyRegistrationOptions, registerPasskey } from './passkeys';
 import { dropRecoveryCodes, issueRecoveryCodes, recoveryCodesLeft } from './recovery-codes';
 import { checkCode, confirmTotp, throttledCheck } from './second-factor';
 import { acceptTotpCode, hasTotp, removeTotp, startTotpEnrolment } from './totp';
@@ -64,4 +66,46 @@ export async function renewOwnRecoveryCodes(
   return {
     recoveryCodes: await issueRecoveryCodes(ctx.db, ctx.config.secret, actor.userId, ctx.clock.now()),
   };
+}
+
+export const startOwnPasskeyRegistration = (ctx: AppContext, actor: Actor) =>
+  passkeyRegistrationOptions(ctx, { id: actor.userId, email: actor.email, name: actor.name });
+
+export const registerOwnPasskey = (
+  ctx: AppContext,
+  actor: Actor,
+  input: { name: string; response: RegistrationResponseJSON },
+) => registerPasskey(ctx, actor.userId, input);
+
+export async function renameOwnPasskey(ctx: AppContext, actor: Actor, id: string, name: string) {
+  const renamed = await ctx.db
+    .update(passkeys)
+    .set({ name })
+    .where(and(eq(passkeys.id, id), eq(passkeys.userId, actor.userId)))
+    .returning({ id: passkeys.id });
+  if (renamed.length === 0) throw new AppError('passkey_not_found');
+}
+
+/**
+ * Removes one of the person's passkeys. Staff who must use a second factor keep at least one;
+ * with the last factor gone, the recovery codes go too.
+ */
+export async function removeOwnPasskey(ctx: AppContext, actor: Actor, id: string) {
+  const [key] = await ctx.db
+    .select({ id: passkeys.id })
+    .from(passkeys)
+    .where(and(eq(passkeys.id, id), eq(passkeys.userId, actor.userId)))
+    .limit(1);
+  if (!key) throw new AppError('passkey_not_found');
+  const factorsBefore = await countFactors(ctx, actor.userId);
+  if (factorsBefore === 1 && (await mustUseTwoFactor(ctx.db, actor)))
+    throw new AppError('two_factor_required');
+  await ctx.db.delete(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, actor.userId)));
+  if (factorsBefore === 1) await dropRecoveryCodes(ctx.db, actor.userId);
+}
+
+/** The app counts as one factor, each passkey as one. */
+async function countFactors(ctx: AppContext, userId: string): Promise<number> {
+  const [row] = await ctx.db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId));
+  return Number(row?.n ?? 0) + ((await hasTotp(ctx.db, userId)) ? 1 : 0);
 }

@@ -16,6 +16,7 @@ import { inboundRoutes } from './inbound';
 import { liveRoutes } from './live';
 import { mailAdminRoutes } from './mail-admin';
 import { notificationRoutes } from './notifications';
+import { passkeyRoutes } from './passkeys';
 import { personalDataRoutes } from './personal-data';
 import { sessionRoutes } from './session';
 import { slaRoutes } from './sla';
@@ -59,4 +60,5 @@ export const registerRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async 
   await app.register(webhookRoutes, { ctx });
   await app.register(personalDataRoutes, { ctx });
   await app.register(twoFactorRoutes, { ctx });
+  await app.register(passkeyRoutes, { ctx });
 };
