@@ -6,11 +6,12 @@ import { type Me, useSession } from '../api/session';
 import { applyLanguage } from '../i18n/index';
 import { ErrorScreen } from './ErrorScreen';
 
+/** A loading sign that screen readers announce: a bare element may not carry a label of its own. */
 export function PageLoader() {
   const { t } = useTranslation();
   return (
     <Center py="xl">
-      <Loader aria-label={t('common.loading')} />
+      <Loader role="status" aria-label={t('common.loading')} />
     </Center>
   );
 }

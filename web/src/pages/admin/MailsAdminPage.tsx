@@ -105,7 +105,7 @@ function Viewer() {
             {mail.error.message}
           </Alert>
         ) : (
-          <Loader size="sm" aria-label={st('admin.content.loading')} />
+          <Loader size="sm" role="status" aria-label={st('admin.content.loading')} />
         )}
       </Modal>
     </Card>
