@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { enrolPasskeyAtSignIn } from '../api/passkeys';
 import { useSessionCache } from '../api/session';
 import {
   confirmEnrolmentAtSignIn,
@@ -14,6 +15,7 @@ import {
 } from '../api/two-factor';
 import { FormAlert } from '../components/FormAlert';
 import { PageLoader } from '../components/guards';
+import { NewPasskeyForm, PasskeyButton } from '../components/two-factor/Passkeys';
 import { CodeForm, RecoveryCodes, TotpSetup } from '../components/two-factor/TotpSetup';
 import { applyLanguage } from '../i18n/index';
 import { usePageTitle } from './usePageTitle';
@@ -58,7 +60,14 @@ export default function SecondFactorPage() {
       {pending.data?.purpose === 'verify' && (
         <Paper withBorder p="lg" radius="md">
           <Stack gap="md">
-            <Text>{t('twoFactor.signInHelp')}</Text>
+            {pending.data.methods.includes('passkey') && (
+              <PasskeyButton onSignedIn={(signedIn) => void enter(signedIn)} />
+            )}
+            <Text>
+              {pending.data.methods.includes('totp')
+                ? t('twoFactor.signInHelp')
+                : t('twoFactor.signInHelpRecovery')}
+            </Text>
             <CodeForm
               label={t('twoFactor.code')}
               submitLabel={t('twoFactor.verify')}
@@ -115,6 +124,8 @@ function EnrolAtSignIn({ onSignedIn }: { onSignedIn: (signedIn: SignedIn) => voi
       >
         {t('twoFactor.setUp')}
       </Button>
+      <Text>{t('twoFactor.enrolPasskeyHelp')}</Text>
+      <NewPasskeyForm onAdd={async (name) => onSignedIn(await enrolPasskeyAtSignIn(name))} />
     </Stack>
   );
 }

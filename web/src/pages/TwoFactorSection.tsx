@@ -2,6 +2,7 @@ import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { addPasskey, removePasskey, renamePasskey } from '../api/passkeys';
 import {
   confirmTotp,
   disableTotp,
@@ -14,9 +15,10 @@ import {
 import { FormAlert } from '../components/FormAlert';
 import { PageLoader } from '../components/guards';
 import { notify } from '../components/notify';
+import { PasskeyList } from '../components/two-factor/Passkeys';
 import { CodeForm, RecoveryCodes, TotpSetup } from '../components/two-factor/TotpSetup';
 
-/** The profile's two-step sign-in: set the app up or off, recovery codes. */
+/** The profile's two-step sign-in: set the app up or off, passkeys, recovery codes. */
 export function TwoFactorSection() {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -67,38 +69,56 @@ export function TwoFactorSection() {
             </Button>
           </div>
         )}
-        {totp && (
-          <Stack gap="lg">
-            <div>
-              <Title order={3} size="h4">
-                {t('twoFactor.renewCodes')}
-              </Title>
-              <CodeForm
-                label={t('twoFactor.proveCode')}
-                submitLabel={t('twoFactor.renewCodes')}
-                onSubmit={async (code) => {
-                  setCodes((await renewRecoveryCodes(code)).recoveryCodes);
-                  await refresh();
-                }}
-              />
-            </div>
-            <div>
-              <Title order={3} size="h4">
-                {t('twoFactor.turnOff')}
-              </Title>
-              <CodeForm
-                label={t('twoFactor.proveCode')}
-                submitLabel={t('twoFactor.turnOff')}
-                color="red"
-                onSubmit={async (code) => {
-                  await disableTotp(code);
-                  notify({ color: 'green', message: t('twoFactor.turnedOff') });
-                  await refresh();
-                }}
-              />
-            </div>
-          </Stack>
+        {(totp || status.data.passkeys.length > 0) && (
+          <div>
+            <Title order={3} size="h4">
+              {t('twoFactor.renewCodes')}
+            </Title>
+            <CodeForm
+              label={t('twoFactor.proveCode')}
+              submitLabel={t('twoFactor.renewCodes')}
+              onSubmit={async (code) => {
+                setCodes((await renewRecoveryCodes(code)).recoveryCodes);
+                await refresh();
+              }}
+            />
+          </div>
         )}
+        {totp && (
+          <div>
+            <Title order={3} size="h4">
+              {t('twoFactor.turnOff')}
+            </Title>
+            <CodeForm
+              label={t('twoFactor.proveCode')}
+              submitLabel={t('twoFactor.turnOff')}
+              color="red"
+              onSubmit={async (code) => {
+                await disableTotp(code);
+                notify({ color: 'green', message: t('twoFactor.turnedOff') });
+                await refresh();
+              }}
+            />
+          </div>
+        )}
+        <PasskeyList
+          passkeys={status.data.passkeys}
+          onAdd={async (name) => {
+            const { recoveryCodes } = await addPasskey(name);
+            notify({ color: 'green', message: t('twoFactor.passkeyAdded') });
+            if (recoveryCodes.length > 0) setCodes(recoveryCodes);
+            await refresh();
+          }}
+          onRename={async (key, name) => {
+            await renamePasskey(key.id, name);
+            await refresh();
+          }}
+          onRemove={async (key) => {
+            await removePasskey(key.id);
+            notify({ color: 'green', message: t('twoFactor.passkeyRemoved') });
+            await refresh();
+          }}
+        />
       </Stack>
     );
   };
