@@ -72,6 +72,10 @@ describe('our commitments', () => {
     expect(dates).toContain('2026-04-03 holiday');
     expect(dates).toContain('2026-04-02 eve');
     expect(dates).toContain('2026-12-25 holiday');
+    // The next twelve months, no more: New Year 2027 is listed, Good Friday 2027 (26 March) is not.
+    expect(body.closedDays).toMatchObject({ from: '2026-03-02', to: '2027-03-01' });
+    expect(dates).toContain('2027-01-01 holiday');
+    expect(dates.filter((d: string) => d < '2026-03-02' || d > '2027-03-01')).toEqual([]);
     expect(body.pausingStatuses).toEqual([
       'waiting_customer',
       'waiting_development',
@@ -97,6 +101,40 @@ describe('our commitments', () => {
     await ok(await admin.put('/api/admin/sla/targets', { targets }));
     const body = (await ok(await customer.get('/api/sla/commitments'))).json();
     expect(body.criticalities[3]).toMatchObject({ criticality: 'basse', engagementMinutes: 1200 });
+  });
+
+  it('reads the calendar and the request types live: a closed day added, no early eve, a type left out', async () => {
+    const acme = await createCompany(t.ctx.db);
+    const customer = await clientOf(acme.customer);
+    const calendar = {
+      ...defaultCalendarConfig,
+      eveClosingMinute: null,
+      extraClosedDays: [{ date: '2026-06-15', label: 'Inventaire annuel' }],
+    };
+    await ok(await admin.put('/api/admin/calendar', calendar));
+    const created = await admin.post('/api/request-types', {
+      code: 'formation',
+      names: { fr: 'Formation', de: 'Schulung', en: 'Training' },
+      descriptions: { fr: 'Une formation', de: 'Eine Schulung', en: 'A training' },
+      creatableByCustomers: true,
+      countsTowardSla: false,
+      sortOrder: 30,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    try {
+      const body = (await ok(await customer.get('/api/sla/commitments'))).json();
+      expect(body.eveClosingMinute).toBeNull();
+      const items = body.closedDays.items as { date: string; kind: string; name: string | null }[];
+      expect(items).toContainEqual(
+        expect.objectContaining({ date: '2026-06-15', kind: 'extra', name: 'Inventaire annuel' }),
+      );
+      expect(items.filter((item) => item.kind === 'eve')).toEqual([]);
+      const types = body.requestTypes as { code: string; countsTowardSla: boolean }[];
+      expect(types).toContainEqual(expect.objectContaining({ code: 'assistance', countsTowardSla: true }));
+      expect(types).toContainEqual({ code: 'formation', name: 'Formation', countsTowardSla: false });
+    } finally {
+      await ok(await admin.patch(`/api/request-types/${created.json().id}`, { active: false }));
+    }
   });
 });
 
@@ -134,6 +172,49 @@ describe('the explanation of a due time', () => {
   });
 });
 
+describe('the explanation of an ended clock', () => {
+  it('shows the customer a breach but not a stopped clock; staff see both', async () => {
+    const acme = await createCompany(t.ctx.db);
+    const customer = await clientOf(acme.customer);
+    setClock('2026-03-02 09:00');
+    const id = await open(customer, 'critique');
+    // Critique: taken in charge within 1 h; taken at 10:30, half an hour late.
+    setClock('2026-03-02 10:30');
+    await ok(await agent.post(`/api/tickets/${id}/qualify`, {}));
+    await ok(await agent.post(`/api/tickets/${id}/take`, {}));
+    setClock('2026-03-02 11:00');
+    await ok(await agent.post(`/api/tickets/${id}/transfer-consulting`, { note: 'Projet ERP facturable.' }));
+    setClock('2026-03-03 09:00');
+
+    const mine = (await ok(await customer.get(`/api/tickets/${id}/sla`))).json();
+    expect(mine.explanations.engagement).toMatchObject({
+      state: 'breached',
+      criticality: 'critique',
+      targetMinutes: 60,
+      usedMinutes: 90,
+      leftMinutes: -30,
+      dueAt: at('2026-03-02 10:00'),
+      endedAt: at('2026-03-02 10:30'),
+    });
+    // Transferred to Consulting, the resolution clock stopped: no due time is shown to explain.
+    expect(mine.resolution.dueAt).toBeNull();
+    expect(mine.explanations.resolution).toBeNull();
+
+    const theirs = (await ok(await agent.get(`/api/tickets/${id}/sla`))).json();
+    expect(theirs.explanations.engagement).toEqual(mine.explanations.engagement);
+    const stopped = theirs.explanations.resolution;
+    expect(stopped).toMatchObject({ state: 'stopped', usedMinutes: 120, endedAt: at('2026-03-02 11:00') });
+    // What counted, then what the due time would have been: read as a forecast from the stop.
+    expect(stopped.parts[0]).toMatchObject({
+      kind: 'working',
+      from: at('2026-03-02 09:00'),
+      to: at('2026-03-02 11:00'),
+      projected: false,
+    });
+    expect(stopped.parts.slice(1).every((part: { projected: boolean }) => part.projected)).toBe(true);
+  });
+});
+
 describe('the monthly SLA report', () => {
   it('counts met and breached per criticality, explains each breach, for managers and staff only', async () => {
     const acme = await createCompany(t.ctx.db, { name: 'Rapport SA' });
@@ -143,9 +224,14 @@ describe('the monthly SLA report', () => {
     const late = await open(customer, 'critique');
     const onTime = await open(customer, 'critique');
     const running = await open(customer, 'basse');
+    const transferred = await open(customer, 'haute');
     setClock('2026-03-02 09:30');
     await ok(await agent.post(`/api/tickets/${onTime}/qualify`, {}));
     await ok(await agent.post(`/api/tickets/${onTime}/take`, {}));
+    await ok(await agent.post(`/api/tickets/${transferred}/qualify`, {}));
+    await ok(await agent.post(`/api/tickets/${transferred}/take`, {}));
+    setClock('2026-03-02 10:00');
+    await ok(await agent.post(`/api/tickets/${transferred}/transfer-consulting`, { note: 'Projet ERP.' }));
     setClock('2026-03-02 11:00');
     await ok(await agent.post(`/api/tickets/${late}/qualify`, {}));
     await ok(await agent.post(`/api/tickets/${late}/take`, {}));
@@ -157,8 +243,8 @@ describe('the monthly SLA report', () => {
     expect(report).toMatchObject({
       companyName: 'Rapport SA',
       month: '2026-03',
-      tickets: 3,
-      ticketsWithSla: 3,
+      tickets: 4,
+      ticketsWithSla: 4,
     });
     const critique = report.rows.find((r: { criticality: string }) => r.criticality === 'critique');
     expect(critique).toMatchObject({ tickets: 2, engagement: { met: 1, breached: 1 } });
@@ -173,10 +259,23 @@ describe('the monthly SLA report', () => {
     expect(engagement).toMatchObject({ dueAt: at('2026-03-02 10:00'), usedMinutes: 120, leftMinutes: -60 });
     expect(report.rows.find((r: { criticality: string }) => r.criticality === 'basse').tickets).toBe(1);
     expect(running).toBeTruthy();
+    // Transferred to Consulting: taken in charge in time, then its resolution clock stopped.
+    expect(report.rows.find((r: { criticality: string }) => r.criticality === 'haute')).toMatchObject({
+      tickets: 1,
+      engagement: { met: 1, breached: 0, running: 0, stopped: 0 },
+      resolution: { met: 0, breached: 0, running: 0, stopped: 1 },
+    });
+    expect(breaches.filter((b: string) => b.startsWith(transferred))).toEqual([]);
+    // Every request of a row is counted once per clock: met, breached, still running or stopped.
+    type Counts = { met: number; breached: number; running: number; stopped: number };
+    const sum = (c: Counts) => c.met + c.breached + c.running + c.stopped;
+    for (const row of report.rows as { tickets: number; engagement: Counts; resolution: Counts }[]) {
+      expect([sum(row.engagement), sum(row.resolution)]).toEqual([row.tickets, row.tickets]);
+    }
 
     expect((await customer.get('/api/sla/monthly-report?month=2026-03')).statusCode).toBe(403);
     const forStaff = await agent.get(`/api/sla/monthly-report?month=2026-03&companyId=${acme.company.id}`);
-    expect((await ok(forStaff)).json().tickets).toBe(3);
+    expect((await ok(forStaff)).json().tickets).toBe(4);
     expect((await manager.get('/api/sla/monthly-report?month=2026-13')).statusCode).toBe(400);
 
     const sent = (
@@ -190,7 +289,7 @@ describe('the monthly SLA report', () => {
     expect(mail?.params).toMatchObject({
       companyName: 'Rapport SA',
       month: '2026-03',
-      tickets: 3,
+      tickets: 4,
       url: expect.stringMatching(/\/sla-report\?month=2026-03$/),
     });
     expect(

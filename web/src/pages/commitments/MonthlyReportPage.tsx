@@ -12,13 +12,8 @@ import { useErrorText } from '../portal/shared';
 import { usePageTitle } from '../usePageTitle';
 import { ExplanationTimeline } from './ExplanationTimeline';
 import { useCommitmentsT } from './i18n';
+import { previousZurichMonth } from './month';
 import { useCriticalityLabel } from './useCriticalityLabel';
-
-function previousMonth(): string {
-  const now = new Date();
-  const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return month.toISOString().slice(0, 7);
-}
 
 /** A company's SLA month, printable: customer managers read their company's, staff any company's and can mail it. */
 export default function MonthlyReportPage() {
@@ -28,7 +23,7 @@ export default function MonthlyReportPage() {
   const errorText = useErrorText();
   const label = useCriticalityLabel();
   const [params, setParams] = useSearchParams();
-  const month = params.get('month') ?? previousMonth();
+  const month = params.get('month') ?? previousZurichMonth(new Date());
   const companyId = params.get('companyId') ?? undefined;
   const staff = me.role !== 'customer';
   // Staff choose the company; a manager reads their own.
@@ -106,6 +101,7 @@ export default function MonthlyReportPage() {
                 <Table.Th>{ct('report.resolutionMet')}</Table.Th>
                 <Table.Th>{ct('report.resolutionBreached')}</Table.Th>
                 <Table.Th>{ct('report.running')}</Table.Th>
+                <Table.Th>{ct('report.stopped')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -118,6 +114,7 @@ export default function MonthlyReportPage() {
                   <Table.Td>{row.resolution.met}</Table.Td>
                   <Table.Td>{row.resolution.breached}</Table.Td>
                   <Table.Td>{row.resolution.running}</Table.Td>
+                  <Table.Td>{row.resolution.stopped}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
