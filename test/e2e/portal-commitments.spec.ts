@@ -8,12 +8,22 @@ import { type ApiSession, apiSession, demo, signIn } from './support/session';
 
 type Targets = Record<string, { engagementMinutes: number; resolutionMinutes: number }>;
 
+/** A Wednesday at least six weeks ahead that is no fixed-date public holiday: a day an admin may close. */
+function wednesdayAhead(): string {
+  const fixedHolidays = new Set(['01-01', '01-02', '05-01', '08-01', '12-25', '12-26']);
+  const day = new Date(Date.now() + 42 * 86_400_000);
+  day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
+  while (fixedHolidays.has(day.toISOString().slice(5, 10))) day.setUTCDate(day.getUTCDate() + 7);
+  return day.toISOString().slice(0, 10);
+}
+
 test('our commitments: the contract override in the page and the form, an admin change on reload', async ({
   page,
+  browser,
   baseURL,
 }) => {
-  // Screenshots at two widths and an accessibility scan on a shared, busy machine.
-  test.setTimeout(180_000);
+  // Two people, screenshots at two widths and an accessibility scan on a shared, busy machine.
+  test.setTimeout(240_000);
   const all = await sessions(baseURL ?? '');
   const companyId = await companyOf(all.customer);
   const contracts = await json<{ items: { id: string; kind: string }[] }>(
@@ -22,11 +32,25 @@ test('our commitments: the contract override in the page and the form, an admin 
   const maintenance = contracts.items.find((c) => c.kind === 'maintenance');
   const overrideUrl = `/api/admin/contracts/${maintenance?.id}/sla-override`;
   const before = await json<{ targets: Targets }>(await all.admin.context.get('/api/admin/sla/targets'));
+  const calendar = await json<{ config: Record<string, unknown> }>(
+    await all.admin.context.get('/api/admin/calendar'),
+  );
+  const adminContext = await browser.newContext({ baseURL, locale: 'fr-CH' });
   // The company's contract: Haute taken in charge within 2 h instead of 4 h.
   await json(await all.admin.send('PUT', overrideUrl, { targets: { haute: { engagementMinutes: 120 } } }));
   try {
     await signIn(page, demo.customer);
+    // Reached from the escalation matrix and from the help article on criticality …
+    for (const from of ['/escalation', '/help/choisir-la-criticite']) {
+      await page.goto(from);
+      await page.getByTestId('commitments-link').click();
+      await expect(page).toHaveURL(/\/commitments$/);
+      await expect(page.getByRole('heading', { level: 1, name: 'Nos engagements' })).toBeVisible();
+    }
+    // … and from the home page.
+    await page.goto('/');
     await page.getByTestId('commitments-link').first().click();
+    await expect(page).toHaveURL(/\/commitments$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Nos engagements' })).toBeVisible();
     const haute = page.getByTestId('commitment-haute');
     await expect(haute).toContainText('2 h ouvrées');
@@ -45,24 +69,49 @@ test('our commitments: the contract override in the page and the form, an admin 
     // The same delays beside each criticality in the new-ticket form.
     await page.goto('/tickets/new');
     await page.getByRole('radio', { name: 'Assistance' }).click();
-    await expect(
-      page.getByText('prise en charge sous 2 h ouvrées, résolution sous 24 h ouvrées'),
-    ).toBeVisible();
-    await expect(
-      page.getByText('prise en charge sous 16 h ouvrées, résolution sous 160 h ouvrées'),
-    ).toBeVisible();
+    const delaysOf = (criticality: string) =>
+      page.getByRole('radio', { name: criticality, exact: true }).getByTestId('criticality-delays');
+    await expect(delaysOf('Haute')).toHaveText(
+      'prise en charge sous 2 h ouvrées, résolution sous 24 h ouvrées',
+    );
+    await expect(delaysOf('Critique')).toHaveText(
+      'prise en charge sous 1 h ouvrée, résolution sous 8 h ouvrées',
+    );
+    await expect(delaysOf('Basse')).toHaveText(
+      'prise en charge sous 16 h ouvrées, résolution sous 160 h ouvrées',
+    );
     await expect(page.getByTestId('commitments-link')).toBeVisible();
     await screenshots(page, 'new-ticket-delays');
 
-    // An administrator changes a global target: the page shows it on reload.
-    const targets = { ...before.targets, basse: { engagementMinutes: 1200, resolutionMinutes: 9600 } };
-    await json(await all.admin.send('PUT', '/api/admin/sla/targets', { targets }));
+    // An administrator changes a global target and closes a day, on the SLA administration page …
     await page.goto('/commitments');
+    await expect(page.getByTestId('commitment-basse')).toContainText('16 h ouvrées');
+    const closedDay = wednesdayAhead();
+    const admin = await adminContext.newPage();
+    await signIn(admin, demo.admin);
+    await admin.goto('/admin/sla');
+    await admin.getByRole('textbox', { name: 'Engagement, Low, in hours' }).fill('20');
+    await admin.getByRole('button', { name: 'Save targets' }).click();
+    await expect(admin.getByText(/Targets saved/)).toBeVisible();
+    await admin.getByLabel('Extra closed day').fill(closedDay);
+    await admin.getByRole('textbox', { name: 'Label', exact: true }).fill('Inventaire annuel');
+    await admin.getByRole('button', { name: 'Add the closed day' }).click();
+    await expect(admin.getByText('Calendar saved.')).toBeVisible();
+    // … and the customer's page shows both on reload; the contract's own target stays.
+    await page.reload();
     await expect(page.getByTestId('commitment-basse')).toContainText('20 h ouvrées');
     await expect(page.getByTestId('commitment-haute')).toContainText('2 h ouvrées');
+    await expect(page.getByTestId('closed-days')).toContainText('Inventaire annuel');
+    await page.goto('/tickets/new');
+    await page.getByRole('radio', { name: 'Assistance' }).click();
+    await expect(delaysOf('Basse')).toHaveText(
+      'prise en charge sous 20 h ouvrées, résolution sous 160 h ouvrées',
+    );
   } finally {
     await json(await all.admin.send('PUT', '/api/admin/sla/targets', { targets: before.targets }));
+    await json(await all.admin.send('PUT', '/api/admin/calendar', calendar.config));
     await json(await all.admin.send('DELETE', overrideUrl));
+    await adminContext.close();
     await disposeAll(all);
   }
 });
@@ -140,6 +189,8 @@ const cells = (page: Page, criticality: string) =>
 
 const words = {
   fr: {
+    commitments: 'Nos engagements',
+    critiqueResolution: '8 h ouvrées',
     title: 'Rapport SLA mensuel',
     company: 'Société',
     month: 'Mois',
@@ -148,6 +199,8 @@ const words = {
     subject: 'Rapport SLA',
   },
   de: {
+    commitments: 'Unsere Zusagen',
+    critiqueResolution: '8 Arbeitsstunden',
     title: 'Monatlicher SLA-Bericht',
     company: 'Firma',
     month: 'Monat',
@@ -156,6 +209,8 @@ const words = {
     subject: 'SLA-Bericht',
   },
   en: {
+    commitments: 'Our commitments',
+    critiqueResolution: '8 business hours',
     title: 'Monthly SLA report',
     company: 'Company',
     month: 'Month',
@@ -174,7 +229,7 @@ async function subjectsFor(admin: ApiSession, recipient: string): Promise<string
 }
 
 for (const language of ['fr', 'de', 'en'] as const) {
-  const { title, company, month, send, sent, subject } = words[language];
+  const { commitments, critiqueResolution, title, company, month, send, sent, subject } = words[language];
   test(`last month's SLA report of the demo company, in ${language}: read by its manager, sent by staff`, async ({
     page,
     baseURL,
@@ -186,9 +241,16 @@ for (const language of ['fr', 'de', 'en'] as const) {
     await json(await manager.send('PATCH', '/api/profile', { language }));
     await json(await agent.send('PATCH', '/api/profile', { language }));
     try {
-      // The manager finds the report on the home page; the seed's month: two Critique requests
-      // (one taken in charge late), one Haute resolved late after a wait for the customer.
+      // The manager reads our commitments in their language …
       await signIn(page, demo.manager);
+      await page.getByTestId('commitments-link').first().click();
+      await expect(page.getByRole('heading', { level: 1, name: commitments })).toBeVisible();
+      await expect(page.getByTestId('commitment-critique')).toContainText(critiqueResolution);
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      await expectAccessible(page, `our commitments (${language})`);
+      // … and finds the report on the home page; the seed's month: two Critique requests
+      // (one taken in charge late), one Haute resolved late after a wait for the customer.
+      await page.goto('/');
       await page.getByTestId('sla-report-link').click();
       await expect(page).toHaveURL(/\/sla-report$/);
       await page.goto(`/sla-report?month=${lastMonth()}`);

@@ -31,8 +31,8 @@ export const getSlaTargets = () => apiGet<SlaTargets>('/api/admin/sla/targets');
 export const putSlaTargets = (targets: SlaTargets['targets']) =>
   apiPut<SlaTargets>('/api/admin/sla/targets', { targets });
 export const getCalendar = () => apiGet<Calendar>('/api/admin/calendar');
-export const putCalendar = (config: Calendar['config']) =>
-  apiPut<Calendar>('/api/admin/calendar', { config });
+/** The calendar is the body itself, as the server reads it (not wrapped like the targets). */
+export const putCalendar = (config: Calendar['config']) => apiPut<Calendar>('/api/admin/calendar', config);
 export const getClosedDays = (from: string, to: string) =>
   apiGet<ClosedDays>(`/api/admin/calendar/closed-days?from=${from}&to=${to}`);
 export const getAutoClose = () => apiGet<AutoClose>('/api/admin/settings/auto-close');
