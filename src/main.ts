@@ -51,7 +51,7 @@ async function main() {
     await closeGracefully(app, {
       drainMs: config.SHUTDOWN_DRAIN_MS,
       timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-      // The worker finishes its pass, so no mail or timer it holds waits for a lease to expire.
+      // The worker finishes the mail it is sending and hands back the rest of its claims at once.
       beforeClose: async () => {
         await worker?.stop();
         await inbound.stop();

@@ -26,14 +26,14 @@ export const workerTasks: WorkerTask[] = [
   },
   {
     name: 'dispatch-outbox',
-    run: async (ctx) => {
-      await dispatchOutbox(ctx);
+    run: async (ctx, stopping) => {
+      await dispatchOutbox(ctx, stopping ? { signal: stopping } : {});
     },
   },
   {
     name: 'dispatch-webhooks',
-    run: async (ctx) => {
-      await dispatchWebhooks(ctx);
+    run: async (ctx, stopping) => {
+      await dispatchWebhooks(ctx, stopping ? { signal: stopping } : {});
     },
   },
   {

@@ -1,9 +1,13 @@
 import type { AppContext } from '../app/context';
 
-/** One unit of background work, run on every pass; it must be safe to run on several instances. */
+/**
+ * One unit of background work, run on every pass; it must be safe to run on several instances.
+ * `stopping` is aborted when the worker is told to stop: a task holding leases hands back what it
+ * has not started rather than working through it.
+ */
 export interface WorkerTask {
   name: string;
-  run(ctx: AppContext): Promise<void>;
+  run(ctx: AppContext, stopping?: AbortSignal): Promise<void>;
 }
 
 export interface Worker {
@@ -22,13 +26,14 @@ export function startWorker(
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
+  const stopping = new AbortController();
   const log = options.log ?? (() => undefined);
 
   const pass = async () => {
     for (const task of tasks) {
       if (stopped) return;
       try {
-        await task.run(ctx);
+        await task.run(ctx, stopping.signal);
       } catch (error) {
         log(`worker task ${task.name} failed`, error);
       }
@@ -45,6 +50,7 @@ export function startWorker(
   return {
     async stop() {
       stopped = true;
+      stopping.abort();
       if (timer) clearTimeout(timer);
       await current;
     },

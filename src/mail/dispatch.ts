@@ -15,6 +15,12 @@ export interface DispatchOptions {
   /** How often a working dispatcher renews the lease of the rows it still holds (default lease/3). */
   heartbeatMs?: number;
   transport?: MailTransport;
+  /**
+   * Aborted when the worker is told to stop: the mail being sent is finished, and the rows claimed
+   * but not yet started are handed back at once, so another worker sends them without waiting for
+   * the lease to run out.
+   */
+  signal?: AbortSignal;
 }
 
 export interface DispatchReport {
@@ -53,22 +59,38 @@ export async function dispatchOutbox(
   const transport = options.transport ?? transportFor(ctx.config);
   const report: DispatchReport = { sent: 0, retried: 0, failed: 0, dropped: 0 };
   const leaseMs = options.leaseMs ?? outboxLeaseMs;
-  for (let batch = 0; batch < maxBatches; batch += 1) {
+  const stopping = () => options.signal?.aborted === true;
+  for (let batch = 0; batch < maxBatches && !stopping(); batch += 1) {
     const rows = await claimDue(ctx, batchSize, leaseMs);
     const held = new Map(rows.map((row) => [row.id, row.attempts]));
     const heartbeat = keepLeased(ctx, held, leaseMs, options.heartbeatMs ?? leaseMs / 3);
     try {
       for (const row of rows) {
+        if (stopping()) break;
         const outcome = await dispatchOne(ctx, transport, row);
         held.delete(row.id);
         report[outcome] += 1;
       }
+      if (held.size > 0) await releaseLeases(ctx, held);
     } finally {
       heartbeat.stop();
     }
     if (rows.length < batchSize) break;
   }
   return report;
+}
+
+/** Hands claimed rows that were never tried back to any worker: due now, the attempt not counted. */
+async function releaseLeases(ctx: AppContext, held: Map<number, number>): Promise<void> {
+  await ctx.db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} - 1`, nextAttemptAt: ctx.clock.now() })
+    .where(
+      and(
+        eq(outbox.status, 'pending'),
+        or(...[...held].map(([id, attempts]) => and(eq(outbox.id, id), eq(outbox.attempts, attempts)))),
+      ),
+    );
 }
 
 /**

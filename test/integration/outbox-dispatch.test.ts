@@ -236,4 +236,44 @@ describe('retries and failures', () => {
     expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1 });
     expect(await t.ctx.db.select().from(storedMails).where(eq(storedMails.outboxId, id))).toHaveLength(0);
   });
+
+  it('a worker told to stop finishes the mail it is sending and hands the others back at once', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      ids.push(await queueMail(t.ctx.db, approved(`stopping${i}@store.example.test`), t.clock.now()));
+    }
+    let started: () => void = () => undefined;
+    let release: () => void = () => undefined;
+    const sendStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const slow: MailTransport = {
+      kind: 'store',
+      transactional: false,
+      deliver: () =>
+        new Promise<void>((resolve) => {
+          release = resolve;
+          started();
+        }),
+      close: () => undefined,
+    };
+    const stopping = new AbortController();
+    const first = dispatchOutbox(t.ctx, { transport: slow, signal: stopping.signal });
+    await sendStarted;
+    stopping.abort();
+    release();
+    expect(await first).toEqual({ sent: 1, retried: 0, failed: 0, dropped: 0 });
+    // Handed back: due now and no attempt counted, so the next worker sends them with no clock moved.
+    const handedBack = (await Promise.all(ids.map(row))).filter((r) => r.status === 'pending');
+    expect(handedBack.length).toBeGreaterThanOrEqual(3);
+    for (const r of handedBack) {
+      expect(r.attempts).toBe(0);
+      expect(r.nextAttemptAt.getTime()).toBeLessThanOrEqual(t.clock.now().getTime());
+    }
+    await dispatchOutbox(t.ctx);
+    for (const r of handedBack) {
+      expect(await row(r.id)).toMatchObject({ status: 'sent', attempts: 1 });
+      expect(await t.ctx.db.select().from(storedMails).where(eq(storedMails.outboxId, r.id))).toHaveLength(1);
+    }
+  });
 });

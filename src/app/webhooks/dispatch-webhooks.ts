@@ -15,6 +15,8 @@ export interface WebhookDispatchOptions {
   maxBatches?: number;
   /** The HTTPS agent (certificate authorities); by default one built from WEBHOOK_CA_FILE. */
   agent?: Agent;
+  /** Aborted when the worker is told to stop: no further batch is claimed. */
+  signal?: AbortSignal;
 }
 
 export interface WebhookDispatchReport {
@@ -54,7 +56,7 @@ export async function dispatchWebhooks(
   const maxBatches = options.maxBatches ?? 10;
   const agent = options.agent ?? agentFor(ctx.config.WEBHOOK_CA_FILE);
   const report: WebhookDispatchReport = { delivered: 0, retried: 0 };
-  for (let batch = 0; batch < maxBatches; batch += 1) {
+  for (let batch = 0; batch < maxBatches && !options.signal?.aborted; batch += 1) {
     const rows = await claimDue(ctx, batchSize);
     if (!rows.length) break;
     const endpoints = await ctx.db
