@@ -1,4 +1,5 @@
 import { purgeExpiredSessions } from '../app/auth/sessions';
+import { sweepAbandonedUploadsHourly } from '../app/files/abandoned-uploads';
 import { pruneLiveEvents } from '../app/live/hub';
 import { sendDailyDigests } from '../app/notifications/daily-digest';
 import { refreshPlannerStatistics } from '../app/operations/planner-statistics';
@@ -40,6 +41,12 @@ export const workerTasks: WorkerTask[] = [
     name: 'ticket-retention',
     run: async (ctx) => {
       await applyTicketRetention(ctx);
+    },
+  },
+  {
+    name: 'sweep-abandoned-uploads',
+    run: async (ctx) => {
+      await sweepAbandonedUploadsHourly(ctx);
     },
   },
   {

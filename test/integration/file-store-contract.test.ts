@@ -1,11 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sweepAbandonedUploads } from '../../src/app/files/abandoned-uploads';
 import { ChecksumMismatchError } from '../../src/app/files/file-store';
 import { incomingFromBytes } from '../../src/app/files/incoming';
 import { CHUNK_BYTES } from '../../src/app/files/postgres-store';
 import { type FileStore, sha256Of } from '../../src/app/files/store';
-import { storedFileChunks } from '../../src/db/schema/stored-files';
+import { storedFileChunks, storedFiles } from '../../src/db/schema/stored-files';
 import { drivers, storagePlaces } from '../support/stores';
 
 async function readAll(stream: Readable): Promise<{ bytes: Buffer; largestChunk: number }> {
@@ -121,5 +123,40 @@ describe('the postgres file store', () => {
       }),
     ).rejects.toThrow('refused');
     expect(await store.exists(sha256Of(content))).toBe(false);
+  });
+
+  it('sweeps the chunks of an upload abandoned half-way, never those of a file or of a live upload', async () => {
+    const { db } = places.database;
+    const store = places.store('postgres');
+    const twoHoursAgo = sql`now() - interval '2 hours'`;
+    // A file stored long ago, whose chunks are as old as the abandoned ones.
+    const content = randomBytes(CHUNK_BYTES + 5);
+    const key = await store.put(incomingFromBytes('kept.bin', content));
+    const [file] = await db.select().from(storedFiles).where(eq(storedFiles.sha256, key));
+    await db
+      .update(storedFileChunks)
+      .set({ createdAt: twoHoursAgo })
+      .where(eq(storedFileChunks.uploadId, file?.uploadId ?? ''));
+    // A process stopped after two chunks: no file row will ever point at them.
+    const abandoned = randomUUID();
+    for (const seq of [0, 1]) {
+      await db
+        .insert(storedFileChunks)
+        .values({ uploadId: abandoned, seq, data: randomBytes(100), createdAt: twoHoursAgo });
+    }
+    // An upload still being written: it began long ago, but its last chunk has just arrived.
+    const live = randomUUID();
+    await db
+      .insert(storedFileChunks)
+      .values({ uploadId: live, seq: 0, data: randomBytes(100), createdAt: twoHoursAgo });
+    await db.insert(storedFileChunks).values({ uploadId: live, seq: 1, data: randomBytes(100) });
+
+    expect(await sweepAbandonedUploads(db)).toBe(1);
+    const uploadsLeft = async (uploadId: string) =>
+      (await db.select().from(storedFileChunks).where(eq(storedFileChunks.uploadId, uploadId))).length;
+    expect(await uploadsLeft(abandoned)).toBe(0);
+    expect(await uploadsLeft(live)).toBe(2);
+    expect((await readAll(await store.open(key))).bytes.equals(content)).toBe(true);
+    expect(await sweepAbandonedUploads(db)).toBe(0);
   });
 });

@@ -20,13 +20,17 @@ export const storedFiles = pgTable('stored_files', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
-/** The content of an upload in order, a bounded chunk a row, so no query moves a whole file. */
+/**
+ * The content of an upload in order, a bounded chunk a row, so no query moves a whole file. When
+ * each chunk was written tells an upload still being written from one a stopped process abandoned.
+ */
 export const storedFileChunks = pgTable(
   'stored_file_chunks',
   {
     uploadId: uuid('upload_id').notNull(),
     seq: integer('seq').notNull(),
     data: bytea('data').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.uploadId, t.seq] })],
 );
