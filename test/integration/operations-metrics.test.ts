@@ -1,11 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketTimers } from '../../src/db/schema/index';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createUser, openTicket } from '../support/factories';
+import { createCompany, createUser, openTicket, ticketFor } from '../support/factories';
 
 const webDist = mkdtempSync(join(tmpdir(), 'guichet-web-'));
 mkdirSync(join(webDist, 'assets'));
@@ -14,9 +16,15 @@ writeFileSync(join(webDist, 'assets', 'app-1a2b3c.js'), 'console.log(1)');
 
 let t: TestApp;
 const lines: string[] = [];
+const inboundToken = 'inbound-webhook-token-0123456789';
+const mta = 'mx.guichet.test';
 
 beforeAll(async () => {
-  t = await testApp({ webDist, log: { write: (line) => lines.push(line) } });
+  t = await testApp({
+    webDist,
+    log: { write: (line) => lines.push(line) },
+    env: { INBOUND_WEBHOOK_TOKEN: inboundToken, INBOUND_TRUSTED_AUTHSERV_ID: mta },
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -74,6 +82,64 @@ describe('metrics', () => {
     expect(metrics.has('guichet_inbound_mails')).toBe(true);
     expect(sampleOf(metrics.get('guichet_live_streams'))).toBe(0);
     expect(metrics.has('process_cpu_user_seconds_total')).toBe(true);
+  });
+
+  it('count inbound mails by outcome and the live streams open on the instance', async () => {
+    const acme = await createCompany(t.ctx.db);
+    const ticket = await ticketFor(t.ctx, acme.customer, 'in_progress');
+    const receive = async (from: string, n: number) => {
+      const raw = Buffer.from(
+        [
+          `Message-ID: <metrics-${n}-${Date.now()}@client.example>`,
+          `Authentication-Results: ${mta}; dmarc=pass`,
+          `From: ${from}`,
+          'To: support@guichet.local',
+          `Subject: Re: [${ticket.key}] Export`,
+          '',
+          'Voici la suite.',
+          '',
+        ].join('\r\n'),
+      );
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/inbound/mail',
+        headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${inboundToken}` },
+        payload: raw,
+      });
+      return response.json().outcome as string;
+    };
+    const inbound = async () => metrics.get('guichet_inbound_mails');
+    let metrics = await scrape();
+    const before = {
+      posted: sampleOf(await inbound(), { outcome: 'posted' }) || 0,
+      quarantined: sampleOf(await inbound(), { outcome: 'quarantined' }) || 0,
+    };
+    expect(await receive(acme.customer.email, 1)).toBe('posted');
+    // The company's domain, but no account: quarantined (R11).
+    expect(await receive(`stranger@${acme.company.mailDomains[0]}`, 2)).toBe('quarantined');
+
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const client = new TestClient(t.app);
+    await client.login(acme.customer.email);
+    const stream = httpRequest(
+      `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}/api/live/tickets`,
+      { headers: { cookie: `guichet_session=${client.cookie('guichet_session')}` } },
+    );
+    await new Promise<void>((resolve, reject) => {
+      stream.on('response', (response) => response.once('data', () => resolve()));
+      stream.on('error', reject);
+      stream.end();
+    });
+    metrics = await scrape();
+    expect(sampleOf(await inbound(), { outcome: 'posted' })).toBe(before.posted + 1);
+    expect(sampleOf(await inbound(), { outcome: 'quarantined' })).toBe(before.quarantined + 1);
+    expect(sampleOf(metrics.get('guichet_live_streams'))).toBe(1);
+
+    stream.destroy();
+    for (let i = 0; i < 200 && sampleOf((await scrape()).get('guichet_live_streams')) !== 0; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(sampleOf((await scrape()).get('guichet_live_streams'))).toBe(0);
   });
 
   it('want the bearer token when one is configured', async () => {
