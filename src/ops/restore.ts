@@ -104,8 +104,10 @@ async function restoreDatabase(manifest: Manifest, work: string, target: Restore
   if (manifest.engine !== target.engine) {
     throw new RestoreRefused([
       manifest.engine === 'pglite'
-        ? 'this archive holds an embedded (PGlite) database: restore it without DATABASE_URL, then move with npm run migrate-to-postgres'
-        : 'this archive holds a PostgreSQL database: restore it with DATABASE_URL set',
+        ? 'this archive holds an embedded (PGlite) database, which is not restored straight into PostgreSQL: ' +
+          'restore it with DATABASE_URL unset into an empty DATA_DIR, then copy that installation into PostgreSQL with ' +
+          'npm run migrate-to-postgres -- --to postgres://… (README, "Moving off the embedded database")'
+        : 'this archive holds a PostgreSQL database: restore it with DATABASE_URL set to an empty PostgreSQL database',
     ]);
   }
   if (target.engine === 'pglite') {

@@ -99,6 +99,17 @@ describe('restore drill on the embedded database', () => {
         storeFor: (restored) => storeFromConfig(targetConfig, restored.db),
       }),
     ).rejects.toThrow(/already holds a database/);
+
+    // Straight into PostgreSQL: refused before any connection, with the way to get there.
+    const intoPostgres = restoreBackup({
+      archive: path,
+      target: { engine: 'postgres', url: 'postgres://nobody@127.0.0.1:1/never-reached' },
+      storeFor: (restored) => storeFromConfig(targetConfig, restored.db),
+    });
+    await expect(intoPostgres).rejects.toBeInstanceOf(RestoreRefused);
+    await expect(intoPostgres).rejects.toThrow(
+      /embedded \(PGlite\) database.*DATABASE_URL unset.*npm run migrate-to-postgres -- --to/,
+    );
   }, 300_000);
 
   it('refuses a partial archive before writing anything', async () => {
