@@ -107,6 +107,7 @@ export function BulkBar({
           opened
           onClose={() => setConfirming(false)}
           title={st('bulk.confirmTitle', { count: selected.length })}
+          closeButtonProps={{ 'aria-label': st('common.close') }}
         >
           <Stack>
             <Text>{st('bulk.confirmText', { count: selected.length })}</Text>
