@@ -111,7 +111,7 @@ export const MarkdownEditor = forwardRef<MarkdownEditorHandle, Props>(function M
             •≡
           </Tool>
           <Tool label={t('editor.link')} onClick={actions.link}>
-            🔗
+            <LinkIcon />
           </Tool>
           <Tool label={t('editor.code')} onClick={actions.code}>
             {'</>'}
@@ -166,6 +166,27 @@ function Tool({
         {children}
       </Text>
     </ActionIcon>
+  );
+}
+
+/** A chain link drawn inline: an emoji would show as an empty box where no emoji font is installed. */
+function LinkIcon() {
+  return (
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      style={{ verticalAlign: 'middle' }}
+      aria-hidden="true"
+    >
+      <path d="M10 14a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5" />
+      <path d="M14 10a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
+    </svg>
   );
 }
 
