@@ -61,8 +61,20 @@ describe('bulk work on the queue', () => {
       key: alreadyClosed[0]?.key,
       code: 'ticket_is_closed',
     });
+    expect(byId.get(alreadyClosed[1]?.id ?? '')).toMatchObject({
+      key: alreadyClosed[1]?.key,
+      code: 'ticket_is_closed',
+    });
     expect(byId.get(consulting.id)).toMatchObject({ key: consulting.key, code: 'wrong_desk' });
-    for (const r of refused) expect(r.message.length).toBeGreaterThan(10);
+    // Each reason is a sentence in the agent's language, naming the desk by its label.
+    expect(byId.get(alreadyClosed[0]?.id ?? '')).toHaveProperty(
+      'message',
+      expect.stringMatching(/^Cette demande est fermée et ne peut plus être modifiée\./),
+    );
+    expect(byId.get(consulting.id)).toHaveProperty(
+      'message',
+      'Ce ticket est traité par un autre département (Demandes Consulting).',
+    );
 
     const rows = await t.ctx.db.select().from(tickets).where(inArray(tickets.id, ids));
     const closedNow = rows.filter((r) => r.status === 'closed' && r.closeReason === 'solution_delivered');
@@ -120,5 +132,25 @@ describe('CSV export of the queue view', () => {
     expect(subjects).toContain(`'@SUM(1+1)`);
     expect(subjects).toContain('Rapport; "TVA" trimestriel');
     expect(made).toHaveLength(3);
+  });
+
+  it('holds every page of a view longer than one page', async () => {
+    const busy = await createCompany(t.ctx.db);
+    for (let i = 0; i < 130; i++) await openTicket(t.ctx, busy.customer, { subject: `Ligne ${i}` });
+    const query = `companyId=${busy.company.id}&sort=subject&order=desc`;
+    const view: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { key: string }[]; nextCursor: string | null } = (
+        await agent.get(`/api/tickets?${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+      ).json();
+      view.push(...page.items.map((item) => item.key));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(view).toHaveLength(130);
+
+    const response = await agent.get(`/api/tickets/export.csv?${query}`);
+    const rows: string[][] = parse(response.body, { delimiter: ';', bom: true });
+    expect(rows.slice(1).map((r) => r[0])).toEqual(view);
   });
 });

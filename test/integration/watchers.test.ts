@@ -138,4 +138,27 @@ describe('customers’ status mails', () => {
     // Answers still reach them: the preference is about status mails only.
     await setPrefs(acme.customer.id, {});
   });
+
+  it('a follower’s own choice decides their status mails, apart from the creator’s', async () => {
+    const ticket = await openTicket(t.ctx, acme.customer, {
+      status: 'in_progress',
+      assigneeId: staff.agent.id,
+    });
+    await colleague.put(`/api/tickets/${ticket.id}/watch`);
+    await setPrefs(acme.manager.id, { statusMails: 'waiting_and_closed' });
+    const moved = await agent.post(`/api/tickets/${ticket.id}/status`, {
+      status: 'waiting_development',
+      rpcReference: 'RPC-3',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await mailsTo(ticket.id, acme.customer.email)).toEqual(['ticket.status_changed']);
+    expect(await mailsTo(ticket.id, acme.manager.email)).toEqual([]);
+
+    await agent.post(`/api/tickets/${ticket.id}/status`, { status: 'in_progress' });
+    const waiting = await agent.post(`/api/tickets/${ticket.id}/status`, { status: 'waiting_customer' });
+    expect(waiting.statusCode, waiting.body).toBe(200);
+    expect(await mailsTo(ticket.id, acme.manager.email)).toEqual(['ticket.status_changed']);
+    expect(await mailsTo(ticket.id, acme.customer.email)).toHaveLength(3);
+    await setPrefs(acme.manager.id, {});
+  });
 });
