@@ -77,6 +77,12 @@ test('a customer’s PNG and log reach the agent, whose answer with a file reach
   await expect
     .poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
     .toBe(800);
+  // The preview is the server's re-encoding from our origin, never the uploaded file itself.
+  expect(new URL((await preview.getAttribute('src')) ?? '', agent.url()).origin).toBe(
+    new URL(agent.url()).origin,
+  );
+  await expect(agent.locator('.mantine-Modal-content')).toHaveCSS('opacity', '1');
+  await expectAccessible(agent, 'the picture preview');
   await agent.keyboard.press('Escape');
   await expect(agent.getByRole('dialog')).toHaveCount(0);
 
@@ -121,4 +127,43 @@ test('a customer’s PNG and log reach the agent, whose answer with a file reach
       .getByRole('link', { name: 'correctif.txt' }),
   ).toBeVisible();
   await expectAccessible(page, 'the customer ticket page with attachments');
+});
+
+test('the new-ticket form refuses 25 MB in plain sight and sends the request with the files that fit', async ({
+  browser,
+  page,
+}) => {
+  test.slow();
+  const subject = `Sauvegarde trop lourde ${Date.now()}`;
+  await signIn(page, demo.customer);
+  await page.goto('/tickets/new');
+  await page.getByRole('radio', { name: 'Assistance' }).click();
+  await page.getByRole('radio', { name: 'Basse' }).click();
+  await page.getByRole('textbox', { name: 'Sujet' }).fill(subject);
+  await page.getByRole('textbox', { name: 'Description' }).fill('La sauvegarde et le journal.');
+  await choose(page.locator('form'), [{ name: 'export.log', mimeType: 'text/plain', buffer: logBytes }]);
+  await choose(page.locator('form'), [tooBig]);
+  const refused = page.getByTestId('files-refused');
+  await expect(refused).toContainText('« sauvegarde.bak »');
+  await expect(refused).toContainText('20 Mo par fichier');
+  const chosen = page.getByRole('list', { name: 'Fichiers choisis' }).getByRole('listitem');
+  await expect(chosen).toHaveCount(1);
+  await expect(chosen).toContainText('export.log');
+  await expectAccessible(page, 'the new-ticket form with a refused file');
+  await screenshots(page, 'new-ticket-file-refused');
+  await page.getByRole('button', { name: 'Envoyer la demande' }).press('Enter');
+  const key = (await page.getByTestId('ticket-key').textContent()) ?? '';
+  await page.getByRole('link', { name: `Voir la demande ${key}` }).click();
+  const description = page.getByTestId('description');
+  await expect(description.getByRole('link', { name: 'export.log' })).toBeVisible();
+  await expect(description.getByText('sauvegarde.bak')).toHaveCount(0);
+
+  // The agent finds the file on the description.
+  const agentContext = await browser.newContext({ locale: 'fr-CH' });
+  const agent = await agentContext.newPage();
+  await signIn(agent, demo.agent);
+  await agent.goto(page.url().replace('/tickets/', '/staff/tickets/'));
+  await expect(agent.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(agent.getByTestId('description').getByRole('link', { name: 'export.log' })).toBeVisible();
+  await agentContext.close();
 });

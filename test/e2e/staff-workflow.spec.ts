@@ -1,5 +1,7 @@
 import { choose, customerSession, customerTicket, json } from './staff-helpers';
+import { expectAccessible } from './support/axe';
 import { expect, test } from './support/csp';
+import { screenshots } from './support/screenshots';
 import { apiSession, demo, signIn } from './support/session';
 
 test('an agent qualifies a ticket lowering its criticality with a reason; the customer’s mail is in the mail viewer', async ({
@@ -84,6 +86,9 @@ test('an agent takes a ticket, waits on Development with an RPC reference and ba
   await transfer
     .getByLabel('Message au client (facultatif)')
     .fill('Notre équipe Consulting reprend votre demande.');
+  await expect(page.locator('.mantine-Modal-content')).toHaveCSS('opacity', '1');
+  await expectAccessible(page, 'the transfer to Consulting dialog');
+  await screenshots(page, 'transfer-consulting-dialog');
   await transfer.getByRole('button', { name: 'Transférer', exact: true }).click();
   await expect(transfer).toBeHidden();
   await expect(page.getByText('Transféré au consulting').first()).toBeVisible();

@@ -14,6 +14,8 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   const original = page.viewportSize();
   for (const [label, size] of Object.entries(sizes)) {
     await resizeAndSettle(page, size);
+    // From the top: a page scrolled by the test would show its fixed header over the middle of the picture.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `test-results/screenshots/${name}-${label}.png`, fullPage: true });
   }
   if (original) await resizeAndSettle(page, original);
