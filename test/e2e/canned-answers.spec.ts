@@ -81,7 +81,11 @@ test('a canned answer inserted with the keyboard for a German-speaking customer 
   await agentContext.close();
 });
 
-test('an agent keeps personal canned answers, and deletes one after confirming', async ({ page }) => {
+test('an agent keeps personal canned answers, whose planned status follows the sent answer, and deletes one after confirming', async ({
+  page,
+  baseURL,
+}) => {
+  test.slow();
   const title = `Relance ${Date.now()}`;
   await signIn(page, demo.agent);
   await page.goto('/staff/canned-answers');
@@ -103,6 +107,39 @@ test('an agent keeps personal canned answers, and deletes one after confirming',
   const row = page.getByTestId('canned-answers').getByRole('row').filter({ hasText: title });
   await expect(row).toContainText('Attente client');
   await expectAccessible(page, 'my canned answers');
+
+  // Inserted on a ticket in progress: once the answer is sent, the ticket waits for the customer.
+  const customer = await apiSession(baseURL ?? '', demo.customer);
+  const ticket = await customerTicket(customer, `Relance du client ${Date.now()}`);
+  await customer.dispose();
+  const agentApi = await apiSession(baseURL ?? '', demo.agent);
+  await json(await agentApi.send('POST', `/api/tickets/${ticket.id}/qualify`, {}));
+  await json(await agentApi.send('POST', `/api/tickets/${ticket.id}/take`, {}));
+  await agentApi.dispose();
+  await page.goto(`/staff/tickets/${ticket.id}`);
+  await expect(page.getByText('En cours', { exact: true }).first()).toBeVisible();
+  const answer = page.getByLabel('Réponse visible par le client');
+  await answer.focus();
+  await page.keyboard.press('Control+Shift+Space');
+  const picker = page.getByRole('dialog', { name: 'Insérer une réponse type' });
+  await expect(picker.getByRole('textbox', { name: 'Rechercher une réponse type' })).toBeFocused();
+  await page.keyboard.type(title);
+  await expect(picker.getByRole('button', { name: new RegExp(title) })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(answer).toHaveValue('Bonjour Claire, avez-vous pu essayer ?');
+  await expect(page.getByTestId('status-after')).toContainText(
+    'À l’envoi, le statut passera à « Attente client ».',
+  );
+  await page
+    .getByRole('region', { name: 'Répondre' })
+    .getByRole('button', { name: 'Envoyer la réponse au client' })
+    .click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Oui, envoyer au client' }).click();
+  await expect(page.getByTestId('timeline').getByText('Statut : En cours → Attente client')).toBeVisible();
+  await expect(page.getByText('Attente client', { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId('status-after')).toHaveCount(0);
+
+  await page.goto('/staff/canned-answers');
 
   await row.getByRole('button', { name: `Supprimer ${title}` }).click();
   const confirm = page.getByRole('dialog', { name: `Supprimer « ${title} » ?` });
