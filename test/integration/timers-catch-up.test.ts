@@ -179,6 +179,47 @@ describe('R9 catch-up after an outage (injected clock, two workers)', () => {
     expect(await progress(id)).toMatchObject({ reminder2: 1, closed: 1, status: 'closed' });
   });
 
+  it('a reminder that leaves a day late (mail server unavailable): the next steps count from when it left', async () => {
+    const tenant = await createCompany(t.ctx.db);
+    const id = await waitingTicket(zurichInstant('2027-09-06 10:00'), tenant);
+    await dispatchOutbox(t.ctx); // the mail of the entry into the wait leaves first
+    // Reminder 1 falls due and is queued on its date; the mail server answers "try later".
+    t.clock.set(zurichInstant('2027-09-16 10:00'));
+    await pass(t.ctx, scriptedTransport({ [tenant.customer.email]: ['421'] }));
+    expect(await mails(id, 'ticket.reminder_1')).toMatchObject([{ status: 'pending' }]);
+    expect(await events(id, 'reminder_sent')).toEqual([]);
+    // It leaves the next day at 13:00.
+    const left = zurichInstant('2027-09-17 13:00');
+    await twoWorkersAt(left);
+    expect((await mails(id, 'ticket.reminder_1')).map((m) => m.sentAt)).toEqual([left]);
+
+    // Reminder 2 waits for 5 days after the instant reminder 1 left, not after it was queued.
+    await twoWorkersAt(zurichInstant('2027-09-21 10:00'));
+    await twoWorkersAt(new Date(zurichInstant('2027-09-22 13:00').getTime() - minute));
+    expect(await mails(id, 'ticket.reminder_2')).toEqual([]);
+    await twoWorkersAt(zurichInstant('2027-09-22 13:00'));
+    expect((await mails(id, 'ticket.reminder_2')).map((m) => m.sentAt)).toEqual([
+      zurichInstant('2027-09-22 13:00'),
+    ]);
+
+    // The closing, 5 days after reminder 2, says when both reminders left.
+    await twoWorkersAt(new Date(zurichInstant('2027-09-27 13:00').getTime() - minute));
+    expect(await statusOf(id)).toBe('waiting_customer');
+    await twoWorkersAt(zurichInstant('2027-09-27 13:00'));
+    expect(await progress(id)).toEqual({
+      reminder1: 1,
+      reminder2: 1,
+      closed: 1,
+      reminderEntries: 2,
+      status: 'closed',
+    });
+    const [closing] = await mails(id, 'ticket.closed');
+    expect(closing?.params.remindersSentAt).toEqual([
+      left.toISOString(),
+      zurichInstant('2027-09-22 13:00').toISOString(),
+    ]);
+  });
+
   it('a reminder whose mail cannot be sent is not claimed, and suspends the closing', async () => {
     const entered = zurichInstant('2027-06-07 11:00');
     const id = await waitingTicket(entered);

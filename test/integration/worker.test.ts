@@ -359,7 +359,8 @@ describe.runIf(testEngine() === 'postgres')('a real worker process', () => {
 
     // The workers come back 5 days after the earliest reminder 1 and run on: no reminder 2 leaves
     // before 5 calendar days after its own reminder 1 (that the spacing counts from the instant
-    // the mail left, not the one it was queued, is shown to the second in timers-catch-up.test.ts).
+    // the mail left, not the one it was queued, is shown in timers-catch-up.test.ts with a
+    // reminder whose mail leaves a day late).
     await phase(addCalendarDays(earliest(first), 5), 'ticket.reminder_2');
     expect(await countWhere(t.ctx.db, ids, 'reminder_2')).toEqual({
       mails: n,
