@@ -191,6 +191,9 @@ const words = {
   fr: {
     commitments: 'Nos engagements',
     critiqueResolution: '8 h ouvrées',
+    lateEngagement: 'Criticité Critique : objectif 1 h ouvrée',
+    lateResolution: 'Criticité Haute : objectif 24 h ouvrées',
+    waited: 'suspendu (Attente client)',
     title: 'Rapport SLA mensuel',
     company: 'Société',
     month: 'Mois',
@@ -201,6 +204,9 @@ const words = {
   de: {
     commitments: 'Unsere Zusagen',
     critiqueResolution: '8 Arbeitsstunden',
+    lateEngagement: 'Kritikalität Kritisch: Ziel 1 Arbeitsstunde',
+    lateResolution: 'Kritikalität Hoch: Ziel 24 Arbeitsstunden',
+    waited: 'ruht (Warten auf Kunde)',
     title: 'Monatlicher SLA-Bericht',
     company: 'Firma',
     month: 'Monat',
@@ -211,6 +217,9 @@ const words = {
   en: {
     commitments: 'Our commitments',
     critiqueResolution: '8 business hours',
+    lateEngagement: 'Criticality Critical: target 1 business hour',
+    lateResolution: 'Criticality High: target 24 business hours',
+    waited: 'paused (Waiting for customer)',
     title: 'Monthly SLA report',
     company: 'Company',
     month: 'Month',
@@ -230,6 +239,7 @@ async function subjectsFor(admin: ApiSession, recipient: string): Promise<string
 
 for (const language of ['fr', 'de', 'en'] as const) {
   const { commitments, critiqueResolution, title, company, month, send, sent, subject } = words[language];
+  const { lateEngagement, lateResolution, waited } = words[language];
   test(`last month's SLA report of the demo company, in ${language}: read by its manager, sent by staff`, async ({
     page,
     baseURL,
@@ -260,7 +270,13 @@ for (const language of ['fr', 'de', 'en'] as const) {
       await expect(cells(page, 'critique')).toHaveText(['2', '1', '1', '2', '0', '0', '0']);
       await expect(cells(page, 'haute')).toHaveText(['1', '1', '0', '0', '1', '0', '0']);
       await expect(cells(page, 'moyenne')).toHaveText(['0', '0', '0', '0', '0', '0', '0']);
-      await expect(page.getByTestId('sla-explanation')).toHaveCount(2);
+      // Each breach explained in the reader's language: the late engagement, then the late resolution
+      // with its wait for the customer.
+      const explained = page.getByTestId('sla-explanation');
+      await expect(explained).toHaveCount(2);
+      await expect(explained.nth(0)).toContainText(lateEngagement);
+      await expect(explained.nth(1)).toContainText(lateResolution);
+      await expect(explained.nth(1)).toContainText(waited);
       await expect(page.getByText('Paiements fournisseurs rejetés par la banque')).toBeVisible();
       await expect(page.getByText('Rapprochement bancaire incomplet')).toBeVisible();
       await expectAccessible(page, `monthly report (${language})`);
