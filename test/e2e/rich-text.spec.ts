@@ -129,6 +129,11 @@ test('a Markdown answer with a list, a link and a pasted screenshot reaches the 
   expect(mail.html).toContain(
     '<a href="https://example.org/guide" rel="noopener noreferrer nofollow" target="_blank">texte du lien</a>',
   );
+  // The pasted screenshot: a link to its picture on the portal (which needs a session), not an image.
+  expect(mail.html).toMatch(
+    /<a href="http:\/\/[^"]+\/api\/attachments\/[0-9a-f-]{36}\/preview"[^>]*>capture-[^<]+\.png<\/a>/,
+  );
+  expect(mail.html).not.toMatch(/<img[^>]+\/api\/attachments\//);
   expect(mail.text).toContain("- relancer l'export\n- lire texte du lien (https://example.org/guide)");
   expect(mail.text).toMatch(
     /capture-[^ ]+\.png \(http:\/\/[^ ]+\/api\/attachments\/[0-9a-f-]{36}\/preview\)/,
