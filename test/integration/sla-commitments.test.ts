@@ -172,6 +172,35 @@ describe('the explanation of a due time', () => {
   });
 });
 
+describe('the explanation after a change of criticality', () => {
+  it('names the change and recomputes the target from the opening, for the customer as for staff', async () => {
+    const acme = await createCompany(t.ctx.db);
+    const customer = await clientOf(acme.customer);
+    setClock('2026-03-02 09:00');
+    const id = await open(customer, 'moyenne');
+    setClock('2026-03-02 09:20');
+    const raised = await agent.post(`/api/tickets/${id}/qualify`, {
+      criticality: 'critique',
+      reason: 'La production est arrêtée.',
+    });
+    expect(raised.statusCode, raised.body).toBe(200);
+    setClock('2026-03-02 09:30');
+    const mine = (await ok(await customer.get(`/api/tickets/${id}/sla`))).json();
+    // Critique's 1 h from 09:00, not Moyenne's 8 h: due at 10:00, half of it used.
+    expect(mine.explanations.engagement).toMatchObject({
+      criticality: 'critique',
+      initialCriticality: 'moyenne',
+      criticalityChanges: [{ from: 'moyenne', to: 'critique', at: at('2026-03-02 09:20') }],
+      targetMinutes: 60,
+      usedMinutes: 30,
+      dueAt: at('2026-03-02 10:00'),
+    });
+    expect(mine.engagement.dueAt).toBe(at('2026-03-02 10:00'));
+    const theirs = (await ok(await agent.get(`/api/tickets/${id}/sla`))).json();
+    expect(theirs.explanations.engagement).toEqual(mine.explanations.engagement);
+  });
+});
+
 describe('the explanation of an ended clock', () => {
   it('shows the customer a breach but not a stopped clock; staff see both', async () => {
     const acme = await createCompany(t.ctx.db);
