@@ -21,7 +21,9 @@ export async function migrateToPostgres(input: {
   }
   const existing = await tableCounts(target.db);
   if ((existing.users ?? 0) > 0)
-    throw new Error('the target database already holds an installation (users exist)');
+    throw new Error(
+      'the target database already holds an installation (users exist): copy into a new, empty one (CREATE DATABASE …)',
+    );
   const expected = await tableCounts(source.db);
   await copyDatabase(source.db, target.db);
   if (input.targetStore !== input.sourceStore) {
