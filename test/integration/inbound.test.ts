@@ -1,11 +1,18 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueMail } from '../../src/app/outbox';
-import { attachments, outbox } from '../../src/db/schema/index';
+import { attachments, notifications, outbox } from '../../src/db/schema/index';
 import { replyAddress } from '../../src/mail/reply-token';
 import { mailFixture } from '../fixtures/mail/load';
 import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, createUser, type TestCompany, ticketFor } from '../support/factories';
+import {
+  createCompany,
+  createStaff,
+  createUser,
+  openTicket,
+  type TestCompany,
+  ticketFor,
+} from '../support/factories';
 import { inboundRow, mailsOf, messagesOf, ticketRow } from '../support/rows';
 
 const webhookToken = 'inbound-webhook-token-0123456789';
@@ -107,6 +114,26 @@ describe('inbound mail: the new text of each mail program lands on the ticket', 
       '<a href="https://docs.example.test/export" rel="noopener noreferrer nofollow" target="_blank">la documentation</a>',
     );
     expect(html).not.toMatch(/<script|javascript:|tracker\.example|Ancien texte/);
+  });
+
+  it('a reply by mail tells the assignee in the bell and by mail, like a reply in the portal', async () => {
+    const ticket = await openTicket(t.ctx, acme.customer, {
+      status: 'in_progress',
+      assigneeId: staff.agent.id,
+    });
+    const raw = mailFixture('gmail-reply', {
+      FROM: acme.customer.email,
+      TO: tokenFor(ticket.id),
+      MESSAGE_ID: messageId(),
+    });
+    expect((await post(raw)).json()).toMatchObject({ outcome: 'posted', ticketId: ticket.id });
+    const notices = await t.ctx.db.select().from(notifications).where(eq(notifications.ticketId, ticket.id));
+    expect(notices.map((n) => [n.userId, n.kind])).toEqual([[staff.agent.id, 'customer_reply']]);
+    const staffMails = await t.ctx.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.ticketId, ticket.id), eq(outbox.template, 'staff.notice')));
+    expect(staffMails.map((m) => m.recipient)).toEqual([staff.agent.email]);
   });
 
   it('a forwarded mail is posted whole', async () => {
