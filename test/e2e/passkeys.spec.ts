@@ -75,10 +75,10 @@ async function addFromProfile(page: Page, name: string): Promise<string[]> {
   return codes;
 }
 
-test('a customer registers a passkey from the profile, names it, signs in with it, and removes it', async ({
+test('a customer registers a passkey from the profile, names it, signs in with it after the password and alone, and removes it', async ({
   page,
 }) => {
-  test.slow(); // three sign-ins, four accessibility scans and screenshots at two widths
+  test.slow(); // four sign-ins, four accessibility scans and screenshots at two widths
   const { cdp, authenticatorId } = await virtualAuthenticator(page);
   await passwordStep(page, demo.manager);
   await expect(home(page)).toBeVisible();
@@ -132,6 +132,13 @@ test('a customer registers a passkey from the profile, names it, signs in with i
     await expectAccessible(page, 'the second sign-in step with a passkey');
     await screenshots(page, 'passkeys-sign-in');
     await usePasskey.click();
+    await expect(home(page)).toBeVisible();
+
+    // Or the passkey alone, from the sign-in page: the key says whose it is and verified them.
+    expect(credentials[0]?.isResidentCredential).toBe(true);
+    await page.context().clearCookies();
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Utiliser une clé d’accès' }).click();
     await expect(home(page)).toBeVisible();
     const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId });
     expect(after.credentials[0]?.signCount).toBeGreaterThan(credentials[0]?.signCount ?? 0);

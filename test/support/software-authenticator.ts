@@ -103,13 +103,14 @@ export class SoftwareAuthenticator {
 
   /**
    * navigator.credentials.get() for these authentication options. `counter` replaces the next
-   * value of the signature counter, as a cloned key would show.
+   * value of the signature counter, as a cloned key would show; `userVerified: false` is a key
+   * that was touched but did not check who touched it.
    */
-  get(options: { challenge: string; rpId?: string }, counter?: number) {
+  get(options: { challenge: string; rpId?: string }, counter?: number, { userVerified = true } = {}) {
     this.signCount = counter ?? this.signCount + 1;
     const authenticatorData = Buffer.concat([
       sha256(options.rpId ?? 'localhost'),
-      Buffer.from([UP | UV]),
+      Buffer.from([userVerified ? UP | UV : UP]),
       counterBytes(this.signCount),
     ]);
     const clientDataJSON = this.clientData('webauthn.get', options.challenge);

@@ -160,6 +160,20 @@ export async function acceptPasskeyAssertion(
     .where(and(eq(passkeys.id, response.id), eq(passkeys.userId, userId)))
     .limit(1);
   if (!key) return false;
+  return verifyAssertion(ctx, key, response, expectedChallenge, false);
+}
+
+/**
+ * Checks the signature of `expectedChallenge` by this stored passkey and moves its counter.
+ * `requireUserVerification`: the key itself must have checked the person (sign-in with it alone).
+ */
+export async function verifyAssertion(
+  ctx: AppContext,
+  key: typeof passkeys.$inferSelect,
+  response: AuthenticationResponseJSON,
+  expectedChallenge: string,
+  requireUserVerification: boolean,
+): Promise<boolean> {
   const { rpID, origin } = relyingParty(ctx);
   const verification = await verifyAuthenticationResponse({
     response,
@@ -172,7 +186,7 @@ export async function acceptPasskeyAssertion(
       counter: key.signCount,
       transports: transportsOf(key.transports),
     },
-    requireUserVerification: false,
+    requireUserVerification,
   }).catch(() => null);
   if (!verification?.verified) return false;
   const { newCounter } = verification.authenticationInfo;

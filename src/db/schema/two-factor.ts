@@ -74,16 +74,20 @@ export const signInChallenges = pgTable(
   (t) => [index('sign_in_challenges_user_idx').on(t.userId)],
 );
 
-/** The random challenge of a WebAuthn ceremony in progress, one per person and kind. */
+/**
+ * The random challenge of a WebAuthn ceremony in progress: one per person and kind, or, for a
+ * sign-in with a passkey alone ('sign-in'), none yet known, found again by the challenge itself.
+ */
 export const webauthnChallenges = pgTable(
   'webauthn_challenges',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['register', 'authenticate'] }).notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['register', 'authenticate', 'sign-in'] }).notNull(),
     challenge: text('challenge').notNull(),
     expiresAt: instant('expires_at').notNull(),
   },
-  (t) => [uniqueIndex('webauthn_challenges_user_kind_key').on(t.userId, t.kind)],
+  (t) => [
+    uniqueIndex('webauthn_challenges_user_kind_key').on(t.userId, t.kind),
+    index('webauthn_challenges_challenge_idx').on(t.challenge),
+  ],
 );

@@ -1,6 +1,7 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { passkeyFirstFactorOptions, signInWithPasskey } from '../../app/auth/passkey-first-factor';
 import {
   confirmPasskeyEnrolmentAtSignIn,
   startPasskeyEnrolmentAtSignIn,
@@ -41,6 +42,38 @@ const tag = { tags: ['two-factor'] };
 
 /** Passkeys (WebAuthn): registered from the profile, used as the second step of sign-in. */
 export const passkeyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (app, { ctx }) => {
+  app.post(
+    '/session/passkey/options',
+    {
+      schema: {
+        ...tag,
+        summary: 'Sign in with a passkey alone: a single-use challenge for any passkey of the portal',
+        body: emptyBody,
+        response: { 200: authenticationOptions, ...errorResponses },
+      },
+    },
+    async () => passkeyFirstFactorOptions(ctx),
+  );
+
+  app.post(
+    '/session/passkey',
+    {
+      schema: {
+        ...tag,
+        summary: 'Complete the sign-in with the signature of a passkey that verified its owner',
+        body: passkeySignInBody,
+        response: { 200: signedInResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await signInWithPasskey(ctx, {
+        response: asAuthentication(request.body.response),
+        ip: request.ip,
+      });
+      return openSession(ctx, reply, result);
+    },
+  );
+
   app.post(
     '/session/second-factor/passkey/options',
     {

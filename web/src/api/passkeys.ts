@@ -60,3 +60,10 @@ export async function enrolPasskeyAtSignIn(name: string) {
   const response = await create(options);
   return apiPost<SignedIn>('/api/session/second-factor/enrolment/passkey', { name, response });
 }
+
+/** Sign-in with a passkey alone: the browser offers the portal's passkeys it holds. */
+export async function signInWithPasskeyAlone() {
+  const options = await apiPost<PublicKeyCredentialRequestOptionsJSON>('/api/session/passkey/options');
+  const response = await get(options);
+  return apiPost<SignedIn>('/api/session/passkey', { response });
+}

@@ -56,6 +56,26 @@ export default function LoginPage() {
     }
   });
 
+  // The WebAuthn code comes with the click, not with the page everyone loads.
+  const withPasskey = async () => {
+    setFailure(null);
+    const passkeys = await import('../api/passkeys');
+    try {
+      const signedIn = await passkeys.signInWithPasskeyAlone();
+      cache.set({ user: signedIn.user, language: signedIn.language });
+      applyLanguage(signedIn.user.language);
+      await navigate(safeNext(params.get('next')), { replace: true });
+    } catch (error) {
+      setFailure(
+        error instanceof passkeys.PasskeyCeremonyError
+          ? t('twoFactor.passkeyCancelled')
+          : error instanceof Error
+            ? error.message
+            : String(error),
+      );
+    }
+  };
+
   return (
     <Stack gap="lg">
       <Title order={1}>{t('login.title')}</Title>
@@ -91,6 +111,9 @@ export default function LoginPage() {
             />
             <Button type="submit" loading={form.submitting} fullWidth>
               {t('login.submit')}
+            </Button>
+            <Button variant="default" fullWidth onClick={() => void withPasskey()}>
+              {t('twoFactor.usePasskey')}
             </Button>
           </Stack>
         </form>
