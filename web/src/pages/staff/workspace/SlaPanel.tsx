@@ -22,27 +22,40 @@ export function SlaPanel({ sla, now }: { sla: StaffSla | undefined; now: number 
         {!sla.applicable ? (
           <Text size="sm">{st('sla.notApplicable')}</Text>
         ) : (
-          <Table withRowBorders={false} verticalSpacing={4}>
+          // One column per clock: the panel is a third of the page, too narrow for one column per figure.
+          <Table withRowBorders={false} verticalSpacing={4} horizontalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{st('sla.clock')}</Table.Th>
-                <Table.Th>{st('sla.target')}</Table.Th>
-                <Table.Th>{st('sla.due')}</Table.Th>
-                <Table.Th>{st('sla.left')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {clocks.map(([name, clock]) => (
-                <Table.Tr key={name}>
-                  <Table.Th scope="row">
+                {clocks.map(([name, clock]) => (
+                  <Table.Th key={name} scope="col">
                     {st(`sla.${name}`)}{' '}
                     <SlaBadge state={clock.atRisk && clock.state === 'running' ? 'at_risk' : clock.state} />
                   </Table.Th>
-                  <Table.Td>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Th scope="row">{st('sla.target')}</Table.Th>
+                {clocks.map(([name, clock]) => (
+                  <Table.Td key={name}>
                     {clock.targetMinutes === null ? '—' : formatMinutes(clock.targetMinutes)}
                   </Table.Td>
-                  <Table.Td data-testid={`sla-${name}-due`}>{formatDateTime(clock.dueAt, language)}</Table.Td>
-                  <Table.Td>
+                ))}
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">{st('sla.due')}</Table.Th>
+                {clocks.map(([name, clock]) => (
+                  <Table.Td key={name} data-testid={`sla-${name}-due`}>
+                    {formatDateTime(clock.dueAt, language)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Th scope="row">{st('sla.left')}</Table.Th>
+                {clocks.map(([name, clock]) => (
+                  <Table.Td key={name}>
                     {clock.state === 'running' ? (
                       <Remaining dueAt={clock.dueAt} now={now} />
                     ) : clock.remainingMinutes !== null ? (
@@ -51,8 +64,8 @@ export function SlaPanel({ sla, now }: { sla: StaffSla | undefined; now: number 
                       '—'
                     )}
                   </Table.Td>
-                </Table.Tr>
-              ))}
+                ))}
+              </Table.Tr>
             </Table.Tbody>
           </Table>
         )}
