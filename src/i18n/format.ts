@@ -273,12 +273,5 @@ export function plural(count: number, language: string, forms: { one: string; ot
   return `${formatNumber(count, lang)} ${rules.select(count) === 'one' ? forms.one : forms.other}`;
 }
 
-/** The calendar day in Zurich at an instant, as YYYY-MM-DD (for date fields and day comparisons). */
-export function zurichDay(instant: Date): string {
-  const parts = Object.fromEntries(
-    dateTimeFormat('en', 'zurichDayParts', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
+/** The calendar day in Zurich at an instant, as YYYY-MM-DD: the calendar's one conversion. */
+export { zurichDateOf } from '../domain/calendar/zurich-time';

@@ -1,3 +1,4 @@
+import { zurichDateOf } from '../../src/i18n/format';
 import { companyIdOf, customerSession, customerTicket, json } from './staff-helpers';
 import { expect, test } from './support/csp';
 import { apiSession, demo, signIn } from './support/session';
@@ -30,7 +31,7 @@ test('an admin tops up a Flex balance, previews and commits a billing run, and s
   const ticket = await customerTicket(customer, `Évolution Flex facturée ${Date.now()}`, {
     type: 'solva_flex',
   });
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
+  const today = zurichDateOf(new Date());
   await json(
     await agent.send('POST', `/api/tickets/${ticket.id}/time`, { workDate: today, minutes: 90 }),
     201,
@@ -110,7 +111,7 @@ test('a billing run beyond the Flex balance warns, shows the overdraft in red, a
     }),
     201,
   );
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
+  const today = zurichDateOf(new Date());
   await json(
     await agent.send('POST', `/api/tickets/${ticket.id}/time`, { workDate: today, minutes: 90 }),
     201,

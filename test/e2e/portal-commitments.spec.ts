@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { zurichDateOf } from '../../src/i18n/format';
 import { companyOf, disposeAll, json, moveTicket, openTicket, sessions } from './portal-helpers';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/csp';
@@ -173,10 +174,7 @@ test('a due time opens into its explanation, printable, for the customer and for
 
 /** The Zurich month before the current one, as the demo seed lived it (demo-sla-month.ts). */
 function lastMonth(): string {
-  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' })
-    .format(new Date())
-    .split('-')
-    .map(Number) as [number, number];
+  const [year, month] = zurichDateOf(new Date()).split('-').map(Number) as [number, number];
   return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 

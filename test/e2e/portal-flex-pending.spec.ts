@@ -1,4 +1,4 @@
-import { formatDate, formatDuration } from '../../src/i18n/format';
+import { formatDate, formatDuration, zurichDateOf } from '../../src/i18n/format';
 import { companyOf, creditFlex, disposeAll, json, openTicket, sessions } from './portal-helpers';
 import { expectAccessible } from './support/axe';
 import { expect, test } from './support/csp';
@@ -12,7 +12,7 @@ test('time logged on a Solva Flex request shows on the Flex page as pending, wit
   await creditFlex(all.admin, await companyOf(all.customer), 10);
   const subject = `Nouveau champ sur le bon de livraison ${Date.now()}`;
   const ticket = await openTicket(all.customer, subject, { type: 'solva_flex' });
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
+  const today = zurichDateOf(new Date());
   for (const minutes of [45, 30]) {
     await json(
       await all.agent.send('POST', `/api/tickets/${ticket.id}/time`, { workDate: today, minutes }),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { zurichDateOf } from '../../domain/calendar/index';
 import { CRITICALITIES, type Criticality } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { authorize, policy } from '../policy';
@@ -202,7 +203,7 @@ async function autoClosingsPerWeek(db: Db, now: Date) {
 }
 
 async function flexPerMonth(db: Db, now: Date) {
-  const since = new Date(now.getTime() - 366 * day).toISOString().slice(0, 10);
+  const since = zurichDateOf(new Date(now.getTime() - 366 * day));
   const found = await rows<{ company_id: string; company_name: string; month: string; minutes: number }>(
     db,
     sql`select te.company_id, c.name as company_name,

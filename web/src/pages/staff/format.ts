@@ -3,7 +3,7 @@ import {
   formatDuration,
   formatDate as formatZurichDate,
   formatDateTime as formatZurichDateTime,
-  zurichDay,
+  zurichDateOf,
 } from '../../../../src/i18n/format';
 
 /**
@@ -25,5 +25,5 @@ export function formatDate(iso: string | null, language: string = i18next.langua
 
 /** Today in Zurich as YYYY-MM-DD. */
 export function zurichToday(now = new Date()): string {
-  return zurichDay(now);
+  return zurichDateOf(now);
 }
