@@ -8,6 +8,7 @@ import { requestAccount } from '../../app/accounts/request-account';
 import { checkPasswordToken, setPassword } from '../../app/accounts/set-password';
 import type { AppContext } from '../../app/context';
 import { requireActor } from '../plugins/session';
+import { iso } from '../present';
 import {
   accountRequestBody,
   accountRequestList,
@@ -38,7 +39,7 @@ const presentRequest = (r: AccountRequestView) => ({
   createdAt: r.createdAt.toISOString(),
   suggestedCompanyId: r.suggestedCompanyId,
   companyId: r.companyId,
-  decidedAt: r.decidedAt?.toISOString() ?? null,
+  decidedAt: iso(r.decidedAt),
 });
 
 /** Account requests, approval, and passwords chosen through one-time links (R13). */

@@ -18,6 +18,7 @@ import {
 } from '../../app/tickets/attachments';
 import type { Config } from '../../config';
 import { requireActor } from '../plugins/session';
+import { iso } from '../present';
 import {
   attachmentDownloadResponse,
   attachmentLimitsResponse,
@@ -112,7 +113,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = asyn
         configured: state.configured,
         available: state.available,
         lastError: state.lastError,
-        checkedAt: state.checkedAt?.toISOString() ?? null,
+        checkedAt: iso(state.checkedAt),
       };
     },
   );

@@ -13,6 +13,7 @@ import {
 import { getInboundSettings, updateInboundSettings } from '../../app/inbound/settings';
 import { attachmentsOf, ingestMail, MAX_INBOUND_BYTES } from '../../mail/inbound/ingest';
 import { requireActor } from '../plugins/session';
+import { iso } from '../present';
 import { emptyBody, errorResponses, idParams } from '../schemas/common';
 import {
   inboundListQuery,
@@ -48,7 +49,7 @@ const detail = (row: InboundMailRow) => ({
   postedMessageId: row.postedMessageId,
   autoAnswered: row.autoAnswered,
   details: row.details,
-  decidedAt: row.decidedAt?.toISOString() ?? null,
+  decidedAt: iso(row.decidedAt),
   source: row.raw.toString('utf8'),
 });
 

@@ -9,6 +9,7 @@ import {
 } from '../../app/time/time-entries';
 // The app functions answer customers "not found": time entries do not exist for them.
 import { requireActor } from '../plugins/session';
+import { iso } from '../present';
 import { errorResponses, idParams, okResponse } from '../schemas/common';
 import { logTimeBody, ticketTimeResponse, timeEntrySchema, updateTimeBody } from '../schemas/time';
 
@@ -25,7 +26,7 @@ export const presentTimeEntry = (e: TimeEntryView) => ({
   billing: e.billing,
   billingOverridden: e.billingOverridden,
   overrideReason: e.overrideReason,
-  billedAt: e.billedAt?.toISOString() ?? null,
+  billedAt: iso(e.billedAt),
   billingRunId: e.billingRunId,
   createdAt: e.createdAt.toISOString(),
   updatedAt: e.updatedAt.toISOString(),

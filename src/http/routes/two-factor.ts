@@ -17,6 +17,7 @@ import {
 import { getTwoFactorPolicy, setTwoFactorPolicy } from '../../app/auth/two-factor-requirement';
 import type { AppContext } from '../../app/context';
 import { requireActor } from '../plugins/session';
+import { iso } from '../present';
 import { emptyBody, errorResponses, okResponse } from '../schemas/common';
 import {
   codeBody,
@@ -160,7 +161,7 @@ export const twoFactorRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async
         passkeys: status.passkeys.map((key) => ({
           ...key,
           createdAt: key.createdAt.toISOString(),
-          lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+          lastUsedAt: iso(key.lastUsedAt),
         })),
       };
     },
