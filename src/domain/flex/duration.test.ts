@@ -1,50 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  formatDecimalHours,
-  formatHoursMinutes,
-  minutesOfHours,
-  parseHoursMinutes,
-  sumMinutes,
-} from './duration';
-
-describe('formatHoursMinutes', () => {
-  it.each([
-    [0, '0 h 00'],
-    [5, '0 h 05'],
-    [59, '0 h 59'],
-    [60, '1 h 00'],
-    [90, '1 h 30'],
-    [600, '10 h 00'],
-    [-15, '-0 h 15'],
-    [-75, '-1 h 15'],
-    [-30, '-0 h 30'],
-    [-605, '-10 h 05'],
-    [123_456, '2057 h 36'],
-  ])('%i minutes reads "%s"', (minutes, text) => {
-    expect(formatHoursMinutes(minutes)).toBe(text);
-  });
-
-  it('refuses fractions of a minute', () => {
-    expect(() => formatHoursMinutes(1.5)).toThrow(RangeError);
-  });
-
-  it('round-trips through parseHoursMinutes for any whole number of minutes', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (minutes) => {
-        expect(parseHoursMinutes(formatHoursMinutes(minutes))).toBe(minutes);
-      }),
-    );
-  });
-});
-
-describe('parseHoursMinutes', () => {
-  it('rejects text of another shape', () => {
-    expect(parseHoursMinutes('1:30')).toBeNull();
-    expect(parseHoursMinutes('1 h 60')).toBeNull();
-    expect(parseHoursMinutes('1 h 5')).toBeNull();
-  });
-});
+import { formatDecimalHours, minutesOfHours, sumMinutes } from './duration';
 
 describe('formatDecimalHours', () => {
   it.each([
@@ -93,7 +49,6 @@ describe('sumMinutes', () => {
           expect(total).toBe(movements.reduce((a, b) => a + b, 0));
           // Order does not matter: the balance is the same whatever the order of movements.
           expect(sumMinutes([...movements].reverse())).toBe(total);
-          expect(parseHoursMinutes(formatHoursMinutes(total))).toBe(total);
         },
       ),
       { numRuns: 200 },

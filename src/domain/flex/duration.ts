@@ -1,29 +1,7 @@
 /**
- * Flex amounts are whole minutes everywhere (R12); these turn them into what people read and back.
- * "1 h 30" is 90 minutes, "-0 h 15" is minus a quarter of an hour.
+ * Flex amounts are whole minutes everywhere (R12). People read them through formatDuration
+ * (src/i18n/format.ts); these are the sums and conversions of bills and purchases.
  */
-
-/** 90 → "1 h 30", 5 → "0 h 05", -15 → "-0 h 15". */
-export function formatHoursMinutes(minutes: number): string {
-  assertWholeMinutes(minutes);
-  const sign = minutes < 0 ? '-' : '';
-  const magnitude = Math.abs(minutes);
-  const hours = Math.floor(magnitude / 60);
-  const rest = magnitude % 60;
-  return `${sign}${hours} h ${String(rest).padStart(2, '0')}`;
-}
-
-const HOURS_MINUTES = /^(-?)(\d+) h (\d{2})$/;
-
-/** The inverse of formatHoursMinutes: "1 h 30" → 90; null when the text is not in that shape. */
-export function parseHoursMinutes(text: string): number | null {
-  const match = HOURS_MINUTES.exec(text.trim());
-  if (!match) return null;
-  const minutesPart = Number(match[3]);
-  if (minutesPart > 59) return null;
-  const magnitude = Number(match[2]) * 60 + minutesPart;
-  return match[1] === '-' ? -magnitude : magnitude;
-}
 
 /** Minutes as decimal hours with two decimals, for spreadsheets: 90 → "1.50", 20 → "0.33". */
 export function formatDecimalHours(minutes: number): string {

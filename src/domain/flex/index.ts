@@ -4,8 +4,6 @@ export type { BillingChoice, BillingKind, TicketBillingFacts } from './billing';
 export { billingKindOf, chooseBilling, nextLowBalanceState, overdraftMinutes } from './billing';
 export {
   formatDecimalHours,
-  formatHoursMinutes,
   minutesOfHours,
-  parseHoursMinutes,
   sumMinutes,
 } from './duration';
