@@ -2,6 +2,7 @@ import type { Config } from '../config';
 import type { Db, DbOrTx } from '../db/client';
 import type { users } from '../db/schema/index';
 import type { Clock } from '../domain/clock';
+import type { Role } from '../domain/roles';
 import type { Language } from '../i18n/language';
 
 /** What every application function needs from the outside world. */
@@ -27,7 +28,7 @@ export interface MailRendering {
   ): Promise<{ subject: string; text: string } | null>;
 }
 
-export type Role = 'customer' | 'agent' | 'consultant' | 'admin';
+export type { Role };
 
 /** The person acting: the subject of every authorisation decision. */
 export interface Actor {

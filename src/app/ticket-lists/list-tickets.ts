@@ -5,7 +5,7 @@ import { requestTypes } from '../../db/schema/catalogue';
 import { companies, users } from '../../db/schema/core';
 import { ticketSearch } from '../../db/schema/ticket-search';
 import { tickets } from '../../db/schema/tickets';
-import type { Criticality, Desk, TicketStatus } from '../../domain/tickets/index';
+import type { Criticality, Desk, TicketSort, TicketStatus } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { type SlaQueueFilter, slaStateFilter } from '../sla/queue-filter';
@@ -13,21 +13,6 @@ import { requestTypeColumns } from '../tickets/request-type-columns';
 import { seesInternal, visibleTicketsFor } from '../tickets/scope';
 import { decodeListCursor, encodeListCursor } from './cursor';
 import { resolveSearchQuery, SEARCH_CANDIDATES } from './search';
-
-export const TICKET_SORTS = [
-  'relevance',
-  'key',
-  'subject',
-  'company',
-  'status',
-  'criticality',
-  'assignee',
-  'createdAt',
-  'updatedAt',
-  'engagementDueAt',
-  'resolutionDueAt',
-] as const;
-export type TicketSort = (typeof TICKET_SORTS)[number];
 
 export interface ListTicketsInput {
   desk?: Desk;

@@ -1,10 +1,11 @@
+import type { StaffRole } from '../../domain/roles';
 import { DESK_INFO } from '../../domain/tickets/index';
 import type { Actor } from '../context';
 import { AppError } from '../errors/index';
 import { authorize, policy } from '../policy';
 import type { TicketRow } from './record-event';
 
-type StaffActor = Actor & { role: 'agent' | 'consultant' | 'admin' };
+type StaffActor = Actor & { role: StaffRole };
 
 /** Staff only; customers get 403 (they reach this only for tickets they may see). */
 export function assertStaff(actor: Actor): asserts actor is StaffActor {

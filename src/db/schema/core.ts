@@ -13,9 +13,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../domain/roles';
 
 export const languageEnum = pgEnum('language', ['fr', 'de', 'en']);
-export const roleEnum = pgEnum('role', ['customer', 'agent', 'consultant', 'admin']);
+export const roleEnum = pgEnum('role', ROLES);
 export const contractKindEnum = pgEnum('contract_kind', ['maintenance', 'flex']);
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

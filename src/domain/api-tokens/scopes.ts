@@ -12,7 +12,7 @@ export type TokenScope = (typeof tokenScopes)[number];
 export const tokenKinds = ['personal', 'integration'] as const;
 export type TokenKind = (typeof tokenKinds)[number];
 
-type Role = 'customer' | 'agent' | 'consultant' | 'admin';
+import type { Role } from '../roles';
 
 /** The scopes a person of this role may give a token: never more than their role can do. */
 export function scopesOpenTo(role: Role): readonly TokenScope[] {

@@ -2,7 +2,9 @@
  * Who may come in through the staff identity provider, and as what. Pure: the provider's claims and
  * the operator's mapping in, a role or the reason for a refusal out.
  */
-export type StaffRole = 'agent' | 'consultant' | 'admin';
+import type { StaffRole } from '../roles';
+
+export type { StaffRole };
 
 export interface SsoMapping {
   allowedDomains: readonly string[];

@@ -1,3 +1,4 @@
+import type { StaffRole } from '../roles';
 import type { Localized } from './translations';
 
 /** R2: support for malfunctions and small evolutions; consulting for project work (billable). */
@@ -15,7 +16,7 @@ export const DESK_INFO: Record<Desk, { keyPrefix: string; label: Localized }> = 
   },
 };
 
-export type StaffRole = 'agent' | 'consultant' | 'admin';
+export type { StaffRole };
 
 /** Agents work the support desk, consultants the consulting desk, admins both. */
 export const DESKS_OF_ROLE: Record<StaffRole, readonly Desk[]> = {

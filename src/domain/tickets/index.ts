@@ -6,6 +6,7 @@ export * from './auto-close';
 export * from './criticality';
 export * from './desks';
 export * from './message-format';
+export * from './sorts';
 export * from './statuses';
 export * from './transitions';
 export type { Localized } from './translations';

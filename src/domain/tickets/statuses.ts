@@ -15,7 +15,8 @@ export const isTicketStatus = (value: unknown): value is TicketStatus =>
   typeof value === 'string' && (TICKET_STATUSES as readonly string[]).includes(value);
 
 /** Who is expected to act next, shown next to the status so nobody wonders whose turn it is. */
-export type NextActor = 'staff' | 'customer' | 'development' | 'consulting' | 'nobody';
+export const NEXT_ACTORS = ['staff', 'customer', 'development', 'consulting', 'nobody'] as const;
+export type NextActor = (typeof NEXT_ACTORS)[number];
 
 export interface StatusInfo {
   nextActor: NextActor;

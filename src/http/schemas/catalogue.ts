@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, text } from './common';
+import { criticalitySchema } from './tickets';
 
 export const localizedText = (max: number) => z.object({ fr: text(max), de: text(max), en: text(max) });
 const localizedOptionalText = (max: number) =>
@@ -81,8 +82,6 @@ export const updateRequestTypeBody = z.object({
   active: z.boolean().optional(),
   sortOrder: z.number().int().min(0).max(100_000).optional(),
 });
-
-export const criticalitySchema = z.enum(['critique', 'haute', 'moyenne', 'basse']);
 
 export const criticalityListResponse = z.object({
   items: z.array(

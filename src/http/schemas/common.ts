@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ROLES } from '../../domain/roles';
 
 export const languageSchema = z.enum(['fr', 'de', 'en']);
-export const roleSchema = z.enum(['customer', 'agent', 'consultant', 'admin']);
+export const roleSchema = z.enum(ROLES);
 export const idSchema = z.uuid();
 export const idParams = z.object({ id: idSchema });
 

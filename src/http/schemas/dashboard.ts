@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CRITICALITIES } from '../../domain/tickets/criticality';
 import { idSchema } from './common';
 
-const criticality = z.enum(['critique', 'haute', 'moyenne', 'basse']);
+const criticality = z.enum(CRITICALITIES);
 
 const satisfactionFigure = z.object({
   days: z.union([z.literal(30), z.literal(90)]),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { TICKET_SLA_STATES } from '../../domain/sla/stored-sla';
+import { CRITICALITIES } from '../../domain/tickets/criticality';
 import { slaExplanationsSchema } from './commitments';
-
-const criticalities = ['critique', 'haute', 'moyenne', 'basse'] as const;
 
 /** Business minutes: whole, positive, at most a thousand business hours … times ten. */
 const targetMinutes = z.number().int().min(1).max(600_000);
@@ -147,7 +146,7 @@ export const staffTicketSla = z.object({
   view: z.literal('staff'),
   ticketId: z.string(),
   applicable: z.boolean(),
-  criticality: z.enum(criticalities),
+  criticality: z.enum(CRITICALITIES),
   state: ticketSlaStateSchema,
   paused: z.boolean(),
   targets: slaTargetsSchema,

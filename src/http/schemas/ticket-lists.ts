@@ -1,25 +1,19 @@
 import { z } from 'zod';
-import { CLOSE_REASONS, CRITICALITIES, DESKS, TICKET_STATUSES } from '../../domain/tickets/index';
+import {
+  CLOSE_REASONS,
+  CRITICALITIES,
+  DESKS,
+  TICKET_SORTS,
+  TICKET_STATUSES,
+} from '../../domain/tickets/index';
 import { idSchema } from './common';
 
-// The enums come from the domain, their one home (desks, statuses, criticalities).
+// The enums come from the domain, their one home (desks, statuses, criticalities, sorts).
 const desks = DESKS;
 const statuses = TICKET_STATUSES;
 const criticalities = CRITICALITIES;
 
-export const ticketSortSchema = z.enum([
-  'relevance',
-  'key',
-  'subject',
-  'company',
-  'status',
-  'criticality',
-  'assignee',
-  'createdAt',
-  'updatedAt',
-  'engagementDueAt',
-  'resolutionDueAt',
-]);
+export const ticketSortSchema = z.enum(TICKET_SORTS);
 
 /** A repeated (`status=a&status=b`) or comma-separated (`status=a,b`) query parameter. */
 const many = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -4,6 +4,7 @@ import {
   CRITICALITIES,
   DESKS,
   MESSAGE_FORMATS,
+  NEXT_ACTORS,
   TICKET_STATUSES,
 } from '../../domain/tickets/index';
 import { idSchema, text } from './common';
@@ -88,7 +89,7 @@ export const ticketSchema = z.object({
   /** Label, next step and who acts next, in the caller's language. */
   statusLabel: z.string(),
   nextStep: z.string(),
-  nextActor: z.enum(['staff', 'customer', 'development', 'consulting', 'nobody']),
+  nextActor: z.enum(NEXT_ACTORS),
   criticality: criticalitySchema,
   criticalityLabel: z.string(),
   subject: z.string(),

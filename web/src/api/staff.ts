@@ -1,9 +1,10 @@
 import type { z } from 'zod';
+import { roleSchema } from '../../../src/http/schemas/common';
 import type { userPage } from '../../../src/http/schemas/users';
 import { apiGet } from './client';
 
 type UserPage = z.infer<typeof userPage>;
-const staffRoles = ['agent', 'consultant', 'admin'] as const;
+const staffRoles = roleSchema.exclude(['customer']).options;
 
 /** Active staff, every page of them: who may be given a ticket, or mentioned in a note. */
 export async function staffUsers() {

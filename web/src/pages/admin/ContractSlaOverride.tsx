@@ -3,13 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import type { slaOverrideResponse } from '../../../../src/http/schemas/sla';
+import { criticalitySchema } from '../../../../src/http/schemas/tickets';
 import { apiDelete, apiGet, apiPut } from '../../api/client';
 import { useAdminMutation } from '../../components/useAdminMutation';
 import { formatMinutes } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 
 type Override = z.infer<typeof slaOverrideResponse>;
-const criticalities = ['critique', 'haute', 'moyenne', 'basse'] as const;
+const criticalities = criticalitySchema.options;
 type Field = 'engagementMinutes' | 'resolutionMinutes';
 type Draft = Record<string, Partial<Record<Field, number | string>>>;
 

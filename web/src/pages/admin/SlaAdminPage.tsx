@@ -1,6 +1,7 @@
 import { Button, Card, Group, NumberInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { criticalitySchema } from '../../../../src/http/schemas/tickets';
 import { formatClockTime } from '../../../../src/i18n/format';
 import {
   getCalendar,
@@ -17,7 +18,7 @@ import { formatDate, zurichToday } from '../staff/format';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
 
-const criticalities = ['critique', 'haute', 'moyenne', 'basse'] as const;
+const criticalities = criticalitySchema.options;
 const days = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const hhmm = formatClockTime;
 

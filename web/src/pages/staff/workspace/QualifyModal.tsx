@@ -4,13 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { requestTypeListResponse } from '../../../../../src/http/schemas/catalogue';
+import { criticalitySchema } from '../../../../../src/http/schemas/tickets';
 import { apiGet } from '../../../api/client';
 import { type Criticality, previewQualification, qualify, type Ticket } from '../../../api/tickets';
 import { FormAlert } from '../../../components/FormAlert';
 import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../i18n';
 
-const criticalities: Criticality[] = ['critique', 'haute', 'moyenne', 'basse'];
+const criticalities: readonly Criticality[] = criticalitySchema.options;
 const rank = (c: Criticality) => criticalities.indexOf(c);
 
 /** R5: confirm the type, keep or change the criticality; lowering needs a reason and shows the customer's mail. */
