@@ -1,11 +1,12 @@
 import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
-import { companies, users } from '../../db/schema/index';
+import { companies, contracts, users } from '../../db/schema/index';
 import { zurichDateOf } from '../../domain/calendar/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { authorize, policy } from '../policy';
-import { type ContractRow, contractsOf } from './contracts';
+import { activeOn, type ContractRow, contractsOf } from './contracts';
 import { containsPattern, decodeCursor, encodeCursor, pageSize } from './pagination';
 
 export interface CompanySummary {
@@ -23,12 +24,13 @@ export interface CompanyDetail extends CompanySummary {
   users: (typeof users.$inferSelect)[];
 }
 
-// Written with explicit table names: inside a select list the ORM leaves columns unqualified, which
-// a correlated subquery would resolve against its own table.
+// Written with explicit table names: inside a select list the ORM leaves the columns of a table
+// unqualified, which the correlated subquery would resolve against its own table (an alias's
+// columns keep their name, so the rule of `activeOn` is reused as it is).
+const k = alias(contracts, 'k');
 const hasActive = (kind: 'maintenance' | 'flex', today: string) =>
   sql<boolean>`exists (select 1 from contracts k where k.company_id = "companies"."id"
-    and k.kind = ${kind} and k.starts_on <= ${today}::date
-    and (k.ends_on is null or k.ends_on >= ${today}::date))`;
+    and k.kind = ${kind} and ${activeOn(k, today)})`;
 
 function summaryColumns(today: string) {
   return {

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { companies, contracts } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
@@ -14,6 +15,10 @@ export const isContractActive = (
   today: string,
 ): boolean => contract.startsOn <= today && (contract.endsOn === null || contract.endsOn >= today);
 
+/** The same rule in SQL, over the contracts table or an alias of it (a correlated subquery). */
+export const activeOn = (table: { startsOn: AnyPgColumn; endsOn: AnyPgColumn }, today: string): SQL =>
+  sql`${table.startsOn} <= ${today}::date and (${table.endsOn} is null or ${table.endsOn} >= ${today}::date)`;
+
 /**
  * The company's contract of this kind active on `today` (a Zurich date, see zurichDateOf), or null.
  * When several overlap (a renewal signed early), the most recently started one.
@@ -27,14 +32,7 @@ export async function activeContract(
   const [row] = await db
     .select()
     .from(contracts)
-    .where(
-      and(
-        eq(contracts.companyId, companyId),
-        eq(contracts.kind, kind),
-        lte(contracts.startsOn, today),
-        or(isNull(contracts.endsOn), gte(contracts.endsOn, today)),
-      ),
-    )
+    .where(and(eq(contracts.companyId, companyId), eq(contracts.kind, kind), activeOn(contracts, today)))
     .orderBy(desc(contracts.startsOn), desc(contracts.createdAt))
     .limit(1);
   return row ?? null;
