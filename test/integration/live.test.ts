@@ -27,6 +27,7 @@ class Stream {
   /** Everything the server wrote, as text. */
   raw = '';
   private waiters: { match: (e: LiveEvent) => boolean; resolve: (e: LiveEvent) => void }[] = [];
+  private textWaiters: { pattern: RegExp; resolve: (found: RegExpExecArray) => void }[] = [];
   private buffer = '';
   readonly ended: Promise<void>;
 
@@ -45,12 +46,24 @@ class Stream {
     return new Promise((resolve) => this.waiters.push({ match, resolve }));
   }
 
+  /** The first match of a pattern in what the server wrote, once it has been written in full. */
+  written(pattern: RegExp): Promise<RegExpExecArray> {
+    const found = pattern.exec(this.raw);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.textWaiters.push({ pattern, resolve }));
+  }
+
   stop() {
     this.close();
   }
 
   private push(chunk: string) {
     this.raw += chunk;
+    for (const waiter of this.textWaiters) {
+      const found = waiter.pattern.exec(this.raw);
+      if (found) waiter.resolve(found);
+    }
+    this.textWaiters = this.textWaiters.filter((w) => !w.pattern.exec(this.raw));
     this.buffer += chunk;
     let end = this.buffer.indexOf('\n\n');
     while (end >= 0) {
@@ -233,8 +246,8 @@ describe('reconnection (Last-Event-ID)', () => {
     const ticket = await openTicket(t.ctx, acme.customer, { status: 'in_progress' });
     await agent.post(`/api/tickets/${ticket.id}/messages`, { body: 'Before the stream' });
     const first = await openStream(base, acmeCustomer);
-    await new Promise<void>((resolve) => first.response.once('data', () => resolve()));
-    const position = /^id: (\d+)$/m.exec(first.raw)?.[1];
+    // The whole id line, not merely the first bytes of the stream: they may come in several parts.
+    const position = (await first.written(/^id: (\d+)\n/m))[1];
     expect(position).toBeDefined();
     first.stop();
 

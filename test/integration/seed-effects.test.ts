@@ -49,7 +49,8 @@ function runSeedScript(): Promise<string> {
     child.stderr.on('data', (chunk) => {
       output += chunk;
     });
-    child.on('exit', (code) =>
+    // 'close', not 'exit': only then has all of the output been read.
+    child.on('close', (code) =>
       code === 0 ? resolve(output) : reject(new Error(`seed exited ${code}: ${output}`)),
     );
   });

@@ -31,7 +31,9 @@ function start(
   child.stderr?.on('data', (chunk) => {
     output += chunk;
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // 'close', not 'exit': the process can end before its last output has been read, and the tests
+  // read the output once it has ended.
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setInterval(() => {
       if (isReady(output)) {
