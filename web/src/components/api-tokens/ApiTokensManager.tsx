@@ -29,6 +29,7 @@ import {
 import { FormAlert } from '../FormAlert';
 import { PageLoader } from '../guards';
 import { notify } from '../notify';
+import { SecretShownOnce } from '../SecretShownOnce';
 
 const lifetimes = [30, 90, 365] as const;
 
@@ -57,16 +58,12 @@ export function ApiTokensManager({ kind }: { kind: TokenKind }) {
             {tokens.error.message}
           </Alert>
         )}
-        {created && (
-          <Alert color="green.9" role="status" title={t('apiTokens.createdTitle')}>
-            <Stack gap="xs">
-              <Text size="sm">{t('apiTokens.createdHint')}</Text>
-              <Code block data-testid="new-api-token">
-                {created}
-              </Code>
-            </Stack>
-          </Alert>
-        )}
+        <SecretShownOnce
+          secret={created}
+          title={t('apiTokens.createdTitle')}
+          hint={t('apiTokens.createdHint')}
+          testId="new-api-token"
+        />
         {tokens.data && (
           <>
             <TokenTable kind={kind} items={tokens.data.items} />

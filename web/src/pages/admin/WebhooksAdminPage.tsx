@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   Code,
@@ -29,6 +28,7 @@ import {
 import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
 import { notify } from '../../components/notify';
+import { SecretShownOnce } from '../../components/SecretShownOnce';
 import { useStaffT } from '../staff/i18n';
 
 /**
@@ -52,16 +52,12 @@ export default function WebhooksAdminPage() {
             {list.error.message}
           </Alert>
         )}
-        {secret && (
-          <Alert color="green.9" role="status" title={st('webhooks.secretTitle')}>
-            <Stack gap="xs">
-              <Text size="sm">{st('webhooks.secretHint')}</Text>
-              <Code block data-testid="new-webhook-secret">
-                {secret}
-              </Code>
-            </Stack>
-          </Alert>
-        )}
+        <SecretShownOnce
+          secret={secret}
+          title={st('webhooks.secretTitle')}
+          hint={st('webhooks.secretHint')}
+          testId="new-webhook-secret"
+        />
         {list.data && (
           <>
             {list.data.items.length === 0 && <Text c="dimmed">{st('webhooks.empty')}</Text>}
