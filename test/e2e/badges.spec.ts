@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import { disposeAll, moveTicket, openTicket, sessions } from './portal-helpers';
 import { expect, type Page, test } from './support/csp';
+import { openDrawn } from './support/drawn';
 import { demo, signIn } from './support/session';
 
 const languages = ['fr', 'de', 'en'] as const;
@@ -21,10 +22,7 @@ async function chooseLanguage(request: APIRequestContext, page: Page, language: 
 
 /** Every badge on the page shows its whole text: none is cut to "EN PAU…" or "RESPEC…". */
 async function badgesWhole(page: Page, path: string, what: string) {
-  await page.goto(path);
-  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await expect(page.locator('.mantine-Loader-root:visible')).toHaveCount(0);
+  await openDrawn(page, path);
   await expect(page.locator('.mantine-Badge-root:visible').first()).toBeVisible();
   const badges = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.mantine-Badge-root')]

@@ -1,21 +1,11 @@
-import {
-  companyOf,
-  createProject,
-  creditFlex,
-  disposeAll,
-  moveTicket,
-  openTicket,
-  sessions,
-} from './portal-helpers';
+import { companyOf, disposeAll, moveTicket, openTicket, portalScene, sessions } from './portal-helpers';
 import { expect, type Page, test } from './support/csp';
+import { openDrawn } from './support/drawn';
 import { demo, signIn } from './support/session';
 
 /** Nothing wider than the screen, and no badge cut short ("EN PAU…"). */
 async function fitsTheScreen(page: Page, path: string) {
-  await page.goto(path);
-  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await expect(page.locator('.mantine-Loader-root:visible')).toHaveCount(0);
+  await openDrawn(page, path);
   const sizes = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     client: document.documentElement.clientWidth,
@@ -32,18 +22,10 @@ test('on a 390×844 phone no portal page scrolls sideways; the ticket list is a 
   baseURL,
 }) => {
   test.slow(); // every portal page
-  const all = await sessions(baseURL ?? '');
-  const companyId = await companyOf(all.customer);
-  await creditFlex(all.admin, companyId, 4);
-  await createProject(all.agent, companyId, `Projet mobile ${Date.now()}`);
-  const waiting = await openTicket(
-    all.customer,
-    `Numérotation des factures fournisseurs décalée ${Date.now()}`,
-  );
-  await moveTicket(all.agent, waiting.id, 'waiting_customer');
-  const closed = await openTicket(all.customer, `Export Excel tronqué ${Date.now()}`);
-  await moveTicket(all.agent, closed.id, 'closed');
-  await disposeAll(all);
+  const { waiting, closed } = await portalScene(baseURL ?? '', {
+    project: 'Projet mobile',
+    waiting: 'Numérotation des factures fournisseurs décalée',
+  });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, demo.customer);

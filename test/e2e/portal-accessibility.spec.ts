@@ -1,12 +1,4 @@
-import {
-  companyOf,
-  createProject,
-  creditFlex,
-  disposeAll,
-  moveTicket,
-  openTicket,
-  sessions,
-} from './portal-helpers';
+import { portalScene } from './portal-helpers';
 import { expectAccessible } from './support/axe';
 import { expect, type Page, test } from './support/csp';
 import { screenshots } from './support/screenshots';
@@ -20,15 +12,10 @@ async function check(page: Page, name: string) {
 
 test('every portal page is accessible, at desktop and phone widths', async ({ page, baseURL }) => {
   test.slow(); // every portal page, scanned and photographed at two widths
-  const all = await sessions(baseURL ?? '');
-  const companyId = await companyOf(all.customer);
-  await creditFlex(all.admin, companyId, 8);
-  await createProject(all.agent, companyId, `Projet accessibilité ${Date.now()}`);
-  const waiting = await openTicket(all.customer, `Écran des commandes lent ${Date.now()}`);
-  await moveTicket(all.agent, waiting.id, 'waiting_customer');
-  const closed = await openTicket(all.customer, `Export Excel tronqué ${Date.now()}`);
-  await moveTicket(all.agent, closed.id, 'closed');
-  await disposeAll(all);
+  const { waiting, closed } = await portalScene(baseURL ?? '', {
+    project: 'Projet accessibilité',
+    waiting: 'Écran des commandes lent',
+  });
 
   await signIn(page, demo.customer);
   await expect(page.getByTestId('waiting-tickets')).toBeVisible();

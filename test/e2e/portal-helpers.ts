@@ -1,5 +1,5 @@
 import { type ApiSession, apiSession, demo } from './support/session';
-import { json } from './support/tickets';
+import { companyOf, json, openTicket } from './support/tickets';
 
 export { companyOf, json, openTicket } from './support/tickets';
 
@@ -41,4 +41,21 @@ export async function createProject(agent: ApiSession, companyId: string, name: 
 
 export async function disposeAll(all: Record<string, ApiSession>) {
   await Promise.all(Object.values(all).map((s) => s.dispose()));
+}
+
+/**
+ * A customer's portal with something on every page, for the walks through all of it: Flex hours,
+ * a project, a ticket waiting on the customer and a closed one.
+ */
+export async function portalScene(baseURL: string, subjects: { project: string; waiting: string }) {
+  const all = await sessions(baseURL);
+  const companyId = await companyOf(all.customer);
+  await creditFlex(all.admin, companyId, 8);
+  await createProject(all.agent, companyId, `${subjects.project} ${Date.now()}`);
+  const waiting = await openTicket(all.customer, `${subjects.waiting} ${Date.now()}`);
+  await moveTicket(all.agent, waiting.id, 'waiting_customer');
+  const closed = await openTicket(all.customer, `Export Excel tronqué ${Date.now()}`);
+  await moveTicket(all.agent, closed.id, 'closed');
+  await disposeAll(all);
+  return { companyId, waiting, closed };
 }

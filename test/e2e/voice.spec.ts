@@ -1,16 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Scope, type VoiceLanguage, voiceProblems } from '../support/voice';
-import {
-  companyOf,
-  createProject,
-  creditFlex,
-  disposeAll,
-  moveTicket,
-  openTicket,
-  sessions,
-} from './portal-helpers';
+import { portalScene } from './portal-helpers';
 import { expect, type Page, test } from './support/csp';
+import { openDrawn } from './support/drawn';
 import { apiSession, demo, signIn } from './support/session';
 
 /**
@@ -43,10 +36,7 @@ function knownKeys(): Set<string> {
 
 /** Waits for the page to be drawn (heading, no request in flight, no spinner) and reads its text. */
 async function visibleText(page: Page, path: string): Promise<string> {
-  await page.goto(path);
-  await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await expect(page.locator('.mantine-Loader-root:visible')).toHaveCount(0);
+  await openDrawn(page, path);
   // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point, hidden text is not read.
   return page.locator('body').innerText();
 }
@@ -56,15 +46,10 @@ type Visit = { who: string; scope: Scope; paths: string[] };
 test('every page speaks with one voice in French, German and English', async ({ page, baseURL }) => {
   test.setTimeout(600_000); // some thirty pages, each read in three languages
   const base = baseURL ?? '';
-  const all = await sessions(base);
-  const companyId = await companyOf(all.customer);
-  await creditFlex(all.admin, companyId, 8);
-  await createProject(all.agent, companyId, `Projet de voix ${Date.now()}`);
-  const waiting = await openTicket(all.customer, `Écran des commandes lent ${Date.now()}`);
-  await moveTicket(all.agent, waiting.id, 'waiting_customer');
-  const closed = await openTicket(all.customer, `Export Excel tronqué ${Date.now()}`);
-  await moveTicket(all.agent, closed.id, 'closed');
-  await disposeAll(all);
+  const { companyId, waiting, closed } = await portalScene(base, {
+    project: 'Projet de voix',
+    waiting: 'Écran des commandes lent',
+  });
 
   const help = [
     'utiliser-ce-portail',
