@@ -3,8 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tickets } from '../../src/db/schema/index';
 import { defaultCalendarConfig, zurichInstant } from '../../src/domain/calendar/index';
 import { defaultSlaTargets } from '../../src/domain/sla/index';
-import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, createUser, ticketInput } from '../support/factories';
+import { type TestApp, type TestClient, testApp } from '../support/app';
+import { createCompany, createStaff, createUser, signedIn, ticketInput } from '../support/factories';
+import { restoreSlaDefaults } from '../support/sla';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;
@@ -17,28 +18,21 @@ const setClock = (local: string) => t.clock.set(zurichInstant(local));
 beforeAll(async () => {
   t = await testApp({ env: { SESSION_TTL_HOURS: '8760' } });
   staff = await createStaff(t.ctx.db);
-  admin = await clientOf(staff.admin);
-  agent = await clientOf(staff.agent);
+  admin = await signedIn(t.app, staff.admin);
+  agent = await signedIn(t.app, staff.agent);
 });
 afterAll(() => t.close());
 
 // Targets and the calendar are instance-wide: every test starts from the defaults.
 beforeEach(async () => {
   setClock('2026-03-02 08:00');
-  expect((await admin.put('/api/admin/sla/targets', { targets: defaultSlaTargets })).statusCode).toBe(200);
-  expect((await admin.put('/api/admin/calendar', defaultCalendarConfig)).statusCode).toBe(200);
+  await restoreSlaDefaults(admin);
 });
-
-async function clientOf(user: { email: string }) {
-  const client = new TestClient(t.app);
-  await client.login(user.email);
-  return client;
-}
 
 /** A company with an open Moyenne ticket created on Monday 2 March 2026 at 09:00. */
 async function companyWithTicket() {
   const acme = await createCompany(t.ctx.db);
-  const customer = await clientOf(acme.customer);
+  const customer = await signedIn(t.app, acme.customer);
   setClock('2026-03-02 09:00');
   const response = await customer.post(
     '/api/tickets',
@@ -225,7 +219,7 @@ describe('business calendar (R8)', () => {
   });
 
   it('refuses an invalid calendar with the problems in the caller’s language, and keeps the old one', async () => {
-    const german = await clientOf(await createUser(t.ctx.db, { role: 'admin', language: 'de' }));
+    const german = await signedIn(t.app, await createUser(t.ctx.db, { role: 'admin', language: 'de' }));
     const unknownRegion = { ...defaultCalendarConfig, holidayRegion: { country: 'CH', state: 'XX' } };
     const refused = await german.put('/api/admin/calendar', unknownRegion);
     expect(refused.statusCode).toBe(400);
@@ -266,7 +260,7 @@ describe('business calendar (R8)', () => {
       extraClosedDays: [{ date: '2026-04-10', label: 'Inventaire' }],
     };
     expect((await admin.put('/api/admin/calendar', config)).statusCode).toBe(200);
-    const german = await clientOf(await createUser(t.ctx.db, { role: 'agent', language: 'de' }));
+    const german = await signedIn(t.app, await createUser(t.ctx.db, { role: 'agent', language: 'de' }));
     const response = await german.get('/api/admin/calendar/closed-days?from=2026-03-01&to=2026-08-31');
     expect(response.statusCode, response.body).toBe(200);
     const { items } = response.json();

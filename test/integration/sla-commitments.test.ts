@@ -3,8 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { outbox } from '../../src/db/schema/index';
 import { defaultCalendarConfig, zurichInstant } from '../../src/domain/calendar/index';
 import { defaultSlaTargets } from '../../src/domain/sla/index';
-import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, ticketInput } from '../support/factories';
+import { type TestApp, type TestClient, testApp } from '../support/app';
+import { createCompany, createStaff, signedIn, ticketInput } from '../support/factories';
+import { restoreSlaDefaults } from '../support/sla';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;
@@ -17,22 +18,15 @@ const setClock = (local: string) => t.clock.set(zurichInstant(local));
 beforeAll(async () => {
   t = await testApp({ env: { SESSION_TTL_HOURS: '8760' } });
   staff = await createStaff(t.ctx.db);
-  admin = await clientOf(staff.admin);
-  agent = await clientOf(staff.agent);
+  admin = await signedIn(t.app, staff.admin);
+  agent = await signedIn(t.app, staff.agent);
 });
 afterAll(() => t.close());
 
 beforeEach(async () => {
   setClock('2026-03-02 08:00');
-  expect((await admin.put('/api/admin/sla/targets', { targets: defaultSlaTargets })).statusCode).toBe(200);
-  expect((await admin.put('/api/admin/calendar', defaultCalendarConfig)).statusCode).toBe(200);
+  await restoreSlaDefaults(admin);
 });
-
-async function clientOf(user: { email: string }) {
-  const client = new TestClient(t.app);
-  await client.login(user.email);
-  return client;
-}
 
 async function ok<R extends { statusCode: number; body: string }>(response: R): Promise<R> {
   expect(response.statusCode, response.body).toBe(200);
@@ -48,7 +42,7 @@ async function open(customer: TestClient, criticality: 'critique' | 'haute' | 'm
 describe('our commitments', () => {
   it("shows a customer its contract's own targets, the hours, the eve rule and the closed days ahead", async () => {
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
     await ok(
       await admin.put(`/api/admin/contracts/${acme.maintenance.id}/sla-override`, {
         targets: { haute: { engagementMinutes: 120 } },
@@ -86,7 +80,9 @@ describe('our commitments', () => {
 
     // Another company keeps the global targets.
     const other = await createCompany(t.ctx.db);
-    const theirs = (await ok(await (await clientOf(other.customer)).get('/api/sla/commitments'))).json();
+    const theirs = (
+      await ok(await (await signedIn(t.app, other.customer)).get('/api/sla/commitments'))
+    ).json();
     expect(theirs.criticalities[1]).toMatchObject({
       criticality: 'haute',
       engagementMinutes: 240,
@@ -96,7 +92,7 @@ describe('our commitments', () => {
 
   it('follows an admin change at the next read', async () => {
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
     const targets = { ...defaultSlaTargets, basse: { engagementMinutes: 1200, resolutionMinutes: 9600 } };
     await ok(await admin.put('/api/admin/sla/targets', { targets }));
     const body = (await ok(await customer.get('/api/sla/commitments'))).json();
@@ -105,7 +101,7 @@ describe('our commitments', () => {
 
   it('reads the calendar and the request types live: a closed day added, no early eve, a type left out', async () => {
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
     const calendar = {
       ...defaultCalendarConfig,
       eveClosingMinute: null,
@@ -141,7 +137,7 @@ describe('our commitments', () => {
 describe('the explanation of a due time', () => {
   it('is given to the customer and to staff, and adds up to the due time shown', async () => {
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
     setClock('2026-03-02 11:00');
     const id = await open(customer, 'haute');
     setClock('2026-03-02 11:30');
@@ -175,7 +171,7 @@ describe('the explanation of a due time', () => {
 describe('the explanation after a change of criticality', () => {
   it('names the change and recomputes the target from the opening, for the customer as for staff', async () => {
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
     setClock('2026-03-02 09:00');
     const id = await open(customer, 'moyenne');
     setClock('2026-03-02 09:20');
@@ -204,7 +200,7 @@ describe('the explanation after a change of criticality', () => {
 describe('the explanation of an ended clock', () => {
   it('shows the customer a breach but not a stopped clock; staff see both', async () => {
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
     setClock('2026-03-02 09:00');
     const id = await open(customer, 'critique');
     // Critique: taken in charge within 1 h; taken at 10:30, half an hour late.
@@ -247,8 +243,8 @@ describe('the explanation of an ended clock', () => {
 describe('the monthly SLA report', () => {
   it('counts met and breached per criticality, explains each breach, for managers and staff only', async () => {
     const acme = await createCompany(t.ctx.db, { name: 'Rapport SA' });
-    const customer = await clientOf(acme.customer);
-    const manager = await clientOf(acme.manager);
+    const customer = await signedIn(t.app, acme.customer);
+    const manager = await signedIn(t.app, acme.manager);
     setClock('2026-03-02 09:00');
     const late = await open(customer, 'critique');
     const onTime = await open(customer, 'critique');

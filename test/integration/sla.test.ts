@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slaStateFilter } from '../../src/app/sla/index';
 import { requestTypes, ticketSla, tickets, ticketTimers } from '../../src/db/schema/index';
 import { zurichInstant } from '../../src/domain/calendar/index';
-import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, ticketInput } from '../support/factories';
+import { type TestApp, type TestClient, testApp } from '../support/app';
+import { createCompany, createStaff, signedIn, ticketInput } from '../support/factories';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;
@@ -17,15 +17,9 @@ beforeAll(async () => {
   // The clock moves over weeks here: sessions must outlive it.
   t = await testApp({ env: { SESSION_TTL_HOURS: '8760' } });
   staff = await createStaff(t.ctx.db);
-  agent = await clientOf(staff.agent);
+  agent = await signedIn(t.app, staff.agent);
 });
 afterAll(() => t.close());
-
-async function clientOf(user: { email: string }) {
-  const client = new TestClient(t.app);
-  await client.login(user.email);
-  return client;
-}
 
 /** Sets the clock to a Zurich wall-clock time. */
 const setClock = (local: string) => t.clock.set(zurichInstant(local));
@@ -59,7 +53,7 @@ async function storedSla(ticketId: string) {
 describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the minute)', () => {
   it('counts business minutes, pauses while waiting on the customer or Development, and stops when met', async () => {
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
 
     // Moyenne: 8 h to take in charge, 80 h to resolve, from Monday 2 March 2026 09:00.
     setClock('2026-03-02 09:00');
@@ -203,7 +197,7 @@ describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the mi
 
   it('a staff public answer takes the ticket in charge', async () => {
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
     setClock('2026-03-02 09:00');
     const id = await openAs(customer, { criticality: 'moyenne' });
     await ok(await agent.post(`/api/tickets/${id}/qualify`, {}));
@@ -222,7 +216,7 @@ describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the mi
 
   it('lowering the criticality after a pause recomputes from creation and keeps the paused interval', async () => {
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
     // Haute: 4 h / 24 h from Monday 08:00.
     setClock('2026-03-02 08:00');
     const id = await openAs(customer, { criticality: 'haute' });
@@ -282,7 +276,7 @@ describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the mi
       })
       .returning();
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
     setClock('2026-03-02 09:00');
     const id = await openAs(customer, { requestTypeId: type?.id });
     expect(await storedSla(id)).toEqual({ engagementDueAt: null, resolutionDueAt: null, slaState: 'none' });
@@ -308,7 +302,7 @@ describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the mi
   it('speaks the customer’s language and hides other companies’ tickets (404)', async () => {
     const zug = await createCompany(t.ctx.db, { language: 'de' });
     const other = await createCompany(t.ctx.db);
-    const customer = await clientOf(zug.customer);
+    const customer = await signedIn(t.app, zug.customer);
     setClock('2026-03-02 09:00');
     const id = await openAs(customer, { criticality: 'critique' });
     const seen = (await customer.get(`/api/tickets/${id}/sla`)).json();
@@ -320,7 +314,7 @@ describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the mi
     expect(seen.resolution.commitment).toBe('Lösung innert 8 Arbeitsstunden');
     expect(seen.explanation).toBe('Wir übernehmen Ihre Anfrage spätestens am Montag, 2. März 2026 um 10:00.');
 
-    const stranger = await clientOf(other.customer);
+    const stranger = await signedIn(t.app, other.customer);
     const refused = await stranger.get(`/api/tickets/${id}/sla`);
     expect(refused.statusCode).toBe(404);
     expect(refused.json().code).toBe('not_found');
@@ -331,7 +325,7 @@ describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the mi
 
   it('the queue sorts by due time and filters what is at risk or breached, exactly as of now', async () => {
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
     setClock('2026-03-02 09:00');
     const basse = await openAs(customer, { criticality: 'basse', subject: 'Basse: comfort issue' });
     const critique = await openAs(customer, {
@@ -385,7 +379,7 @@ describe('the SLA of a ticket through its life (R7, R8, Europe/Zurich, to the mi
 
   it('a customer user cannot read the SLA configuration', async () => {
     const acme = await createCompany(t.ctx.db);
-    const customer = await clientOf(acme.customer);
+    const customer = await signedIn(t.app, acme.customer);
     expect((await customer.get('/api/admin/sla/targets')).statusCode).toBe(403);
     expect((await customer.get('/api/admin/calendar')).statusCode).toBe(403);
   });
