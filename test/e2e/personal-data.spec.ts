@@ -83,3 +83,49 @@ test('an admin exports a company and erases a person after typing their name; th
   await screenshots(page, 'ticket-after-erasure');
   await admin.dispose();
 });
+
+test('an admin sets how long tickets are kept, confirming a shorter period, and can keep them again without limit', async ({
+  page,
+  baseURL,
+}) => {
+  const admin = await apiSession(baseURL ?? '', demo.admin);
+  await signIn(page, demo.admin);
+  await page.goto('/admin/settings');
+  const card = page.getByRole('region', { name: 'Ticket retention' });
+  await expect(card.getByRole('radio', { name: 'Without limit' })).toBeChecked();
+  const years = card.getByRole('textbox', { name: 'Years after the last change' });
+  await expect(years).toBeDisabled();
+
+  // Thirty years: nothing of the demo data is that old, and emptying tickets cannot be undone.
+  await card.getByRole('radio', { name: 'Years after the last change' }).check();
+  await years.fill('30');
+  await card.getByRole('button', { name: 'Save' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Shorten retention?' });
+  await expect(dialog.getByText('more than 30 years will be closed and emptied')).toBeVisible();
+  await expectAccessible(page, 'retention-confirmation');
+  await screenshots(page, 'retention-confirmation');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(
+    await json<{ ticketYears: number | null }>(await admin.context.get('/api/settings/retention'), 200),
+  ).toEqual({
+    ticketYears: null,
+  });
+
+  await card.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByRole('button', { name: 'Save and apply' }).click();
+  await expect(page.getByText('Retention saved.')).toBeVisible();
+  await expect(dialog).toBeHidden();
+  expect(await json(await admin.context.get('/api/settings/retention'), 200)).toEqual({ ticketYears: 30 });
+
+  // Keeping tickets longer needs no confirmation.
+  await card.getByRole('radio', { name: 'Without limit' }).check();
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect
+    .poll(async () => json(await admin.context.get('/api/settings/retention'), 200))
+    .toEqual({
+      ticketYears: null,
+    });
+  await admin.dispose();
+});

@@ -10,6 +10,7 @@ import type {
   storedMailResponse,
   storedMailsResponse,
 } from '../../../src/http/schemas/mail-admin';
+import type { retentionSettings } from '../../../src/http/schemas/personal-data';
 import type { calendarResponse, closedDaysResponse, slaTargetsResponse } from '../../../src/http/schemas/sla';
 import { apiGet, apiPost, apiPut } from './client';
 
@@ -41,6 +42,10 @@ export type StorageQuota = z.infer<typeof storageQuotaSetting>;
 export const getStorageQuota = () => apiGet<StorageQuota>('/api/admin/settings/storage-quota');
 export const putStorageQuota = (body: StorageQuota) =>
   apiPut<StorageQuota>('/api/admin/settings/storage-quota', body);
+export type RetentionSettings = z.infer<typeof retentionSettings>;
+export const getRetention = () => apiGet<RetentionSettings>('/api/settings/retention');
+export const putRetention = (body: RetentionSettings) =>
+  apiPut<RetentionSettings>('/api/settings/retention', body);
 
 export const listCompanies = (search: string) =>
   apiGet<CompanyPage>(`/api/companies${search ? `?search=${encodeURIComponent(search)}` : ''}`);

@@ -7,6 +7,7 @@ import { PageLoader } from '../../components/guards';
 import { useAdminMutation } from '../../components/useAdminMutation';
 import { useStaffT } from '../staff/i18n';
 import { usePageTitle } from '../usePageTitle';
+import { RetentionSettings } from './RetentionSettings';
 import { StorageQuotaSettings } from './StorageQuotaSettings';
 import { TwoFactorPolicySettings } from './TwoFactorPolicySettings';
 
@@ -62,6 +63,7 @@ export default function SettingsAdminPage() {
         </form>
       </Card>
       <StorageQuotaSettings />
+      <RetentionSettings />
       <TwoFactorPolicySettings />
     </Stack>
   );
