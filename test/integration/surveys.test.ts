@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveSurveySettings } from '../../src/app/surveys/survey-settings';
 import { changeStatus } from '../../src/app/tickets/change-status';
+import { closeTicket } from '../../src/app/tickets/close-ticket';
 import { runDueTimers } from '../../src/app/timers/index';
 import { outbox, satisfactionSurveys, storedMails } from '../../src/db/schema/index';
 import { dispatchOutbox } from '../../src/mail/dispatch';
@@ -15,6 +17,7 @@ let agent: TestClient;
 let customer: TestClient;
 let colleague: TestClient;
 let stranger: TestClient;
+let admin: TestClient;
 
 beforeAll(async () => {
   t = await testApp();
@@ -29,6 +32,8 @@ beforeAll(async () => {
   await colleague.login(acme.manager.email);
   stranger = new TestClient(t.app);
   await stranger.login(globex.customer.email);
+  admin = new TestClient(t.app);
+  await admin.login(staff.admin.email);
 });
 afterAll(() => t.close());
 
@@ -156,6 +161,50 @@ describe('satisfaction surveys', () => {
     expect(after.byCompany.some((f: { id: string }) => f.id === globex.company.id)).toBe(false);
     expect((await customer.get('/api/dashboard')).statusCode).toBe(403);
   });
+
+  it('admins turn surveys off: a closing then issues no survey, no link in its mail, no portal prompt', async () => {
+    expect((await admin.get('/api/admin/settings/surveys')).json()).toEqual({
+      enabled: true,
+      afterAutomaticClosing: true,
+    });
+    expect(
+      (await agent.put('/api/admin/settings/surveys', { enabled: false, afterAutomaticClosing: true }))
+        .statusCode,
+    ).toBe(403);
+    expect((await admin.put('/api/admin/settings/surveys', { enabled: 'no' })).statusCode).toBe(400);
+    const off = await admin.put('/api/admin/settings/surveys', {
+      enabled: false,
+      afterAutomaticClosing: true,
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((await agent.get('/api/admin/settings/surveys')).json().enabled).toBe(false);
+    try {
+      const ticket = await openTicket(t.ctx, acme.customer, {
+        status: 'in_progress',
+        assigneeId: staff.agent.id,
+      });
+      const closed = await agent.post(`/api/tickets/${ticket.id}/close`, { reason: 'solution_delivered' });
+      expect(closed.statusCode, closed.body).toBe(200);
+      const mails = await t.ctx.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.ticketId, ticket.id), eq(outbox.template, 'ticket.status_changed')));
+      expect(mails.map((m) => m.recipient)).toEqual([acme.customer.email]);
+      expect(mails[0]?.params.to).toBe('closed');
+      expect(mails[0]?.params.surveyToken).toBeUndefined();
+      const surveys = await t.ctx.db
+        .select()
+        .from(satisfactionSurveys)
+        .where(eq(satisfactionSurveys.ticketId, ticket.id));
+      expect(surveys).toEqual([]);
+      expect((await customer.get(`/api/tickets/${ticket.id}/survey`)).json()).toEqual({ survey: null });
+      expect((await customer.post(`/api/tickets/${ticket.id}/survey`, { score: 3 })).statusCode).toBe(404);
+    } finally {
+      await admin.put('/api/admin/settings/surveys', { enabled: true, afterAutomaticClosing: true });
+    }
+    const { token } = await closedByAgent();
+    expect(token).toBeTruthy();
+  });
 });
 
 describe('R9: the automatic closing invites to the survey', () => {
@@ -207,5 +256,45 @@ describe('R9: the automatic closing invites to the survey', () => {
     const answered = await anonymous.post('/api/surveys/link', { token, score: 3, comment: 'Oublié' });
     expect(answered.statusCode, answered.body).toBe(200);
     expect(answered.json()).toMatchObject({ ticketId: ticket.id, score: 3, canAnswer: false });
+  });
+
+  // After the test above: the clock is weeks ahead, so the settings are changed without a session.
+  it('off for automatic closings: the worker closes without a survey, a closing by staff still invites', async () => {
+    await saveSurveySettings(t.ctx, actorOf(staff.admin), { enabled: true, afterAutomaticClosing: false });
+    try {
+      const t0 = t.clock.now().getTime();
+      const waiting = await openTicket(t.ctx, acme.customer, {
+        status: 'in_progress',
+        assigneeId: staff.agent.id,
+      });
+      await changeStatus(t.ctx, actorOf(staff.agent), waiting.id, { status: 'waiting_customer' });
+      const handled = await openTicket(t.ctx, acme.customer, {
+        status: 'in_progress',
+        assigneeId: staff.agent.id,
+      });
+      await closeTicket(t.ctx, actorOf(staff.agent), handled.id, { reason: 'solution_delivered' });
+      for (const after of [10, 15, 20]) await workerAt(t0 + after * day);
+
+      const [closing, ...others] = await t.ctx.db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.ticketId, waiting.id), eq(outbox.template, 'ticket.closed')));
+      expect(others).toEqual([]);
+      expect(closing?.status).toBe('sent');
+      expect(closing?.params.surveyToken).toBeUndefined();
+      const [mail] = await t.ctx.db
+        .select()
+        .from(storedMails)
+        .where(eq(storedMails.outboxId, closing?.id ?? 0));
+      expect(mail?.text).not.toContain('/survey/');
+      const surveyed = await t.ctx.db
+        .select({ ticketId: satisfactionSurveys.ticketId })
+        .from(satisfactionSurveys);
+      const ids = surveyed.map((s) => s.ticketId);
+      expect(ids).not.toContain(waiting.id);
+      expect(ids).toContain(handled.id);
+    } finally {
+      await saveSurveySettings(t.ctx, actorOf(staff.admin), { enabled: true, afterAutomaticClosing: true });
+    }
   });
 });

@@ -113,7 +113,8 @@ export async function applyStatusChange(tx: Tx, change: StatusChange): Promise<S
     data: { ...change.data, ...(to === 'closed' ? { closeReason: change.closeReason } : {}) },
     now,
   });
-  const surveyToken = to === 'closed' ? await issueSurvey(tx, result.ticket, now) : null;
+  const surveyToken =
+    to === 'closed' ? await issueSurvey(tx, result.ticket, now, { automatic: actor === null }) : null;
   if (change.mail !== false) {
     const closing = to === 'closed' ? { closeReason: change.closeReason, ...surveyParam(surveyToken) } : {};
     await mailTicketCreator(tx, {

@@ -2,14 +2,22 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { satisfactionSurveys, users } from '../../db/schema/index';
 import { newToken } from '../auth/tokens';
+import { closingInvitesToSurvey } from '../surveys/survey-settings';
 import type { TicketRow } from './record-event';
 
 /**
  * A closed ticket invites the customer who opened it to rate it: one survey per ticket, rating
  * the assignee at closing. Returns the link's token (only its hash is kept), or null when the
- * ticket was opened by staff, who are not surveyed.
+ * ticket was opened by staff, who are not surveyed, or when an admin turned surveys off (for every
+ * closing, or for the automatic ones only).
  */
-export async function issueSurvey(tx: Tx, ticket: TicketRow, now: Date): Promise<string | null> {
+export async function issueSurvey(
+  tx: Tx,
+  ticket: TicketRow,
+  now: Date,
+  closing: { automatic: boolean },
+): Promise<string | null> {
+  if (!(await closingInvitesToSurvey(tx, closing.automatic))) return null;
   const [creator] = await tx
     .select({ role: users.role })
     .from(users)

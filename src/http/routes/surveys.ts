@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../app/context';
 import { answerSurveyByToken, answerTicketSurvey } from '../../app/surveys/answer-survey';
 import { readSurveyByToken, readTicketSurvey, type SurveyView } from '../../app/surveys/read-survey';
+import { getSurveySettings, saveSurveySettings } from '../../app/surveys/survey-settings';
 import { requireActor } from '../plugins/session';
 import { iso } from '../present';
 import { errorResponses, idParams } from '../schemas/common';
@@ -10,6 +11,7 @@ import {
   surveyLinkAnswerBody,
   surveyLinkQuery,
   surveySchema,
+  surveySettingsSchema,
   ticketSurveyResponse,
 } from '../schemas/surveys';
 
@@ -83,5 +85,31 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
       const survey = await readTicketSurvey(ctx, actor, request.params.id);
       return { survey: survey ? present(survey) : null };
     },
+  );
+
+  app.get(
+    '/admin/settings/surveys',
+    {
+      schema: {
+        tags: ['settings'],
+        summary: 'Whether closings invite to the satisfaction survey, automatic closings included',
+        response: { 200: surveySettingsSchema, ...errorResponses },
+      },
+    },
+    async (request) => getSurveySettings(ctx, requireActor(request)),
+  );
+
+  app.put(
+    '/admin/settings/surveys',
+    {
+      schema: {
+        tags: ['settings'],
+        summary:
+          'Turn satisfaction surveys off, or off for automatic closings (surveys already sent stay answerable)',
+        body: surveySettingsSchema,
+        response: { 200: surveySettingsSchema, ...errorResponses },
+      },
+    },
+    async (request) => saveSurveySettings(ctx, requireActor(request), request.body),
   );
 };

@@ -26,3 +26,11 @@ export type SurveyDto = z.infer<typeof surveySchema>;
 
 /** A ticket's survey, or null when it has none (not closed, or opened by staff). */
 export const ticketSurveyResponse = z.object({ survey: surveySchema.nullable() });
+
+/** The admins' switches: surveys on or off, and on or off after automatic closings (R9). */
+export const surveySettingsSchema = z.object({
+  enabled: z.boolean().describe('Closings invite the requester to the satisfaction survey'),
+  afterAutomaticClosing: z
+    .boolean()
+    .describe('Automatic closings for lack of answer invite too (only when enabled)'),
+});

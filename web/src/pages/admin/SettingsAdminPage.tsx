@@ -5,6 +5,7 @@ import { usePageTitle } from '../usePageTitle';
 import { RetentionSettings } from './RetentionSettings';
 import { SettingsCard } from './SettingsCard';
 import { StorageQuotaSettings } from './StorageQuotaSettings';
+import { SurveySettings } from './SurveySettings';
 import { TwoFactorPolicySettings } from './TwoFactorPolicySettings';
 
 const delays = ['reminder1Days', 'reminder2Days', 'closeDays'] as const;
@@ -42,6 +43,7 @@ export default function SettingsAdminPage() {
       <StorageQuotaSettings />
       <RetentionSettings />
       <TwoFactorPolicySettings />
+      <SurveySettings />
     </Stack>
   );
 }
