@@ -12,11 +12,10 @@ const agentName = 'Anne Agent';
 interface Satisfaction {
   id: string | null;
   name: string | null;
-  days: number;
   answers: number;
   averageScore: number;
 }
-type Dashboard = { satisfaction: { byAgent: Satisfaction[]; byCompany: Satisfaction[] } };
+type Figures = { byAgent: Satisfaction[]; byCompany: Satisfaction[] };
 
 /** A ticket of the demo customer, taken and closed by the demo agent. */
 async function closedTicket(all: Awaited<ReturnType<typeof sessions>>, subject: string) {
@@ -27,9 +26,9 @@ async function closedTicket(all: Awaited<ReturnType<typeof sessions>>, subject: 
 
 /** The 30-day figures of the dashboard's agent and company, as the API gives them. */
 async function figures(agent: ApiSession, companyName: string) {
-  const { satisfaction } = await json<Dashboard>(await agent.context.get('/api/dashboard'));
+  const satisfaction = await json<Figures>(await agent.context.get('/api/dashboard/satisfaction?days=30'));
   const of = (rows: Satisfaction[], name: string) =>
-    rows.find((r) => r.days === 30 && r.name === name) ?? { answers: 0, averageScore: 0 };
+    rows.find((r) => r.name === name) ?? { answers: 0, averageScore: 0 };
   return { agent: of(satisfaction.byAgent, agentName), company: of(satisfaction.byCompany, companyName) };
 }
 
@@ -132,17 +131,28 @@ test('a closed ticket is rated from the portal; the score is in both timelines a
   await expect(page.getByText('Commentaire : Merci pour la patience')).toBeVisible();
 
   await page.goto('/dashboard');
+  const satisfaction = page.getByRole('region', { name: 'Satisfaction des demandeurs' });
+  await expect(satisfaction.getByRole('radio', { name: '30 derniers jours' })).toBeChecked();
   const rowOf = (table: string, name: string) =>
-    page
-      .getByRole('table', { name: table })
-      .getByRole('row')
-      .filter({ hasText: name })
-      .filter({ hasText: '30 jours' });
+    satisfaction.getByRole('table', { name: table }).getByRole('row').filter({ hasText: name });
   await expect(rowOf('Satisfaction par agent', agentName)).toContainText(
-    [agentName, '30 jours', ...withAnswer(before.agent, 5)].join(''),
+    [agentName, ...withAnswer(before.agent, 5)].join(''),
   );
   await expect(rowOf('Satisfaction par société', companyName)).toContainText(
-    [companyName, '30 jours', ...withAnswer(before.company, 5)].join(''),
+    [companyName, ...withAnswer(before.company, 5)].join(''),
+  );
+  await expect(rowOf('Satisfaction par guichet', 'Demandes au support')).toBeVisible();
+  await expect(
+    satisfaction.getByRole('table', { name: 'Satisfaction par criticité' }).getByRole('row'),
+  ).not.toHaveCount(1);
+  await expect(rowOf('Derniers commentaires', ticket.key)).toContainText('5 sur 5');
+  await expect(rowOf('Derniers commentaires', ticket.key)).toContainText('Merci pour la patience');
+  await satisfaction.getByRole('radio', { name: '90 derniers jours' }).check();
+  await expect(satisfaction.getByRole('radio', { name: '90 derniers jours' })).toBeChecked();
+  await expect(rowOf('Derniers commentaires', ticket.key)).toBeVisible();
+  await expectAccessible(
+    page,
+    'the dashboard with its satisfaction per desk, criticality, agent and company',
   );
   await screenshots(page, 'survey-dashboard');
 });

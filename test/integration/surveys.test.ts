@@ -4,7 +4,7 @@ import { saveSurveySettings } from '../../src/app/surveys/survey-settings';
 import { changeStatus } from '../../src/app/tickets/change-status';
 import { closeTicket } from '../../src/app/tickets/close-ticket';
 import { runDueTimers } from '../../src/app/timers/index';
-import { outbox, satisfactionSurveys, storedMails } from '../../src/db/schema/index';
+import { outbox, satisfactionSurveys, storedMails, tickets } from '../../src/db/schema/index';
 import { dispatchOutbox } from '../../src/mail/dispatch';
 import { type TestApp, TestClient, testApp } from '../support/app';
 import { actorOf, createCompany, createStaff, openTicket, type TestCompany } from '../support/factories';
@@ -134,32 +134,80 @@ describe('satisfaction surveys', () => {
     expect((await customer.post(`/api/tickets/${ticket.id}/survey`, { score: 3 })).statusCode).toBe(403);
   });
 
-  it('the dashboard gives the count and mean score per agent and per company', async () => {
-    const before = (await agent.get('/api/dashboard')).json().satisfaction;
-    const agentBefore = before.byAgent.find(
-      (f: { days: number; id: string }) => f.days === 30 && f.id === staff.agent.id,
-    ) ?? { answers: 0, averageScore: 0 };
+  it('the dashboard gives the count and mean score per desk, criticality, agent and company, with the comments', async () => {
+    const before = (await agent.get('/api/dashboard/satisfaction')).json();
     const scores = [5, 3];
-    for (const score of scores) {
-      const { token } = await closedByAgent();
-      expect((await new TestClient(t.app).post('/api/surveys/link', { token, score })).statusCode).toBe(200);
+    const closed: { id: string; key: string; desk: string; criticality: string }[] = [];
+    for (const [i, score] of scores.entries()) {
+      const { id, token } = await closedByAgent();
+      t.clock.advance(1000); // each answer a second after the previous one: the newest comes first
+      const answer = { token, score, comment: `Avis ${i} ${id}` };
+      expect((await new TestClient(t.app).post('/api/surveys/link', answer)).statusCode).toBe(200);
+      const [ticket] = await t.ctx.db.select().from(tickets).where(eq(tickets.id, id));
+      if (!ticket) throw new Error('ticket missing');
+      closed.push(ticket);
     }
-    const after = (await agent.get('/api/dashboard')).json().satisfaction;
-    const total = agentBefore.answers + scores.length;
-    const sum = agentBefore.averageScore * agentBefore.answers + 5 + 3;
-    for (const days of [30, 90]) {
-      const byAgent = after.byAgent.find(
-        (f: { days: number; id: string }) => f.days === days && f.id === staff.agent.id,
-      );
-      expect(byAgent).toMatchObject({ name: staff.agent.name, answers: total });
-      expect(byAgent.averageScore).toBeCloseTo(sum / total, 2);
-      const byCompany = after.byCompany.find(
-        (f: { days: number; id: string }) => f.days === days && f.id === acme.company.id,
-      );
-      expect(byCompany).toMatchObject({ name: acme.company.name, answers: total });
-    }
-    expect(after.byCompany.some((f: { id: string }) => f.id === globex.company.id)).toBe(false);
-    expect((await customer.get('/api/dashboard')).statusCode).toBe(403);
+    const after = (await agent.get('/api/dashboard/satisfaction?days=30')).json();
+    expect(after.days).toBe(30);
+    type Row = { answers: number; averageScore: number };
+    const grown = (rowsBefore: Row[], rowsAfter: Row[], find: (r: Row) => boolean) => {
+      const was = rowsBefore.find(find) ?? { answers: 0, averageScore: 0 };
+      const now = rowsAfter.find(find);
+      const total = was.answers + scores.length;
+      expect(now?.answers).toBe(total);
+      expect(now?.averageScore).toBeCloseTo((was.averageScore * was.answers + 5 + 3) / total, 2);
+    };
+    const [first] = closed;
+    if (!first) throw new Error('no ticket');
+    const desk = (r: Row) => (r as Row & { desk: string }).desk === first.desk;
+    const criticality = (r: Row) => (r as Row & { criticality: string }).criticality === first.criticality;
+    const byId = (id: string) => (r: Row) => (r as Row & { id: string }).id === id;
+    grown(before.byDesk, after.byDesk, desk);
+    grown(before.byCriticality, after.byCriticality, criticality);
+    grown(before.byAgent, after.byAgent, byId(staff.agent.id));
+    grown(before.byCompany, after.byCompany, byId(acme.company.id));
+    expect(after.byDesk.find(desk).deskLabel).toBe('Demandes au support');
+    expect(after.byCriticality.find(criticality).criticalityLabel).toEqual(expect.any(String));
+    expect(after.byAgent.find(byId(staff.agent.id)).name).toBe(staff.agent.name);
+    expect(after.byCompany.some(byId(globex.company.id))).toBe(false);
+    // The latest comments, newest first, with the ticket's key and score.
+    expect(after.comments.slice(0, 2)).toEqual(
+      [...closed].reverse().map((ticket, i) => ({
+        ticketId: ticket.id,
+        ticketKey: ticket.key,
+        score: scores[scores.length - 1 - i],
+        comment: `Avis ${scores.length - 1 - i} ${ticket.id}`,
+        answeredAt: expect.any(String),
+      })),
+    );
+
+    expect((await customer.get('/api/dashboard/satisfaction')).statusCode).toBe(403);
+    expect((await agent.get('/api/dashboard/satisfaction?days=60')).statusCode).toBe(400);
+  });
+
+  it('the period counts the answers of the last 30 or of the last 90 days', async () => {
+    const { id, token } = await closedByAgent();
+    const answer = { token, score: 1, comment: `Ancien avis ${id}` };
+    expect((await new TestClient(t.app).post('/api/surveys/link', answer)).statusCode).toBe(200);
+    const ago = (days: number) => new Date(t.clock.now().getTime() - days * 86_400_000);
+    const of = async (days: number) => (await agent.get(`/api/dashboard/satisfaction?days=${days}`)).json();
+    const agentRow = (s: { byAgent: { id: string; answers: number }[] }) =>
+      s.byAgent.find((r) => r.id === staff.agent.id)?.answers ?? 0;
+    const [in30, in90] = [await of(30), await of(90)];
+    await t.ctx.db
+      .update(satisfactionSurveys)
+      .set({ answeredAt: ago(45) })
+      .where(eq(satisfactionSurveys.ticketId, id));
+    const [out30, still90] = [await of(30), await of(90)];
+    expect(agentRow(out30)).toBe(agentRow(in30) - 1);
+    expect(agentRow(still90)).toBe(agentRow(in90));
+    expect(out30.comments.map((c: { ticketId: string }) => c.ticketId)).not.toContain(id);
+    expect(still90.comments.map((c: { ticketId: string }) => c.ticketId)).toContain(id);
+    await t.ctx.db
+      .update(satisfactionSurveys)
+      .set({ answeredAt: ago(95) })
+      .where(eq(satisfactionSurveys.ticketId, id));
+    expect(agentRow(await of(90))).toBe(agentRow(in90) - 1);
   });
 
   it('admins turn surveys off: a closing then issues no survey, no link in its mail, no portal prompt', async () => {

@@ -4,7 +4,6 @@ import { zurichDateOf } from '../../domain/calendar/index';
 import { CRITICALITIES, type Criticality } from '../../domain/tickets/index';
 import type { Actor, AppContext } from '../context';
 import { authorize, policy } from '../policy';
-import { type Satisfaction, satisfactionFigures } from './satisfaction';
 
 const day = 86_400_000;
 
@@ -37,27 +36,25 @@ export interface Dashboard {
   atRisk: AtRiskTicket[];
   autoClosings: { week: string; count: number }[];
   flexConsumption: { companyId: string; companyName: string; month: string; minutes: number }[];
-  satisfaction: Satisfaction;
 }
 
 /**
  * The staff dashboard, each figure one SQL aggregate over an index: SLA compliance per criticality
  * over 30 and 90 days (tickets created in the window, breached when a clock went past its target),
  * the open backlog by status and by age, the tickets at risk or breached now, automatic closings
- * (no answer, R9) per week over twelve weeks, Flex minutes per company per month over twelve months,
- * and the satisfaction surveys answered over 30 and 90 days per agent and per company.
+ * (no answer, R9) per week over twelve weeks, and Flex minutes per company per month over twelve
+ * months. Satisfaction has its own query, over the period the reader chooses (satisfaction.ts).
  */
 export async function getDashboard(ctx: AppContext, actor: Actor): Promise<Dashboard> {
   authorize(policy.workAsStaff(actor));
   const now = ctx.clock.now();
-  const [compliance, byStatus, byAge, atRisk, closings, flex, satisfaction] = await Promise.all([
+  const [compliance, byStatus, byAge, atRisk, closings, flex] = await Promise.all([
     slaCompliance(ctx.db, now),
     backlogByStatus(ctx.db),
     backlogByAge(ctx.db, now),
     atRiskNow(ctx.db, now),
     autoClosingsPerWeek(ctx.db, now),
     flexPerMonth(ctx.db, now),
-    satisfactionFigures(ctx.db, now),
   ]);
   return {
     generatedAt: now,
@@ -67,7 +64,6 @@ export async function getDashboard(ctx: AppContext, actor: Actor): Promise<Dashb
     atRisk,
     autoClosings: closings,
     flexConsumption: flex,
-    satisfaction,
   };
 }
 

@@ -4,15 +4,6 @@ import { idSchema } from './common';
 
 const criticality = z.enum(CRITICALITIES);
 
-const satisfactionFigure = z.object({
-  days: z.union([z.literal(30), z.literal(90)]),
-  /** The agent (assignee at closing) or the company; null for tickets closed unassigned. */
-  id: idSchema.nullable(),
-  name: z.string().nullable(),
-  answers: z.number().int(),
-  averageScore: z.number(),
-});
-
 export const dashboardResponse = z.object({
   generatedAt: z.string(),
   /** Tickets created in the last 30 or 90 days (with an SLA), met or breached, per criticality. */
@@ -55,10 +46,33 @@ export const dashboardResponse = z.object({
   flexConsumption: z.array(
     z.object({ companyId: idSchema, companyName: z.string(), month: z.string(), minutes: z.number().int() }),
   ),
-  /** Satisfaction surveys answered over 30 and 90 days: count and mean score (1–5). */
-  satisfaction: z.object({
-    byAgent: z.array(satisfactionFigure),
-    byCompany: z.array(satisfactionFigure),
-  }),
 });
 export type DashboardDto = z.infer<typeof dashboardResponse>;
+
+/** The period of the satisfaction figures: the last 30 (default) or 90 days. */
+export const satisfactionQuery = z.object({
+  days: z.enum(['30', '90']).default('30').describe('The last 30 or 90 days'),
+});
+
+/** Answers in the period for one group, and their mean score (1–5, two decimals). */
+const figure = { answers: z.number().int(), averageScore: z.number() };
+
+export const satisfactionResponse = z.object({
+  days: z.union([z.literal(30), z.literal(90)]),
+  byDesk: z.array(z.object({ desk: z.enum(['support', 'consulting']), deskLabel: z.string(), ...figure })),
+  byCriticality: z.array(z.object({ criticality, criticalityLabel: z.string(), ...figure })),
+  /** The assignee at closing; null for tickets closed unassigned. */
+  byAgent: z.array(z.object({ id: idSchema.nullable(), name: z.string().nullable(), ...figure })),
+  byCompany: z.array(z.object({ id: idSchema, name: z.string(), ...figure })),
+  /** The latest answers with a comment, newest first. */
+  comments: z.array(
+    z.object({
+      ticketId: idSchema,
+      ticketKey: z.string(),
+      score: z.number().int(),
+      comment: z.string(),
+      answeredAt: z.string(),
+    }),
+  ),
+});
+export type SatisfactionDto = z.infer<typeof satisfactionResponse>;

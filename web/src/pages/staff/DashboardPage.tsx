@@ -1,66 +1,19 @@
 import i18next from 'i18next';
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Alert, Anchor, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatDay, formatMonth, formatNumber, formatWeek } from '../../../../src/i18n/format';
+import { formatDay, formatMonth, formatWeek } from '../../../../src/i18n/format';
 import { type Dashboard, dashboardKey, getDashboard } from '../../api/dashboard';
 import { PageLoader } from '../../components/guards';
 import { useCommitmentsT } from '../commitments/i18n';
 import { usePageTitle } from '../usePageTitle';
+import { NumbersTable, Panel } from './dashboard-parts';
 import { formatDateTime, formatMinutes } from './format';
 import { useStaffT } from './i18n';
+import { SatisfactionPanel } from './SatisfactionPanel';
 import { SlaBadge } from './sla';
-
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder padding="md" component="section" aria-labelledby={id}>
-      <Stack gap="sm">
-        <Title order={2} size="h4" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Card>
-  );
-}
-
-/** The numbers behind each chart, as a table people and screen readers can read. */
-function NumbersTable({
-  caption,
-  head,
-  rows,
-}: {
-  caption: string;
-  head: string[];
-  rows: (string | number)[][];
-}) {
-  return (
-    <Table.ScrollContainer minWidth={300}>
-      <Table verticalSpacing={4} striped>
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            {head.map((h) => (
-              <Table.Th key={h}>{h}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={row.join('|')}>
-              {head.map((h, i) => (
-                <Table.Td key={h}>{row[i]}</Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
 
 /** Staff dashboard: SLA compliance, backlog, tickets at risk, automatic closings, Flex consumption. */
 export default function DashboardPage() {
@@ -178,25 +131,6 @@ export default function DashboardPage() {
             rows={d.autoClosings.map((r) => [formatWeek(r.week, i18next.language), r.count])}
           />
         </Panel>
-        {(['byAgent', 'byCompany'] as const).map((group) => (
-          <Panel key={group} id={`satisfaction-${group}`} title={st(`dashboard.satisfaction.${group}`)}>
-            <NumbersTable
-              caption={st(`dashboard.satisfaction.${group}`)}
-              head={[
-                st(`dashboard.satisfaction.${group === 'byAgent' ? 'agent' : 'company'}`),
-                st('dashboard.satisfaction.period'),
-                st('dashboard.satisfaction.answers'),
-                st('dashboard.satisfaction.average'),
-              ]}
-              rows={d.satisfaction[group].map((r) => [
-                r.name ?? st('dashboard.satisfaction.unassigned'),
-                st('dashboard.satisfaction.days', { days: r.days }),
-                r.answers,
-                formatNumber(r.averageScore, language, { maximumFractionDigits: 2 }),
-              ])}
-            />
-          </Panel>
-        ))}
         <Panel id="flex" title={st('dashboard.flex')}>
           {flexData.length === 0 ? (
             <Text size="sm">{st('dashboard.noFlex')}</Text>
@@ -223,6 +157,7 @@ export default function DashboardPage() {
           />
         </Panel>
       </SimpleGrid>
+      <SatisfactionPanel />
       <Panel id="at-risk" title={st('dashboard.atRisk')}>
         {d.atRisk.length === 0 ? (
           <Text size="sm">{st('dashboard.noneAtRisk')}</Text>
