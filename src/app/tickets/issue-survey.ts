@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { satisfactionSurveys, users } from '../../db/schema/index';
 import { newToken } from '../auth/tokens';
-import { closingInvitesToSurvey } from '../surveys/survey-settings';
 import type { TicketRow } from './record-event';
+import { closingInvitesToSurvey } from './survey-invitation';
 
 /**
  * A closed ticket invites the customer who opened it to rate it: one survey per ticket, rating
