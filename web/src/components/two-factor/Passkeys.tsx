@@ -1,4 +1,5 @@
 import { Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../src/i18n/format';
@@ -24,29 +25,19 @@ export function NewPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<voi
   const { t } = useTranslation();
   const explain = usePasskeyFailure();
   const [name, setName] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: React.FormEvent) => {
+  const [nameMissing, setNameMissing] = useState(false);
+  const add = useMutation({ mutationFn: onAdd, onSuccess: () => setName('') });
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) {
-      setFailure(t('twoFactor.passkeyNameMissing'));
-      return;
-    }
-    setFailure(null);
-    setBusy(true);
-    try {
-      await onAdd(name.trim());
-      setName('');
-    } catch (error) {
-      setFailure(explain(error));
-    } finally {
-      setBusy(false);
-    }
+    setNameMissing(!name.trim());
+    if (name.trim()) add.mutate(name.trim());
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <FormAlert message={failure} />
+        <FormAlert
+          message={nameMissing ? t('twoFactor.passkeyNameMissing') : add.error ? explain(add.error) : null}
+        />
         <TextInput
           label={t('twoFactor.passkeyName')}
           description={t('twoFactor.passkeyNameHint')}
@@ -57,7 +48,7 @@ export function NewPasskeyForm({ onAdd }: { onAdd: (name: string) => Promise<voi
           w={300}
         />
         <Group>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={add.isPending}>
             {t('twoFactor.addPasskey')}
           </Button>
         </Group>
@@ -151,24 +142,14 @@ function RenameDialog({
   onRename: (key: Passkey, name: string) => Promise<void>;
 }) {
   const { t } = useTranslation();
+  const explain = usePasskeyFailure();
   const [name, setName] = useState(passkey.name);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: React.FormEvent) => {
+  const [nameMissing, setNameMissing] = useState(false);
+  const rename = useMutation({ mutationFn: (value: string) => onRename(passkey, value), onSuccess: onClose });
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (!name.trim()) {
-      setFailure(t('twoFactor.passkeyNameMissing'));
-      return;
-    }
-    setBusy(true);
-    try {
-      await onRename(passkey, name.trim());
-      onClose();
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
+    setNameMissing(!name.trim());
+    if (name.trim()) rename.mutate(name.trim());
   };
   return (
     <Modal
@@ -179,7 +160,11 @@ function RenameDialog({
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <FormAlert message={failure} />
+          <FormAlert
+            message={
+              nameMissing ? t('twoFactor.passkeyNameMissing') : rename.error ? explain(rename.error) : null
+            }
+          />
           <TextInput
             label={t('twoFactor.passkeyName')}
             required
@@ -192,7 +177,7 @@ function RenameDialog({
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={rename.isPending}>
               {t('twoFactor.saveName')}
             </Button>
           </Group>
@@ -212,19 +197,8 @@ function RemoveDialog({
   onRemove: (key: Passkey) => Promise<void>;
 }) {
   const { t } = useTranslation();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const remove = async () => {
-    setBusy(true);
-    try {
-      await onRemove(passkey);
-      onClose();
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const explain = usePasskeyFailure();
+  const remove = useMutation({ mutationFn: () => onRemove(passkey), onSuccess: onClose });
   return (
     <Modal
       opened
@@ -233,13 +207,13 @@ function RemoveDialog({
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       <Stack gap="md">
-        <FormAlert message={failure} />
+        <FormAlert message={remove.error ? explain(remove.error) : null} />
         <Text>{t('twoFactor.removePasskeyConfirm')}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} data-autofocus>
             {t('common.cancel')}
           </Button>
-          <Button color="red" loading={busy} onClick={remove}>
+          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
             {t('twoFactor.remove')}
           </Button>
         </Group>
@@ -252,25 +226,13 @@ function RemoveDialog({
 export function PasskeyButton({ onSignedIn }: { onSignedIn: (signedIn: SignedIn) => void }) {
   const { t } = useTranslation();
   const explain = usePasskeyFailure();
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const use = async () => {
-    setFailure(null);
-    setBusy(true);
-    try {
-      onSignedIn(await signInWithPasskey());
-    } catch (error) {
-      setFailure(explain(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const step = useMutation({ mutationFn: signInWithPasskey, onSuccess: onSignedIn });
   return (
     <Stack gap="sm">
-      <FormAlert message={failure} />
+      <FormAlert message={step.error ? explain(step.error) : null} />
       <Text>{t('twoFactor.passkeySignInHelp')}</Text>
       <div>
-        <Button onClick={use} loading={busy}>
+        <Button onClick={() => step.mutate()} loading={step.isPending}>
           {t('twoFactor.usePasskey')}
         </Button>
       </div>
