@@ -207,21 +207,7 @@ describe('retries and failures', () => {
 
   it('a worker still sending renews its lease, so another worker does not send the mail again', async () => {
     const id = await queueMail(t.ctx.db, approved('slow@store.example.test'), t.clock.now());
-    let started: () => void = () => undefined;
-    let release: () => void = () => undefined;
-    const sendStarted = new Promise<void>((resolve) => {
-      started = resolve;
-    });
-    const slow: MailTransport = {
-      kind: 'smtp',
-      transactional: false,
-      deliver: () =>
-        new Promise<void>((resolve) => {
-          release = resolve;
-          started();
-        }),
-      close: () => undefined,
-    };
+    const { transport: slow, sendStarted, release } = heldTransport('smtp');
     const first = dispatchOutbox(t.ctx, { transport: slow, heartbeatMs: 20 });
     await sendStarted;
     t.clock.advance(25_000);
@@ -242,21 +228,7 @@ describe('retries and failures', () => {
     for (let i = 0; i < 4; i += 1) {
       ids.push(await queueMail(t.ctx.db, approved(`stopping${i}@store.example.test`), t.clock.now()));
     }
-    let started: () => void = () => undefined;
-    let release: () => void = () => undefined;
-    const sendStarted = new Promise<void>((resolve) => {
-      started = resolve;
-    });
-    const slow: MailTransport = {
-      kind: 'store',
-      transactional: false,
-      deliver: () =>
-        new Promise<void>((resolve) => {
-          release = resolve;
-          started();
-        }),
-      close: () => undefined,
-    };
+    const { transport: slow, sendStarted, release } = heldTransport('store');
     const stopping = new AbortController();
     const first = dispatchOutbox(t.ctx, { transport: slow, signal: stopping.signal });
     await sendStarted;
@@ -277,3 +249,23 @@ describe('retries and failures', () => {
     }
   });
 });
+
+/** A transport whose one delivery waits to be released: `sendStarted` resolves once it began. */
+function heldTransport(kind: MailTransport['kind']) {
+  let started: () => void = () => undefined;
+  let release: () => void = () => undefined;
+  const sendStarted = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const transport: MailTransport = {
+    kind,
+    transactional: false,
+    deliver: () =>
+      new Promise<void>((resolve) => {
+        release = resolve;
+        started();
+      }),
+    close: () => undefined,
+  };
+  return { transport, sendStarted, release: () => release() };
+}
