@@ -38,7 +38,15 @@ export async function startBenchApp(options: { poolSize?: number } = {}): Promis
   }
   await database.migrate();
   const config = {
-    ...loadConfig({ SEED_DEMO: 'false', WORKER: 'false', LOG_LEVEL: 'silent' }),
+    // A benchmark's clients are a few people sending far more than a person does: the API rate
+    // limits would answer most of its requests with 429 and the figures would measure refusals.
+    ...loadConfig({
+      SEED_DEMO: 'false',
+      WORKER: 'false',
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_USER_PER_WINDOW: '100000000',
+      RATE_LIMIT_COMPANY_PER_WINDOW: '100000000',
+    }),
     secret: 'bench-secret-'.padEnd(40, 'x'),
   };
   const ctx = composeContext({ db: database.db, clock: systemClock, config, publicUrl: 'http://127.0.0.1' });
