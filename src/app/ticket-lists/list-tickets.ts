@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client';
 import { requestTypes } from '../../db/schema/catalogue';
@@ -12,7 +12,7 @@ import { type SlaQueueFilter, slaStateFilter } from '../sla/queue-filter';
 import { requestTypeColumns } from '../tickets/request-type-columns';
 import { seesInternal, visibleTicketsFor } from '../tickets/scope';
 import { decodeListCursor, encodeListCursor } from './cursor';
-import { resolveSearchQuery, SEARCH_CANDIDATES } from './search';
+import { resolveSearchQuery, SEARCH_CANDIDATES, searchCandidates } from './search';
 
 export interface ListTicketsInput {
   desk?: Desk;
@@ -144,21 +144,7 @@ export function ticketListQuery(
   ];
   if (search && sort === 'relevance') {
     // Relevance ranks the most recent matches only (SEARCH_CANDIDATES), found from the search rows.
-    const onTicket = ticketFilters.some(Boolean);
-    const matches = db.select({ id: ticketSearch.ticketId }).from(ticketSearch);
-    const candidates = (
-      onTicket ? matches.innerJoin(tickets, eq(tickets.id, ticketSearch.ticketId)) : matches
-    )
-      .where(
-        and(
-          sql`${vector} @@ ${search}`,
-          company ? eq(ticketSearch.companyId, company) : undefined,
-          ...ticketFilters,
-        ),
-      )
-      .orderBy(desc(ticketSearch.createdAt), desc(ticketSearch.ticketId))
-      .limit(SEARCH_CANDIDATES);
-    filters.push(inArray(tickets.id, candidates));
+    filters.push(inArray(tickets.id, relevanceCandidates(db, vector, search, staff, company, ticketFilters)));
   } else if (search) {
     filters.push(sql`${vector} @@ ${search}`);
   }
@@ -206,6 +192,44 @@ export function ticketListQuery(
     )
     .limit(limit + 1);
   return { query, sort, order, limit };
+}
+
+/**
+ * The matches a relevance search ranks. Without conditions on the ticket row, the database function
+ * that looks among the most recent tickets first; with some, the matches joined to their tickets.
+ */
+function relevanceCandidates(
+  db: DbOrTx,
+  vector: SQLWrapper,
+  search: SQL,
+  staff: boolean,
+  company: string | null | undefined,
+  ticketFilters: (SQL | undefined)[],
+): SQLWrapper {
+  if (!ticketFilters.some(Boolean)) return searchCandidates(search, staff, company);
+  return candidatesOnTickets(db, vector, search, company, ticketFilters);
+}
+
+function candidatesOnTickets(
+  db: DbOrTx,
+  vector: SQLWrapper,
+  search: SQL,
+  company: string | null | undefined,
+  ticketFilters: (SQL | undefined)[],
+): SQLWrapper {
+  return db
+    .select({ id: ticketSearch.ticketId })
+    .from(ticketSearch)
+    .innerJoin(tickets, eq(tickets.id, ticketSearch.ticketId))
+    .where(
+      and(
+        sql`${vector} @@ ${search}`,
+        company ? eq(ticketSearch.companyId, company) : undefined,
+        ...ticketFilters,
+      ),
+    )
+    .orderBy(desc(ticketSearch.createdAt), desc(ticketSearch.ticketId))
+    .limit(SEARCH_CANDIDATES);
 }
 
 interface SortColumn {

@@ -9,6 +9,17 @@ import type { DbOrTx, Tx } from '../../db/client';
 export const SEARCH_CANDIDATES = 300;
 
 /**
+ * The ids of the SEARCH_CANDIDATES most recent tickets matching `query`: staff search the staff
+ * documents, customers the public ones of their company (`company`, also for staff who filter on
+ * one). The database function looks among the most recent tickets first and widens only while too
+ * few match (see the `search_windows` migration); in a customer's transaction it keeps to the
+ * company of that transaction, as row-level security would.
+ */
+export function searchCandidates(query: SQL, staff: boolean, company: string | null | undefined): SQL {
+  return sql`(select guichet_search_candidates(${query}, ${staff}, ${company ?? null}::uuid, ${SEARCH_CANDIDATES}))`;
+}
+
+/**
  * A full-text query in both languages of the index: the user's words (websearch syntax: "quoted
  * phrases", or, -excluded) stemmed as French and as German, either matching. It is resolved to its
  * text once, and a single stemming kept when both agree ("facture" gives `'factur'` in both): the

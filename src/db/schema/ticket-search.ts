@@ -14,6 +14,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  * matches (and a customer's) from this table alone: the documents are stored out of line (a small
  * `toast_tuple_target`), so the rows the search index points to are narrow and a common word's tens
  * of thousands of matches are read from a small heap.
+ *
+ * A search looks for its candidates among the most recent tickets first, widening only while too
+ * few match: see the `search_windows` migration, whose function does it.
  */
 export const ticketSearch = pgTable(
   'ticket_search',
@@ -29,5 +32,8 @@ export const ticketSearch = pgTable(
   (t) => [
     index('ticket_search_public_idx').using('gin', t.publicVector),
     index('ticket_search_staff_idx').using('gin', t.staffVector),
+    // The windows of most recent tickets a search looks in first (guichet_search_candidates).
+    index('ticket_search_created_idx').on(t.createdAt),
+    index('ticket_search_company_created_idx').on(t.companyId, t.createdAt),
   ],
 );
