@@ -23,15 +23,40 @@ export async function cpuNow(database: Database): Promise<CpuSample> {
     database,
     sql`select pid from pg_stat_activity where datname = current_database()`,
   );
+  return { nodeMs: (usage.user + usage.system) / 1000, backendMs: await backendsCpu(backends) };
+}
+
+/**
+ * The CPU of a server running in another process: user + system time of that process and of the
+ * backends its connections opened (found by their application_name). `database` is null when the
+ * server embeds its database (PGlite): the process then holds all of it.
+ */
+export async function serverCpuNow(
+  server: { pid: number; applicationName: string },
+  database: Pick<Database, 'db'> | null,
+): Promise<CpuSample> {
+  const backends = database
+    ? await rows<{ pid: number }>(
+        database,
+        sql`select pid from pg_stat_activity where application_name = ${server.applicationName}`,
+      )
+    : [];
+  return { nodeMs: await processCpuMs(server.pid), backendMs: await backendsCpu(backends) };
+}
+
+async function backendsCpu(backends: { pid: number }[]): Promise<Map<number, number>> {
   const backendMs = new Map<number, number>();
-  for (const { pid } of backends) {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
-    backendMs.set(pid, (ticks / ticksPerSecond) * 1000);
-  }
-  return { nodeMs: (usage.user + usage.system) / 1000, backendMs };
+  for (const { pid } of backends) backendMs.set(pid, await processCpuMs(pid));
+  return backendMs;
+}
+
+/** User + system CPU milliseconds of a process of this machine, from /proc (0 once it has gone). */
+async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  return (ticks / ticksPerSecond) * 1000;
 }
 
 /**

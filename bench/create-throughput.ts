@@ -15,6 +15,7 @@ import { hashPassword } from '../src/app/auth/passwords';
 import { createTicket } from '../src/app/tickets/create-ticket';
 import { users } from '../src/db/schema/index';
 import { actorFor, type BenchApp, rows, startBenchApp } from './app';
+import { removeTickets } from './cleanup';
 import { cpuNow, cpuPer } from './cpu';
 import {
   benchPassword,
@@ -127,7 +128,7 @@ async function main() {
     profile?.print();
   } finally {
     if (!process.argv.includes('--keep')) {
-      await removeTickets(bench, created);
+      await removeTickets(bench.database, created);
       console.log(`removed the ${created.length} tickets created here`);
     }
     await bench.close();
@@ -152,35 +153,6 @@ async function creatingCustomer(bench: BenchApp): Promise<string> {
       .where(eq(users.id, user.id));
   }
   return user.email;
-}
-
-/**
- * Deletes tickets this benchmark created, with every row that refers to them (found in the
- * catalogue, so new tables are covered) and their outbox mails, 500 tickets per transaction.
- */
-async function removeTickets(bench: BenchApp, ids: string[]): Promise<void> {
-  const references = await rows<{ tbl: string; col: string; type: string }>(
-    bench.database,
-    sql`select c.conrelid::regclass::text as tbl, a.attname as col, format_type(a.atttypid, a.atttypmod) as type
-          from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
-         where c.contype = 'f' and c.confrelid = 'tickets'::regclass
-        union
-        select table_name, column_name, data_type from information_schema.columns
-         where table_schema = 'public' and table_name = 'outbox' and column_name = 'ticket_id'`,
-  );
-  // Attachments refer to messages as well: delete everything else before the messages.
-  references.sort((a, b) => Number(a.tbl === 'ticket_messages') - Number(b.tbl === 'ticket_messages'));
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = `{${ids.slice(i, i + 500).join(',')}}`;
-    await bench.ctx.db.transaction(async (tx) => {
-      for (const { tbl, col, type } of references) {
-        // The column's own type (uuid, or text for the outbox) keeps its index usable.
-        const list = sql`${chunk}::${sql.raw(type === 'uuid' ? 'uuid' : 'text')}[]`;
-        await tx.execute(sql`delete from ${sql.identifier(tbl)} where ${sql.identifier(col)} = any(${list})`);
-      }
-      await tx.execute(sql`delete from tickets where id = any(${chunk}::uuid[])`);
-    });
-  }
 }
 
 main().catch((error: unknown) => {

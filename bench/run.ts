@@ -3,6 +3,8 @@
  *   seed      fill the benchmark database (bench/seed-million.ts)
  *   latency   queue, ticket page and search latency through HTTP (bench/api-latency.ts)
  *   create    ticket creations per second (bench/create-throughput.ts)
+ *   cpu       server CPU per request (read, list, reply, note, create) and RSS (bench/cpu-per-request.ts)
+ *   rps       reading a ticket against a bare Fastify route, with autocannon (bench/rps-vs-bare.ts)
  *   noisy     company B's latency while company A bursts, rate limits off and on (bench/noisy-neighbour.ts)
  *   lighthouse  Lighthouse (mobile) on the sign-in page, portal home, a ticket page and the agent queue
  *             (bench/lighthouse.ts)
@@ -13,6 +15,8 @@ const scripts: Record<string, string> = {
   seed: './seed-million',
   latency: './api-latency',
   create: './create-throughput',
+  cpu: './cpu-per-request',
+  rps: './rps-vs-bare',
   noisy: './noisy-neighbour',
   lighthouse: './lighthouse',
   uploads: './upload-memory',
