@@ -8,11 +8,12 @@
  * session cookie of a demo account, stored in the browser's cookie jar before each audit (Lighthouse
  * resets a page's storage but keeps cookies); a page that still ends on /login is reported as such. It prints, per page, the performance score (median of the runs),
  * the main timings, and the bytes transferred: everything, and JavaScript alone. `--requests` also
- * lists, per page, each request of the median run with its type and transferred bytes.
+ * lists, per page, each request of the median run with its type and transferred bytes; `--save <dir>`
+ * writes each run's Lighthouse report (JSON) there, to read which metrics and requests cost points.
  * The machine's load average is printed too: on a busy machine Lighthouse's simulated timings grow.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const demoPassword = 'guichet-demo';
 const runs = Math.max(1, numberArg('runs', 1));
 const listRequests = process.argv.includes('--requests');
+const saveDir = stringArg('save');
 
 interface Audited {
   page: string;
@@ -62,7 +64,7 @@ try {
     for (let run = 0; run < runs; run += 1) {
       await cookieJar.clearCookies();
       if (target.cookie) await cookieJar.addCookies(cookiesFrom(target.cookie, base));
-      results.push(await audit(target.page, `${base}${target.path}`, chromium.port));
+      results.push(await auditWithRetry(target.page, `${base}${target.path}`, chromium.port));
     }
     results.sort((a, b) => a.score - b.score);
     const median = results[Math.floor(results.length / 2)] as Audited;
@@ -101,6 +103,18 @@ try {
   await server?.stop();
 }
 
+/** On a busy machine Chromium sometimes loses a trace (NO_NAVSTART): such a run is made again. */
+async function auditWithRetry(page: string, url: string, port: number): Promise<Audited> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await audit(page, url, port);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.log(`${page}: run failed (${error instanceof Error ? error.message : error}), again`);
+    }
+  }
+}
+
 async function audit(page: string, url: string, port: number): Promise<Audited> {
   const result = await lighthouse(
     url,
@@ -115,6 +129,11 @@ async function audit(page: string, url: string, port: number): Promise<Audited> 
   if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
+  if (saveDir) {
+    mkdirSync(saveDir, { recursive: true });
+    const name = `${page.replace(/\W+/g, '-')}-${Date.now()}.json`;
+    writeFileSync(join(saveDir, name), JSON.stringify(lhr));
+  }
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const details = lhr.audits['network-requests']?.details;
   const requests = (details?.type === 'table' ? details.items : []) as {
