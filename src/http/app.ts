@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
@@ -27,6 +28,7 @@ import { probeRoutes } from './routes/health';
 import { registerRoutes } from './routes/index';
 import { registerSecurityHeaders } from './security-headers';
 import { MAX_FILES_PER_UPLOAD } from './uploads';
+import { webPage } from './web-page';
 
 export interface BuildAppOptions {
   ctx: AppContext;
@@ -116,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const webDist = options.webDist ?? defaultWebDist;
+  const pageIn = existsSync(join(webDist, 'index.html')) ? webPage(webDist) : null;
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, {
       root: webDist,
@@ -130,11 +133,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setNotFoundHandler((request, reply) => {
     // A missing built asset (a chunk of an older release) is a 404, never the page in its place.
     const ownedByServer = request.url.startsWith('/api/') || request.url.startsWith('/assets/');
-    if (ownedByServer || !existsSync(webDist) || request.method !== 'GET') {
+    if (ownedByServer || !pageIn || request.method !== 'GET') {
       return reply.status(404).send(errorBody('not_found', request.language));
     }
-    // The single-page app owns every other path.
-    return reply.type('text/html').sendFile('index.html', webDist);
+    // The single-page app owns every other path, in the reader's language (web-page.ts).
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .send(
+        pageIn({
+          language: request.language,
+          path: request.url.split('?')[0] ?? '/',
+          role: request.actor?.role ?? null,
+        }),
+      );
   });
   return app;
 }

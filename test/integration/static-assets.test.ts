@@ -7,7 +7,7 @@ import { type TestApp, testApp } from '../support/app';
 
 // A built web client as the build leaves it: hashed assets with .br and .gz siblings.
 const script = `console.log(${JSON.stringify('guichet '.repeat(400))});`;
-const page = '<!doctype html><html><body><div id="root"></div></body></html>';
+const page = '<!doctype html><html><head></head><body><div id="root"></div></body></html>';
 let dist: string;
 let t: TestApp;
 
@@ -19,6 +19,15 @@ beforeAll(async () => {
   writeFileSync(`${asset}.br`, brotliCompressSync(script));
   writeFileSync(`${asset}.gz`, gzipSync(script));
   writeFileSync(join(dist, 'index.html'), page);
+  mkdirSync(join(dist, '.vite'));
+  const manifest = {
+    'index.html': { file: 'assets/index-Ab12Cd34.js', isEntry: true, imports: ['_shared'] },
+    _shared: { file: 'assets/shared-Aa11.js' },
+    'src/i18n/de.json': { file: 'assets/de-Xy12.js' },
+    'src/pages/LoginPage.tsx': { file: 'assets/LoginPage-Qq34.js', imports: ['_shared', '_form'] },
+    _form: { file: 'assets/form-Zz56.js' },
+  };
+  writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
   t = await testApp({ webDist: dist });
 });
 
@@ -57,9 +66,27 @@ describe('built web client', () => {
     for (const url of ['/', '/tickets/12', '/index.html']) {
       const response = await get(url, 'br, gzip');
       expect(response.statusCode, url).toBe(200);
-      expect(response.body, url).toBe(page);
+      expect(response.body, url).toContain('<div id="root"></div>');
       expect(response.headers['cache-control'], url).toBe('no-cache');
     }
+  });
+
+  it("marks the page with the reader's language and preloads that language's texts", async () => {
+    const french = await get('/tickets/12');
+    expect(french.body).toBe(page.replace('<html>', '<html lang="fr" data-language="fr">'));
+    const german = await t.app.inject({ url: '/', headers: { 'accept-language': 'de-CH, en;q=0.5' } });
+    expect(german.body).toContain('<html lang="de" data-language="de">');
+    expect(german.body).toContain('<link rel="modulepreload" crossorigin href="/assets/de-Xy12.js">');
+    expect(german.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it("preloads a first screen's own code with the page, not what the page loads anyway", async () => {
+    const signIn = await get('/login?next=%2F');
+    expect(signIn.body).toContain('href="/assets/LoginPage-Qq34.js"');
+    expect(signIn.body).toContain('href="/assets/form-Zz56.js"');
+    expect(signIn.body).not.toContain('shared-Aa11.js');
+    const other = await get('/tickets/12');
+    expect(other.body).not.toContain('modulepreload');
   });
 
   it('answers 404 for a missing asset instead of the page', async () => {

@@ -56,8 +56,10 @@ async function sessionPlugin(app: FastifyInstance, opts: { ctx: AppContext; secu
     request.language = resolveLanguage(request);
     const bearer = isApi ? bearerToken(request) : null;
     if (bearer !== null) return authenticateBearer(opts.ctx, request, bearer);
-    // The web client's files need no session: spare the database a lookup for each asset.
-    const token = isApi ? request.cookies[names.session] : undefined;
+    // The web client's files need no session: spare the database a lookup for each asset. A page
+    // (any other GET) is looked up once, to be sent in the signed-in person's language.
+    const isPage = !isApi && request.method === 'GET' && !request.url.startsWith('/assets/');
+    const token = isApi || isPage ? request.cookies[names.session] : undefined;
     const session = token ? await findSession(opts.ctx.db, token, opts.ctx.clock.now()) : null;
     request.actor = session?.actor ?? null;
     if (request.actor) request.language = resolveLanguage(request);

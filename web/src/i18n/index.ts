@@ -19,9 +19,17 @@ async function loadLanguage(language: Language): Promise<void> {
   i18next.addResourceBundle(language, 'labels', ticketLabelTree(language), true, false);
 }
 
-/** Starts i18next in the language known before the session is loaded (cookie, then browser). */
+/**
+ * Starts i18next in the language known before the session is loaded: the one the server marked the
+ * page with (it knows the signed-in person's preference, and preloads that language's texts), else
+ * the visitor's cookie, then the browser's.
+ */
 export async function startI18n(): Promise<typeof i18next> {
-  const lng = pickLanguage({ cookie: readCookie(languageCookie), browser: navigator.languages ?? [] });
+  const lng = pickLanguage({
+    userLanguage: document.documentElement.dataset.language,
+    cookie: readCookie(languageCookie),
+    browser: navigator.languages ?? [],
+  });
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
   });

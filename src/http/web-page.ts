@@ -1,0 +1,95 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Role } from '../domain/roles';
+import type { Language } from '../i18n/language';
+
+/** Who asks for which page: enough to know the language and the code the page will need first. */
+export interface PageRequest {
+  language: Language;
+  path: string;
+  role: Role | null;
+}
+
+type Manifest = Record<string, { file?: string; imports?: string[]; isEntry?: boolean }>;
+
+/**
+ * The first screens people land on, with the code they load (web/src/routes.tsx) and who sees
+ * them: preloaded with the page, that code downloads beside the app's own instead of after it.
+ */
+const firstScreens: { path: RegExp; modules: string[]; shownTo: (role: Role | null) => boolean }[] = [
+  { path: /^\/login$/, modules: ['src/pages/LoginPage.tsx'], shownTo: (role) => role === null },
+  {
+    path: /^\/$/,
+    modules: ['src/layout/AppLayout.tsx', 'src/pages/portal/PortalHome.tsx'],
+    shownTo: (role) => role !== null,
+  },
+  {
+    path: /^\/tickets\/[0-9a-f-]{36}$/,
+    modules: ['src/layout/AppLayout.tsx', 'src/pages/portal/TicketPage.tsx'],
+    shownTo: (role) => role === 'customer',
+  },
+  {
+    path: /^\/queues(\/[\w-]+)?$/,
+    modules: ['src/layout/AppLayout.tsx', 'src/pages/staff/QueuePage.tsx'],
+    shownTo: (role) => role !== null && role !== 'customer',
+  },
+];
+
+/**
+ * The single-page app's page, marked with the reader's language. The server already knows it (the
+ * visitor's choice, the signed-in person's preference, the browser's languages), so the page says
+ * it and asks for that language's texts beside the app's code: the app never starts in the
+ * browser's language to switch once the session has answered, and never loads a second language.
+ * A first screen's own code is preloaded the same way.
+ */
+export function webPage(webDist: string): (request: PageRequest) => string {
+  const template = readFileSync(join(webDist, 'index.html'), 'utf8');
+  const manifest = readManifest(webDist);
+  const pages = new Map<string, string>();
+  return ({ language, path, role }) => {
+    const screen = firstScreens.findIndex((s) => s.path.test(path) && s.shownTo(role));
+    const key = `${language} ${screen}`;
+    const known = pages.get(key);
+    if (known) return known;
+    const files = [
+      manifest[`src/i18n/${language}.json`]?.file,
+      ...codeOf(manifest, firstScreens[screen]?.modules ?? []),
+    ].filter((file): file is string => Boolean(file));
+    const preloads = files
+      .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">\n  `)
+      .join('');
+    const marked = template.replace(/<html[^>]*>/, `<html lang="${language}" data-language="${language}">`);
+    const page = marked.replace('</head>', `${preloads}</head>`);
+    pages.set(key, page);
+    return page;
+  };
+}
+
+/** The files of some modules and of everything they import, less what the page loads anyway. */
+function codeOf(manifest: Manifest, modules: string[]): string[] {
+  const inPage = reached(
+    manifest,
+    Object.keys(manifest).filter((key) => manifest[key]?.isEntry),
+  );
+  return [...reached(manifest, modules)]
+    .filter((key) => !inPage.has(key))
+    .map((key) => manifest[key]?.file)
+    .filter((file): file is string => file?.endsWith('.js') === true);
+}
+
+function reached(manifest: Manifest, keys: string[]): Set<string> {
+  const seen = new Set<string>();
+  const pending = keys.filter((key) => key in manifest);
+  for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    pending.push(...(manifest[key]?.imports ?? []));
+  }
+  return seen;
+}
+
+/** Vite's build manifest (absent in a bare test build: the page is then only marked). */
+function readManifest(webDist: string): Manifest {
+  const path = join(webDist, '.vite', 'manifest.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : {};
+}
