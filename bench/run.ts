@@ -9,6 +9,7 @@
  *   lighthouse  Lighthouse (mobile) on the sign-in page, portal home, a ticket page and the agent queue
  *             (bench/lighthouse.ts)
  *   uploads   the server's memory during parallel 100 MB uploads (bench/upload-memory.ts)
+ *   timers    one worker fires 100,000 due reminders and closings, exactly once (bench/timers.ts)
  * The database is BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/guichet_bench).
  */
 const scripts: Record<string, string> = {
@@ -20,6 +21,7 @@ const scripts: Record<string, string> = {
   noisy: './noisy-neighbour',
   lighthouse: './lighthouse',
   uploads: './upload-memory',
+  timers: './timers',
 };
 
 const [what, ...rest] = process.argv.slice(2);
