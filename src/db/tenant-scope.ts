@@ -69,8 +69,12 @@ export function tenantScope(db: Db): TenantScope {
       // away) must surface its own error, which says so, not a generic one.
       let outcome = null as { ok: true; value: T } | { ok: false; error: unknown } | null;
       const committed = db.transaction(async (tx) => {
-        await tx.execute(sql`select set_config(${companySetting}, ${companyId}, true)`);
-        if (switchRole) await tx.execute(sql.raw(`set local role ${customerRole}`));
+        // One round trip for both: set_config('role', …, true) is SET LOCAL ROLE.
+        await tx.execute(
+          switchRole
+            ? sql`select set_config(${companySetting}, ${companyId}, true), set_config('role', ${customerRole}, true)`
+            : sql`select set_config(${companySetting}, ${companyId}, true)`,
+        );
         const scope: Scope = { tx, open: true };
         try {
           outcome = { ok: true, value: await storage.run(scope, work) };
