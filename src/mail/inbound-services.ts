@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AppContext } from '../app/context';
-import { type ImapPoller, startImapPoller } from './inbound/imap-poller';
-import { type SmtpListener, startSmtpListener } from './inbound/smtp-listener';
+import type { ImapPoller } from './inbound/imap-poller';
+import type { SmtpListener } from './inbound/smtp-listener';
 
 /**
  * Inbound mail listeners started with the server: the embedded SMTP listener (INBOUND_SMTP_PORT,
@@ -14,7 +14,10 @@ export async function startInboundServices(
   const { config } = ctx;
   const report = (msg: string, err?: unknown) => log.error({ err }, msg);
   let smtp: SmtpListener | null = null;
+  // Each listener's library is loaded only when it is configured: an instance without them
+  // neither loads nor keeps them in memory.
   if (config.INBOUND_SMTP_PORT > 0) {
+    const { startSmtpListener } = await import('./inbound/smtp-listener');
     smtp = await startSmtpListener(ctx, {
       host: config.INBOUND_SMTP_HOST,
       port: config.INBOUND_SMTP_PORT,
@@ -27,6 +30,7 @@ export async function startInboundServices(
   }
   let imap: ImapPoller | null = null;
   if (config.IMAP_URL) {
+    const { startImapPoller } = await import('./inbound/imap-poller');
     imap = startImapPoller(ctx, {
       url: config.IMAP_URL,
       mailbox: config.IMAP_MAILBOX,

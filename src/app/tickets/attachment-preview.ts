@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
 import { openAttachment } from './attachments';
@@ -46,6 +45,8 @@ export async function imagePreview(
     return { bytes: cached, fileName };
   }
   const box = boxes[input.size];
+  // Loaded on the first preview: the image library weighs about 28 MiB a process need not carry.
+  const { default: sharp } = await import('sharp');
   let rendered: Buffer;
   try {
     const picture = sharp({ limitInputPixels: MAX_INPUT_PIXELS, animated: false, failOn: 'error' })
