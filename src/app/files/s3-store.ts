@@ -1,17 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { assertKey, type FileStore, isKey, putIncoming, type StoredFile, verifying } from './file-store';
 import type { IncomingFile } from './incoming';
+
+// The SDK weighs about 24 MiB once loaded: it is imported on the first use of an S3 store, so a
+// process that stores its files elsewhere never carries it.
+type Sdk = typeof import('@aws-sdk/client-s3');
 
 export interface S3Settings {
   bucket: string;
@@ -32,18 +28,25 @@ export interface S3Settings {
  */
 export class S3FileStore implements FileStore {
   readonly driver = 's3';
-  private readonly client: S3Client;
+  private connection: Promise<{ client: S3Client; sdk: Sdk }> | null = null;
 
-  constructor(private readonly settings: S3Settings) {
-    this.client = new S3Client({
-      region: settings.region,
-      forcePathStyle: settings.forcePathStyle,
-      ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-      ...(settings.credentials ? { credentials: settings.credentials } : {}),
-      // Plain PUTs of a known length: many S3-compatible servers do not speak aws-chunked bodies.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+  constructor(private readonly settings: S3Settings) {}
+
+  private s3(): Promise<{ client: S3Client; sdk: Sdk }> {
+    const { settings } = this;
+    this.connection ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: settings.region,
+        forcePathStyle: settings.forcePathStyle,
+        ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+        ...(settings.credentials ? { credentials: settings.credentials } : {}),
+        // Plain PUTs of a known length: many S3-compatible servers do not speak aws-chunked bodies.
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+    }));
+    return this.connection;
   }
 
   put(file: IncomingFile): Promise<string> {
@@ -55,6 +58,7 @@ export class S3FileStore implements FileStore {
    * match: no reader ever sees a wrong file under a key, and a failed source aborts the PUT.
    */
   async write(key: string, size: number, content: Readable): Promise<void> {
+    const { client, sdk } = await this.s3();
     const target = this.objectKey(key);
     const temporary = `${this.settings.prefix}incoming/${key}.${randomUUID()}`;
     const abort = new AbortController();
@@ -63,8 +67,8 @@ export class S3FileStore implements FileStore {
       abort.abort();
       throw error;
     });
-    const sent = this.client.send(
-      new PutObjectCommand({
+    const sent = client.send(
+      new sdk.PutObjectCommand({
         Bucket: this.settings.bucket,
         Key: temporary,
         Body: body,
@@ -77,23 +81,24 @@ export class S3FileStore implements FileStore {
     try {
       if (source.status === 'rejected') throw source.reason;
       if (upload.status === 'rejected') throw upload.reason;
-      await this.client.send(
-        new CopyObjectCommand({
+      await client.send(
+        new sdk.CopyObjectCommand({
           Bucket: this.settings.bucket,
           Key: target,
           CopySource: `${this.settings.bucket}/${temporary}`,
         }),
       );
     } finally {
-      await this.client
-        .send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: temporary }))
+      await client
+        .send(new sdk.DeleteObjectCommand({ Bucket: this.settings.bucket, Key: temporary }))
         .catch(() => undefined);
     }
   }
 
   async open(key: string): Promise<Readable> {
-    const answer = await this.client.send(
-      new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }),
+    const { client, sdk } = await this.s3();
+    const answer = await client.send(
+      new sdk.GetObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }),
     );
     if (!answer.Body) throw new Error(`no file ${key}`);
     // In Node the body is the response stream itself.
@@ -101,9 +106,10 @@ export class S3FileStore implements FileStore {
   }
 
   async exists(key: string): Promise<boolean> {
+    const { client, sdk } = await this.s3();
     try {
-      await this.client.send(
-        new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }),
+      await client.send(
+        new sdk.HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }),
       );
       return true;
     } catch (error) {
@@ -114,10 +120,11 @@ export class S3FileStore implements FileStore {
   }
 
   async *list(): AsyncIterable<StoredFile> {
+    const { client, sdk } = await this.s3();
     let token: string | undefined;
     do {
-      const page = await this.client.send(
-        new ListObjectsV2Command({
+      const page = await client.send(
+        new sdk.ListObjectsV2Command({
           Bucket: this.settings.bucket,
           Prefix: this.settings.prefix,
           ContinuationToken: token,
@@ -132,8 +139,9 @@ export class S3FileStore implements FileStore {
   }
 
   async remove(key: string): Promise<void> {
-    await this.client.send(
-      new DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }),
+    const { client, sdk } = await this.s3();
+    await client.send(
+      new sdk.DeleteObjectCommand({ Bucket: this.settings.bucket, Key: this.objectKey(key) }),
     );
   }
 
