@@ -4,6 +4,12 @@ import { performance } from 'node:perf_hooks';
 export const benchDatabaseUrl =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/guichet_bench';
 
+/**
+ * The benchmarks' PGlite data directory (`--pglite`): a DATA_DIR as the server takes it, the
+ * database itself in its `pglite` folder.
+ */
+export const benchDataDir = process.env.BENCH_DATA_DIR ?? 'data/bench';
+
 /** The password of the two accounts the benchmarks sign in with. */
 export const benchPassword = 'bench password, not a secret';
 export const benchAgentEmail = 'agent.bench@guichet.test';
@@ -113,7 +119,14 @@ export async function runBounded(
  */
 export class HttpClient {
   private readonly cookies = new Map<string, string>();
-  constructor(private readonly base: string) {}
+  /**
+   * `headers` go with every request (a simulated person's own address behind the proxy);
+   * `timeoutMs` bounds each request, which then fails as a timeout.
+   */
+  constructor(
+    private readonly base: string,
+    private readonly options: { headers?: Record<string, string>; timeoutMs?: number } = {},
+  ) {}
 
   async request(
     method: string,
@@ -122,7 +135,11 @@ export class HttpClient {
     extraHeaders: Record<string, string> = {},
   ): Promise<{ status: number; json: unknown }> {
     if (method !== 'GET' && !this.cookies.has('guichet_csrf')) await this.request('GET', '/api/session');
-    const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...this.options.headers,
+      ...extraHeaders,
+    };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method !== 'GET') headers['x-csrf-token'] = this.cookies.get('guichet_csrf') ?? '';
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -130,6 +147,7 @@ export class HttpClient {
       method,
       headers,
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(this.options.timeoutMs ? { signal: AbortSignal.timeout(this.options.timeoutMs) } : {}),
     });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = ''] = cookie.split(';');

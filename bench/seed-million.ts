@@ -1,7 +1,7 @@
 /**
  * Seeds the benchmark database with N tickets (default 1,000,000) across 500 companies.
  *
- *   npm run bench -- seed [--tickets 1000000] [--batch 10000] [--workers 2] [--profile]
+ *   npm run bench -- seed [--tickets 1000000] [--batch 10000] [--workers 2] [--profile] [--pglite]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/guichet_bench npx tsx bench/seed-million.ts
  *
  * The database is created when missing and migrated with the application's migrations. Tickets are
@@ -9,21 +9,21 @@
  * records its progress: an interrupted run resumes where it stopped, and a database already holding
  * N seeded tickets is left as it is. Search documents are built per batch with the same database
  * function the triggers use; the triggers themselves (and foreign-key checks) are off for the
- * seeding session only.
+ * seeding session only. With --pglite the same SQL fills the PGlite data directory BENCH_DATA_DIR
+ * (default data/bench) instead, one batch at a time (bench/seed-target.ts).
  */
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { hashPassword } from '../src/app/auth/passwords';
-import { openPostgres } from '../src/db/client';
 import { defaultSlaTargets } from '../src/domain/sla/targets';
 import {
-  assertLoopback,
   benchAgentEmail,
   benchCustomerEmail,
   benchDatabaseUrl,
+  benchDataDir,
   benchPassword,
   numberArg,
 } from './lib';
+import { pgliteTarget, postgresTarget, type SeedSql } from './seed-target';
 import { frenchWords, germanWords } from './words';
 
 const COMPANIES = 500;
@@ -31,29 +31,8 @@ const AGENTS = 24;
 const CONSULTANTS = 6;
 const CUSTOMERS_PER_COMPANY = 3;
 
-/** Creates the benchmark database when it does not exist (through the `postgres` database). */
-async function ensureDatabase(url: string): Promise<void> {
-  assertLoopback(url);
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${name}`);
-      console.log(`created database ${name}`);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
 /** Companies, contracts, projects, staff and customers: once, recorded in the `bench` schema. */
-async function seedReferenceData(client: pg.Client, target: number): Promise<void> {
+async function seedReferenceData(client: SeedSql, target: number): Promise<void> {
   const exists = await client.query(
     `SELECT 1 FROM information_schema.tables WHERE table_schema = 'bench' AND table_name = 'seed'`,
   );
@@ -152,7 +131,7 @@ const POOLS = { subject: 2000, description: 6000, message: 12000 } as const;
  * yields a lexeme (the vocabularies hold no stop words) — the final check compares with the app's
  * function.
  */
-async function buildTextPools(client: pg.Client, target: number): Promise<void> {
+async function buildTextPools(client: SeedSql, target: number): Promise<void> {
   await client.query(`
     CREATE AGGREGATE bench.tsv_cat(tsvector) (SFUNC = tsvector_concat, STYPE = tsvector, INITCOND = '');
     CREATE TABLE bench.texts (
@@ -415,7 +394,7 @@ function withParams(statement: string, params: unknown[]): [string, unknown[]] {
  * Checks on a sample that the seeded search documents equal what the application's own function
  * builds, then rolls the check back.
  */
-async function verifySearchDocuments(client: pg.Client): Promise<number> {
+async function verifySearchDocuments(client: SeedSql): Promise<number> {
   await client.query('BEGIN');
   try {
     await client.query(`CREATE TEMP TABLE sample ON COMMIT DROP AS
@@ -437,7 +416,7 @@ async function verifySearchDocuments(client: pg.Client): Promise<number> {
 }
 
 /** The ranges of 1..target no committed batch covers yet, cut into batches. */
-async function pendingBatches(client: pg.Client, target: number, size: number): Promise<[number, number][]> {
+async function pendingBatches(client: SeedSql, target: number, size: number): Promise<[number, number][]> {
   const done = await client.query<{ first: number; last: number }>(
     'SELECT first, last FROM bench.batches ORDER BY first',
   );
@@ -454,17 +433,6 @@ async function pendingBatches(client: pg.Client, target: number, size: number): 
   return pending.filter(([first]) => first <= target);
 }
 
-async function seedSession(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`SET session_replication_role = replica`); // no triggers, no FK checks: this session only
-  await client.query(`SET work_mem = '256MB'`);
-  // The search indexes take new documents into their pending list and merge it when it exceeds
-  // this size: one large merge per lexeme instead of one every 4 MB (the final VACUUM merges the rest).
-  await client.query(`SET gin_pending_list_limit = '256MB'`);
-  return client;
-}
-
 /** Sequence numbers first..last taken by consulting requests (every seventh) and by support tickets. */
 function deskCounts(first: number, last: number): { consulting: number; support: number } {
   const consulting = Math.floor(last / 7) - Math.floor((first - 1) / 7);
@@ -472,7 +440,7 @@ function deskCounts(first: number, last: number): { consulting: number; support:
 }
 
 /** Takes the desk numbers of a batch at once (a short transaction of its own, as the app does). */
-async function reserveNumbers(client: pg.Client, first: number, last: number): Promise<[number, number]> {
+async function reserveNumbers(client: SeedSql, first: number, last: number): Promise<[number, number]> {
   const counts = deskCounts(first, last);
   const result = await client.query<{ desk: string; last_number: number }>(
     `UPDATE desk_counters SET last_number = last_number + CASE WHEN desk = 'consulting' THEN $2::int ELSE $1::int END
@@ -487,16 +455,13 @@ async function reserveNumbers(client: pg.Client, first: number, last: number): P
 async function main() {
   const target = Math.floor(numberArg('tickets', 1_000_000));
   const batch = Math.max(1000, Math.floor(numberArg('batch', 10_000)));
-  const workers = Math.max(1, Math.min(8, Math.floor(numberArg('workers', 2))));
+  const pglite = process.argv.includes('--pglite');
   const profile = process.argv.includes('--profile');
-  const url = benchDatabaseUrl;
   const started = performance.now();
-  await ensureDatabase(url);
-  const database = await openPostgres(url, 2);
-  await database.migrate();
-  await database.close();
-
-  const client = await seedSession(url);
+  const destination = pglite ? await pgliteTarget(benchDataDir) : await postgresTarget(benchDatabaseUrl);
+  const workers = Math.max(1, Math.min(destination.maxWorkers, Math.floor(numberArg('workers', 2))));
+  console.log(`seeding ${destination.name}`);
+  const client = await destination.session();
   try {
     await seedReferenceData(client, target);
     const state = await client.query<{ target: number }>('SELECT target FROM bench.seed');
@@ -515,7 +480,7 @@ async function main() {
       const stepMs: number[] = [];
       let written = 0;
       const work = async () => {
-        const session = await seedSession(url);
+        const session = await destination.session();
         try {
           for (let range = pending.shift(); range; range = pending.shift()) {
             const [first, last] = range;
@@ -585,6 +550,7 @@ async function main() {
     console.log(`seed done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await client.end();
+    await destination.close();
   }
 }
 
