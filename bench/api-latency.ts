@@ -1,7 +1,7 @@
 /**
  * Latency of the agent queue, a ticket page and full-text search, through HTTP on loopback.
  *
- *   npm run bench -- latency [--requests 2000] [--concurrency 8] [--max-seconds 30] [--only <name part>] [--explain]
+ *   npm run bench -- latency [--requests 2000] [--concurrency 8] [--max-seconds 30] [--only <name part>] [--explain] [--pglite]
  *
  * Starts the application in this process on the benchmark database (seed it first), signs in as
  * the seeded agent and customer, and runs each scenario twice: one request at a time, then with
@@ -11,14 +11,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import type { Actor } from '../src/app/context';
 import { type ListTicketsInput, searchQueryFor, ticketListQuery } from '../src/app/ticket-lists/list-tickets';
-import { actorFor, type BenchApp, rows, startBenchApp } from './app';
+import { actorFor, type BenchApp, rawQuery, rows, startBenchApp } from './app';
 import {
   benchAgentEmail,
   benchCustomerEmail,
-  benchDatabaseUrl,
   benchPassword,
   HttpClient,
   ms,
@@ -257,23 +255,18 @@ async function explain(bench: BenchApp): Promise<void> {
     ],
     ['queue: to qualify, any desk', agentActor, { status: ['open'], sort: 'engagementDueAt', order: 'asc' }],
     ['queue: all, by update', agentActor, { sort: 'updatedAt', order: 'desc' }],
+    ['customer: company list', customerActor, {}],
     ['search (agent) "facture"', agentActor, { q: 'facture' }],
     ['search (customer) "facture"', customerActor, { q: 'facture' }],
     ['search (agent) "Abschreibung"', agentActor, { q: 'Abschreibung' }],
     ['search (customer) "commande impression"', customerActor, { q: 'commande impression' }],
   ];
-  const client = new pg.Client({ connectionString: benchDatabaseUrl });
-  await client.connect();
-  try {
-    for (const [name, actor, input] of cases) {
-      const search = await searchQueryFor(bench.ctx.db, input);
-      const { query } = ticketListQuery(bench.ctx.db, actor, input, bench.ctx.clock.now(), search);
-      const { sql: text, params } = query.toSQL();
-      const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${text}`, params);
-      console.log(`\n== ${name}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
-    }
-  } finally {
-    await client.end();
+  for (const [name, actor, input] of cases) {
+    const search = await searchQueryFor(bench.ctx.db, input);
+    const { query } = ticketListQuery(bench.ctx.db, actor, input, bench.ctx.clock.now(), search);
+    const { sql: text, params } = query.toSQL();
+    const plan = await rawQuery(bench.database, `explain (analyze, buffers) ${text}`, params);
+    console.log(`\n== ${name}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
   }
 }
 

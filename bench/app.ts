@@ -1,14 +1,17 @@
+import type { PGlite } from '@electric-sql/pglite';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import type { Actor, AppContext } from '../src/app/context';
 import { composeContext } from '../src/composition';
 import { loadConfig } from '../src/config';
 import { type Database, openPostgres } from '../src/db/client';
+import { openConfiguredDatabase } from '../src/db/open';
 import { users } from '../src/db/schema/index';
 import { systemClock } from '../src/domain/clock';
 import { buildApp } from '../src/http/app';
 import type { Language } from '../src/i18n/language';
-import { assertLoopback, benchDatabaseUrl } from './lib';
+import { assertLoopback, benchDatabaseUrl, benchDataDir } from './lib';
 
 export interface BenchApp {
   app: FastifyInstance;
@@ -26,8 +29,7 @@ export interface BenchApp {
  * client, listening on a free loopback port.
  */
 export async function startBenchApp(options: { poolSize?: number } = {}): Promise<BenchApp> {
-  assertLoopback(benchDatabaseUrl);
-  const database = await openPostgres(benchDatabaseUrl, options.poolSize ?? 10);
+  const database = await openBenchDatabase(options.poolSize ?? 10);
   const [seeded] = await rows<{ n: number }>(
     database,
     sql`select count(*)::int as n from information_schema.tables where table_schema = 'bench' and table_name = 'seed'`,
@@ -70,6 +72,35 @@ export async function startBenchApp(options: { poolSize?: number } = {}): Promis
       await database.close();
     },
   };
+}
+
+/**
+ * The benchmark database: PostgreSQL at BENCH_DATABASE_URL, or with `--pglite` the PGlite data
+ * directory BENCH_DATA_DIR, opened (and locked) as the server opens it without DATABASE_URL.
+ */
+export async function openBenchDatabase(poolSize: number): Promise<Database> {
+  if (process.argv.includes('--pglite')) {
+    return openConfiguredDatabase(loadConfig({ DATA_DIR: benchDataDir, LOG_LEVEL: 'silent' }));
+  }
+  assertLoopback(benchDatabaseUrl);
+  return openPostgres(benchDatabaseUrl, poolSize);
+}
+
+/** EXPLAIN (or any statement) of a query given as text and parameters, on either engine. */
+export async function rawQuery(
+  database: Database,
+  text: string,
+  params: unknown[],
+): Promise<Record<string, unknown>[]> {
+  const pglite = (database as unknown as { pglite?: PGlite }).pglite;
+  if (pglite) return (await pglite.query<Record<string, unknown>>(text, params)).rows;
+  const client = new pg.Client({ connectionString: benchDatabaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end();
+  }
 }
 
 /** Rows of a raw query (node-postgres answers `execute` with `{ rows }`). */

@@ -10,6 +10,8 @@
  *             (bench/lighthouse.ts)
  *   uploads   the server's memory during parallel 100 MB uploads (bench/upload-memory.ts)
  *   timers    one worker fires 100,000 due reminders and closings, exactly once (bench/timers.ts)
+ *   mixed     50 people signing in, reading, answering, searching and opening tickets at once, on
+ *             PGlite by default (bench/mixed-load.ts)
  * The database is BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/guichet_bench).
  */
 const scripts: Record<string, string> = {
@@ -22,6 +24,7 @@ const scripts: Record<string, string> = {
   lighthouse: './lighthouse',
   uploads: './upload-memory',
   timers: './timers',
+  mixed: './mixed-load',
 };
 
 const [what, ...rest] = process.argv.slice(2);
