@@ -1,15 +1,18 @@
 /**
  * Ticket creations per second, through the application function and through HTTP.
  *
- *   npm run bench -- create [--count 5000] [--concurrency 8] [--max-seconds 60] [--keep] [--profile]
+ *   npm run bench -- create [--count 5000] [--concurrency 8] [--max-seconds 60] [--modes app,http]
+ *                           [--keep] [--profile]
  *
  * Starts the application in this process on the benchmark database (seed it first). A customer of
  * the smallest seeded company opens `--count` support tickets with `createTicket` (`--concurrency` at a time), then
- * `--count` more with POST /api/tickets. Each creation is the whole use case: checks, desk number,
+ * `--count` more with POST /api/tickets, sent by clients in a separate process (bench/create-clients.ts)
+ * so that the CPU measured in this process is the server's. Each creation is the whole use case: checks, desk number,
  * ticket row, timeline, SLA due times and timers, search document, receipt mail in the outbox.
  * Afterwards the created tickets are deleted with everything that refers to them, so the database
  * stays as seeded for the latency benchmark (`--keep` leaves them).
  */
+import { spawn } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../src/app/auth/passwords';
 import { createTicket } from '../src/app/tickets/create-ticket';
@@ -26,8 +29,10 @@ import {
   printTable,
   profileStatements,
   runBounded,
+  stringArg,
 } from './lib';
-import { frenchWords } from './words';
+import type { ClientResult, ClientRun } from './create-clients';
+import { creationInput } from './create-input';
 
 const budgetPerSecond = 1000;
 
@@ -46,45 +51,64 @@ async function main() {
       sql`select id from request_types where code = 'assistance'`,
     );
     if (!assistance) throw new Error('request type assistance missing');
-    const word = (i: number) => frenchWords[(i * 37) % frenchWords.length] ?? 'erreur';
-    const input = (i: number) => ({
-      desk: 'support' as const,
-      requestTypeId: assistance.id,
-      criticality: (['moyenne', 'basse', 'haute', 'critique'] as const)[i % 4] ?? 'moyenne',
-      subject: `Problème ${word(i)} ${word(i + 1)} numéro ${i}`,
-      description: `Lors de la saisie, ${word(i + 2)} et ${word(i + 3)} ne se mettent pas à jour. Merci de votre aide.`,
-      softwareVersion: '12.4',
-      module: 'Ventes',
-    });
+    const input = (i: number) => creationInput(assistance.id, i);
 
     const client = new HttpClient(bench.base);
     await client.login(email, benchPassword);
+    const csrf = /(?:^|; )guichet_csrf=([^;]*)/.exec(client.cookieHeader())?.[1] ?? '';
 
-    const modes: [string, (i: number) => Promise<void>][] = [
+    type Run = (n: number, lanes: number, first: number) => Promise<Awaited<ReturnType<typeof runBounded>>>;
+    const inProcess =
+      (task: (i: number) => Promise<void>): Run =>
+      (n, lanes, first) =>
+        runBounded(n, lanes, maxSeconds, (i) => task(first + i));
+    const httpTask = async (i: number) => {
+      const body = (await client.expect(201, 'POST', '/api/tickets', input(i))) as { ticket: { id: string } };
+      created.push(body.ticket.id);
+    };
+    const appRun = inProcess(async (i) => {
+      const ticket = await createTicket(bench.ctx, actor, input(i));
+      created.push(ticket.id);
+    });
+    const allModes: [string, string, Run, Run][] = [
       [
+        'app',
         'createTicket (app function)',
-        async (i) => {
-          const ticket = await createTicket(bench.ctx, actor, input(i));
-          created.push(ticket.id);
-        },
+        appRun,
+        appRun,
       ],
       [
+        'http',
         'POST /api/tickets (HTTP)',
-        async (i) => {
-          const body = (await client.expect(201, 'POST', '/api/tickets', input(i))) as {
-            ticket: { id: string };
-          };
-          created.push(body.ticket.id);
+        inProcess(httpTask),
+        async (n, lanes, first) => {
+          const result = await httpClients({
+            base: bench.base,
+            cookie: client.cookieHeader(),
+            csrf,
+            requestTypeId: assistance.id,
+            first,
+            count: n,
+            concurrency: lanes,
+            maxSeconds,
+          });
+          created.push(...result.ids);
+          return result;
         },
       ],
     ];
+    const wanted = (stringArg('modes') ?? 'app,http').split(',');
+    const modes = allModes.filter(([key]) => wanted.includes(key));
+    let first = 0;
     const table: string[][] = [];
-    for (const [name, task] of modes) {
+    for (const [, name, warmUp, measured] of modes) {
       for (const lanes of [1, concurrency]) {
         const n = lanes === 1 ? Math.ceil(count / 5) : count;
-        await runBounded(20, lanes, maxSeconds, task); // warm-up
+        await warmUp(20, lanes, first);
+        first += 20;
         const cpuBefore = await cpuNow(bench.database);
-        const result = await runBounded(n, lanes, maxSeconds, task);
+        const result = await measured(n, lanes, first);
+        first += n;
         const cpu = cpuPer(cpuBefore, await cpuNow(bench.database), result.durations.length);
         if (result.errors) console.error(`${name}: ${result.errors} errors, first:`, result.firstError);
         const latency = percentiles(result.durations);
@@ -153,6 +177,27 @@ async function creatingCustomer(bench: BenchApp): Promise<string> {
       .where(eq(users.id, user.id));
   }
   return user.email;
+}
+
+/**
+ * Runs the HTTP clients in a process of their own (bench/create-clients.ts), so that this
+ * process's CPU is the server's alone.
+ */
+function httpClients(run: ClientRun): Promise<ClientResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/create-clients.ts', JSON.stringify(run)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code !== 0) reject(new Error(`the HTTP clients ended with ${code}`));
+      else resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as ClientResult);
+    });
+  });
 }
 
 main().catch((error: unknown) => {
