@@ -44,7 +44,8 @@ async function main() {
       body: JSON.stringify(creationInput(run.requestTypeId, run.first + i)),
     });
     const text = await response.text();
-    if (response.status !== 201) throw new Error(`POST /api/tickets: ${response.status} ${text.slice(0, 300)}`);
+    if (response.status !== 201)
+      throw new Error(`POST /api/tickets: ${response.status} ${text.slice(0, 300)}`);
     ids.push((JSON.parse(text) as { ticket: { id: string } }).ticket.id);
   });
   const answer: ClientResult = {

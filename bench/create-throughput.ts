@@ -20,6 +20,8 @@ import { users } from '../src/db/schema/index';
 import { actorFor, type BenchApp, rows, startBenchApp } from './app';
 import { removeTickets } from './cleanup';
 import { cpuNow, cpuPer } from './cpu';
+import type { ClientResult, ClientRun } from './create-clients';
+import { creationInput } from './create-input';
 import {
   benchPassword,
   HttpClient,
@@ -31,8 +33,6 @@ import {
   runBounded,
   stringArg,
 } from './lib';
-import type { ClientResult, ClientRun } from './create-clients';
-import { creationInput } from './create-input';
 
 const budgetPerSecond = 1000;
 
@@ -71,12 +71,7 @@ async function main() {
       created.push(ticket.id);
     });
     const allModes: [string, string, Run, Run][] = [
-      [
-        'app',
-        'createTicket (app function)',
-        appRun,
-        appRun,
-      ],
+      ['app', 'createTicket (app function)', appRun, appRun],
       [
         'http',
         'POST /api/tickets (HTTP)',
@@ -185,9 +180,13 @@ async function creatingCustomer(bench: BenchApp): Promise<string> {
  */
 function httpClients(run: ClientRun): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/create-clients.ts', JSON.stringify(run)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bench/create-clients.ts', JSON.stringify(run)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;

@@ -7,13 +7,30 @@
  */
 import type { Tx } from '../db/client';
 import type { ticketEvents, tickets } from '../db/schema/index';
-import type { SlaRecomputation } from '../domain/sla/index';
+import type { SlaRecomputation, SlaTargetsOverride } from '../domain/sla/index';
+import type { SlaConfig } from './sla-settings';
+
+/**
+ * What the code recording a change already read in its transaction, handed to the effects so they
+ * do not read it again (a ticket being created: its SLA settings, contract terms and whether its
+ * request type counts toward SLA).
+ */
+export interface KnownAtChange {
+  sla?: {
+    config: SlaConfig;
+    contractId: string | null;
+    override: SlaTargetsOverride;
+    /** Whether each request type the history names counts toward SLA. */
+    countingTypes: ReadonlyMap<string, boolean>;
+  };
+}
 
 /** Runs after every recorded ticket change, in its transaction, with the ticket as it now is. */
 export type TicketChangeEffect = (
   tx: Tx,
   ticket: typeof tickets.$inferSelect,
   event: typeof ticketEvents.$inferSelect,
+  known?: KnownAtChange,
 ) => Promise<void>;
 
 /** Runs after every SLA recomputation, in its transaction, once the ticket row is updated. */

@@ -1,12 +1,45 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
-import { contracts } from '../../db/schema/index';
+import { contracts, slaOverrides } from '../../db/schema/index';
 import { zurichDateOf } from '../../domain/calendar/index';
-import { activeContract } from './contracts';
+import type { SlaTargetsOverride } from '../../domain/sla/index';
+import { activeContract, activeOn } from './contracts';
 
 /** R1: whether the company has a maintenance contract running on today's Zurich date. */
 export async function hasActiveMaintenance(db: DbOrTx, companyId: string, now: Date): Promise<boolean> {
   return (await activeContract(db, companyId, 'maintenance', zurichDateOf(now))) !== null;
+}
+
+/** The maintenance contract a ticket opens under, and the SLA targets it overrides (R1, R7). */
+export interface MaintenanceTerms {
+  contractId: string | null;
+  override: SlaTargetsOverride;
+}
+
+/**
+ * The company's maintenance contract running on the Zurich date of `at` (the most recently started
+ * one when a renewal overlaps, as activeContract chooses) with its SLA overrides, in one query;
+ * null when none runs (R1: no ticket may be opened).
+ */
+export async function maintenanceTerms(
+  db: DbOrTx,
+  companyId: string,
+  at: Date,
+): Promise<MaintenanceTerms | null> {
+  const [row] = await db
+    .select({ contractId: contracts.id, override: slaOverrides.targets })
+    .from(contracts)
+    .leftJoin(slaOverrides, eq(slaOverrides.contractId, contracts.id))
+    .where(
+      and(
+        eq(contracts.companyId, companyId),
+        eq(contracts.kind, 'maintenance'),
+        activeOn(contracts, zurichDateOf(at)),
+      ),
+    )
+    .orderBy(desc(contracts.startsOn), desc(contracts.createdAt))
+    .limit(1);
+  return row ? { contractId: row.contractId, override: row.override ?? {} } : null;
 }
 
 /**

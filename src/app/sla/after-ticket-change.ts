@@ -7,12 +7,15 @@ import { mattersToSla, slaHistoryOf } from './ticket-sla-events';
  * each recorded change that can affect the clocks, in the same transaction, the due times and
  * state are recomputed (which runs the after-recompute effects: the warning timers).
  */
-export const recomputeSlaAfterChange: TicketChangeEffect = async (tx, ticket, event) => {
+export const recomputeSlaAfterChange: TicketChangeEffect = async (tx, ticket, event, known) => {
   if (!mattersToSla(event)) return;
-  // A ticket just created has no history but this entry: computed from what was just written.
+  // A ticket just created has no history but this entry: computed from what was just written,
+  // with the settings and terms its creation read (known), none of it read again.
   const history =
-    event.kind === 'created' ? await slaHistoryOf(tx, ticket, [{ ...event, actorRole: null }]) : undefined;
-  const change = await recomputeTicketSla(tx, ticket.id, event.at, history);
+    event.kind === 'created'
+      ? await slaHistoryOf(tx, ticket, [{ ...event, actorRole: null }], known?.sla?.countingTypes)
+      : undefined;
+  const change = await recomputeTicketSla(tx, ticket.id, event.at, history, known?.sla);
   // The caller returns this very row: keep its due times in step with what was stored.
   if (change) Object.assign(ticket, change.after);
 };

@@ -58,8 +58,9 @@ export async function slaHistoryOf(
   db: DbOrTx,
   ticket: SlaTicketRow,
   stored: StoredEvent[],
+  knownCounting?: ReadonlyMap<string, boolean>,
 ): Promise<{ ticket: SlaTicketRow; events: TicketEvent[] }> {
-  const counting = await countingTypes(db, ticket, stored);
+  const counting = await countingTypes(db, ticket, stored, knownCounting);
   return { ticket, events: toSlaEvents(ticket, stored, counting) };
 }
 
@@ -74,7 +75,7 @@ export function mattersToSla(event: Omit<StoredEvent, 'actorRole'> & { actorRole
 function toSlaEvents(
   ticket: SlaTicketRow,
   stored: StoredEvent[],
-  counting: Map<string, boolean>,
+  counting: ReadonlyMap<string, boolean>,
 ): TicketEvent[] {
   // A consulting request has no SLA; a support ticket keeps its clocks (stopped) once transferred.
   const createdOnSupport = (createdEntry(stored)?.data.desk ?? ticket.desk) === 'support';
@@ -146,7 +147,8 @@ async function countingTypes(
   db: DbOrTx,
   ticket: SlaTicketRow,
   stored: StoredEvent[],
-): Promise<Map<string, boolean>> {
+  known?: ReadonlyMap<string, boolean>,
+): Promise<ReadonlyMap<string, boolean>> {
   const ids = new Set<string>();
   if (ticket.requestTypeId) ids.add(ticket.requestTypeId);
   for (const event of stored) {
@@ -155,6 +157,7 @@ async function countingTypes(
     }
   }
   if (ids.size === 0) return new Map();
+  if (known && [...ids].every((id) => known.has(id))) return known;
   const rows = await db
     .select({ id: requestTypes.id, counts: requestTypes.countsTowardSla })
     .from(requestTypes)

@@ -22,9 +22,12 @@ import {
   storedSla,
   type TicketSlaState,
 } from '../../domain/sla/stored-sla';
-import { installedEffects } from '../effects';
+import { installedEffects, type KnownAtChange } from '../effects';
 import { overrideForCompany, readSlaConfig } from './config';
 import { type SlaTicketRow, ticketSlaEvents } from './ticket-sla-events';
+
+/** The settings and contract terms of a ticket, when its caller read them already. */
+type KnownSlaInputs = Pick<NonNullable<KnownAtChange['sla']>, 'config' | 'contractId' | 'override'>;
 
 /** A ticket with its history in the engine's words (see `ticketSlaEvents`). */
 export type SlaHistory = NonNullable<Awaited<ReturnType<typeof ticketSlaEvents>>>;
@@ -49,13 +52,14 @@ export async function evaluateTicketSla(
   db: DbOrTx,
   ticketId: string,
   now: Date,
-  options: { explainIn?: HolidayLanguage; history?: SlaHistory } = {},
+  options: { explainIn?: HolidayLanguage; history?: SlaHistory; known?: KnownSlaInputs } = {},
 ): Promise<TicketSlaEvaluation | null> {
   const history = options.history ?? (await ticketSlaEvents(db, ticketId));
   if (!history) return null;
   const { ticket, events } = history;
-  const config = await readSlaConfig(db);
-  const { contractId, override } = await overrideForCompany(db, ticket.companyId, ticket.createdAt);
+  const config = options.known?.config ?? (await readSlaConfig(db));
+  const { contractId, override } =
+    options.known ?? (await overrideForCompany(db, ticket.companyId, ticket.createdAt));
   let targets = resolveSlaTargets(config.targets, override);
   if (ticket.status === 'closed') {
     const [kept] = await db
@@ -93,8 +97,12 @@ export async function recomputeTicketSla(
   ticketId: string,
   now: Date,
   history?: SlaHistory,
+  known?: KnownSlaInputs,
 ): Promise<SlaRecomputation | null> {
-  const evaluation = await evaluateTicketSla(db, ticketId, now, history ? { history } : {});
+  const evaluation = await evaluateTicketSla(db, ticketId, now, {
+    ...(history ? { history } : {}),
+    ...(known ? { known } : {}),
+  });
   if (!evaluation) return null;
   const { ticket, report, targets } = evaluation;
   const before: StoredSla = {

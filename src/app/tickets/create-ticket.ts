@@ -2,12 +2,15 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { companies, projects, tickets, users } from '../../db/schema/index';
 import { type Criticality, type Desk, type MessageFormat, ticketKey } from '../../domain/tickets/index';
-import { hasActiveMaintenance } from '../admin/maintenance';
+import { maintenanceTerms } from '../admin/maintenance';
 import type { Actor, AppContext } from '../context';
+import type { KnownAtChange } from '../effects';
 import { AppError } from '../errors/index';
 import { attachFiles, type IncomingFile } from '../files/attach-files';
+import { readSlaConfig } from '../sla-settings';
 import { withInlinePictures } from './inline-pictures';
 import { mailTicketCreator } from './notify';
+import { openingSla } from './opening-sla';
 import { recordEvent, type TicketRow } from './record-event';
 import { usableRequestType } from './request-type-check';
 import { loadTicketFor } from './scope';
@@ -59,8 +62,10 @@ export async function createTicket(
         .where(eq(companies.id, companyId));
       if (!company) throw new AppError('not_found');
     }
-    if (!(await hasActiveMaintenance(tx, companyId, now))) throw new AppError('no_active_maintenance');
+    const terms = await maintenanceTerms(tx, companyId, now);
+    if (!terms) throw new AppError('no_active_maintenance');
     let requestTypeId: string | null = null;
+    const countingTypes = new Map<string, boolean>();
     if (input.requestTypeId) {
       const type = await usableRequestType(tx, {
         requestTypeId: input.requestTypeId,
@@ -70,6 +75,7 @@ export async function createTicket(
         language: actor.language,
       });
       requestTypeId = type.id;
+      countingTypes.set(type.id, type.countsTowardSla);
     } else if (input.desk === 'support') {
       throw new AppError('request_type_required');
     }
@@ -80,6 +86,16 @@ export async function createTicket(
       if (!linked || linked.companyId !== companyId) throw new AppError('linked_ticket_invalid');
     }
 
+    // The new ticket's SLA is computed before it is written, from what was just read: the row
+    // goes in with its due times, and the SLA effect reads none of it again (known).
+    const slaInputs = { config: await readSlaConfig(tx), ...terms, countingTypes };
+    const known: KnownAtChange = { sla: slaInputs };
+    const sla = openingSla(slaInputs, {
+      at: now,
+      criticality: input.criticality,
+      countsTowardSla:
+        input.desk === 'support' && requestTypeId !== null && countingTypes.get(requestTypeId) === true,
+    });
     const number = await nextNumber(tx, input.desk);
     const [row] = await tx
       .insert(tickets)
@@ -103,6 +119,7 @@ export async function createTicket(
         createdAt: now,
         updatedAt: now,
         lastCustomerActivityAt: byCustomer ? now : null,
+        ...sla,
       })
       .returning();
     if (!row) throw new Error('ticket insert returned nothing');
@@ -135,6 +152,7 @@ export async function createTicket(
           : {}),
       },
       now,
+      known,
     });
     await mailTicketCreator(tx, {
       ticket,
@@ -142,6 +160,7 @@ export async function createTicket(
       actorId: actor.userId,
       now,
       includeActor: true,
+      newTicket: true,
     });
     return ticket;
   });

@@ -29,6 +29,8 @@ export interface CreatorMail {
   includeActor?: boolean;
   /** A change to this status: each person's status-mail preference decides. */
   statusTo?: TicketStatus;
+  /** The ticket is being created: nobody follows it yet, so no followers are looked up. */
+  newTicket?: boolean;
 }
 
 interface Recipient {
@@ -71,7 +73,7 @@ export async function queueCreatorMail(tx: Tx, input: CreatorMail): Promise<numb
     }
   }
   const { timelineWhenSent: _creatorsOnly, surveyToken: _creatorsSurvey, ...copy } = input.params ?? {};
-  for (const watcher of await watchersOf(tx, ticket)) {
+  for (const watcher of input.newTicket ? [] : await watchersOf(tx, ticket)) {
     if (watcher.id === input.actorId || watcher.id === ticket.createdBy || !wants(watcher)) continue;
     await send(watcher, copy);
   }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { ticketEvents, tickets } from '../../db/schema/index';
-import { installedEffects } from '../effects';
+import { installedEffects, type KnownAtChange } from '../effects';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type TicketEventRow = typeof ticketEvents.$inferSelect;
@@ -69,6 +69,8 @@ export interface TicketChange {
   now: Date;
   /** False for entries that do not change the ticket (a refused reply): `updatedAt` stays. */
   touch?: boolean;
+  /** What the caller already read in this transaction, so the effects need not read it again. */
+  known?: KnownAtChange;
 }
 
 /** Fields that only the SLA engine maintains: they change often and are not part of the audit. */
@@ -115,7 +117,7 @@ export async function recordEvent(
     })
     .returning();
   if (!event) throw new Error('ticket event insert returned nothing');
-  for (const effect of installedEffects().afterTicketChange) await effect(tx, ticket, event);
+  for (const effect of installedEffects().afterTicketChange) await effect(tx, ticket, event, change.known);
   return { ticket, event };
 }
 
