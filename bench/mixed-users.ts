@@ -98,10 +98,12 @@ export async function actAs(person: Person, shape: LoadShape, recorder: Recorder
       return json;
     };
     const remember = (json: unknown, openOnly: boolean) => {
-      const items = (json as { items?: { id: string; status: string }[] } | null)?.items ?? [];
+      const items = (json as { items?: { id: string; status: string; desk: string }[] } | null)?.items ?? [];
       for (const item of items) {
         if (!seen.includes(item.id)) seen.push(item.id);
-        if ((openOnly || item.status !== 'closed') && !open.includes(item.id)) open.push(item.id);
+        // An agent answers on the support desk only; consulting requests are the consultants'.
+        const mine = person.role === 'customer' || item.desk === 'support';
+        if (mine && (openOnly || item.status !== 'closed') && !open.includes(item.id)) open.push(item.id);
       }
       seen.splice(0, Math.max(0, seen.length - 200));
       open.splice(0, Math.max(0, open.length - 100));
