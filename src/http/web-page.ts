@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../domain/roles';
 import type { Language } from '../i18n/language';
+import { earlyDataOf, earlyDataTag } from './early-data';
 
 /** Who asks for which page: enough to know the language and the code the page will need first. */
 export interface PageRequest {
@@ -10,7 +11,14 @@ export interface PageRequest {
   role: Role | null;
 }
 
-type Manifest = Record<string, { file?: string; imports?: string[]; isEntry?: boolean }>;
+type Manifest = Record<
+  string,
+  { file?: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }
+>;
+
+// The app itself: the page's script starts it once the page's frame is painted (web/src/main.tsx),
+// so its code is asked for here, with the page, to be there by then.
+const appModule = 'src/app.tsx';
 
 /**
  * The first screens people land on, with the code they load (web/src/routes.tsx) and who sees
@@ -49,41 +57,54 @@ export function webPage(webDist: string): (request: PageRequest) => string {
   return ({ language, path, role }) => {
     const screen = firstScreens.findIndex((s) => s.path.test(path) && s.shownTo(role));
     const key = `${language} ${screen}`;
-    const known = pages.get(key);
-    if (known) return known;
+    const known = pages.get(key) ?? shell(key, language, screen);
+    // First in the head: the answers are asked for before the code and styles are.
+    return known.replace(/<head[^>]*>/, (head) => `${head}${earlyDataTag(earlyDataOf(path, role))}`);
+  };
+
+  function shell(key: string, language: Language, screen: number): string {
     const files = [
       manifest[`src/i18n/${language}.json`]?.file,
-      ...codeOf(manifest, firstScreens[screen]?.modules ?? []),
+      ...codeOf(manifest, [appModule, ...(firstScreens[screen]?.modules ?? [])], language),
     ].filter((file): file is string => Boolean(file));
-    const preloads = files
-      .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">\n  `)
-      .join('');
-    const marked = template.replace(/<html[^>]*>/, `<html lang="${language}" data-language="${language}">`);
-    const page = marked.replace('</head>', `${preloads}</head>`);
+    // Code asked for with the page is not needed for its first paint (its frame and styles are):
+    // the browser fetches the styles first and the code right behind them.
+    const preload = '<link rel="modulepreload" fetchpriority="low" crossorigin';
+    const preloads = files.map((file) => `${preload} href="/${file}">\n  `).join('');
+    const page = template
+      .replace(/<html[^>]*>/, `<html lang="${language}" data-language="${language}">`)
+      .replaceAll('<link rel="modulepreload" crossorigin', preload)
+      .replace('</head>', `${preloads}</head>`);
     pages.set(key, page);
     return page;
-  };
+  }
 }
 
-/** The files of some modules and of everything they import, less what the page loads anyway. */
-function codeOf(manifest: Manifest, modules: string[]): string[] {
+/**
+ * The files of some modules and of everything they import, with the texts in the reader's language
+ * they load before showing anything (an area's namespace), less what the page loads anyway.
+ */
+function codeOf(manifest: Manifest, modules: string[], language: Language): string[] {
   const inPage = reached(
     manifest,
     Object.keys(manifest).filter((key) => manifest[key]?.isEntry),
+    language,
   );
-  return [...reached(manifest, modules)]
+  return [...reached(manifest, modules, language)]
     .filter((key) => !inPage.has(key))
     .map((key) => manifest[key]?.file)
     .filter((file): file is string => file?.endsWith('.js') === true);
 }
 
-function reached(manifest: Manifest, keys: string[]): Set<string> {
+function reached(manifest: Manifest, keys: string[], language: Language): Set<string> {
   const seen = new Set<string>();
   const pending = keys.filter((key) => key in manifest);
+  const texts = new RegExp(`^src/i18n/[a-z-]+\\.${language}\\.json$`);
   for (let key = pending.pop(); key !== undefined; key = pending.pop()) {
     if (seen.has(key)) continue;
     seen.add(key);
     pending.push(...(manifest[key]?.imports ?? []));
+    pending.push(...(manifest[key]?.dynamicImports ?? []).filter((next) => texts.test(next)));
   }
   return seen;
 }

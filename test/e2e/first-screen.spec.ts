@@ -90,3 +90,24 @@ test('built assets come compressed and cached for good; the page itself is reval
     expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   }
 });
+
+test('the frame paints before the code runs; code that cannot load is retried once, then explained', async ({
+  page,
+}) => {
+  let pageLoads = 0;
+  page.on('request', (request) => {
+    if (request.resourceType() === 'document') pageLoads += 1;
+  });
+  await page.route(/\/assets\/app-[\w-]+\.js$/, (route) => route.abort('connectionfailed'));
+  await page.goto('/login');
+  await expect(page.getByRole('alert')).toHaveText(
+    "La page n'a pas pu se charger. Vérifiez votre connexion, puis rechargez-la.",
+  );
+  // The page reloaded once by itself before saying so; the frame stayed on screen throughout.
+  expect(pageLoads).toBe(2);
+  await expect(page.getByText('Guichet', { exact: true })).toBeVisible();
+
+  await page.unroute(/\/assets\/app-[\w-]+\.js$/);
+  await page.getByRole('button', { name: 'Recharger la page' }).click();
+  await expect(page.getByLabel('Adresse e-mail')).toBeVisible();
+});

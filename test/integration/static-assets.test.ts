@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testApp } from '../support/app';
+import { createCompany, createStaff, signedIn } from '../support/factories';
 
 // A built web client as the build leaves it: hashed assets with .br and .gz siblings.
 const script = `console.log(${JSON.stringify('guichet '.repeat(400))});`;
@@ -76,7 +78,9 @@ describe('built web client', () => {
     expect(french.body).toBe(page.replace('<html>', '<html lang="fr" data-language="fr">'));
     const german = await t.app.inject({ url: '/', headers: { 'accept-language': 'de-CH, en;q=0.5' } });
     expect(german.body).toContain('<html lang="de" data-language="de">');
-    expect(german.body).toContain('<link rel="modulepreload" crossorigin href="/assets/de-Xy12.js">');
+    expect(german.body).toContain(
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/de-Xy12.js">',
+    );
     expect(german.headers['content-type']).toMatch(/^text\/html/);
   });
 
@@ -87,6 +91,35 @@ describe('built web client', () => {
     expect(signIn.body).not.toContain('shared-Aa11.js');
     const other = await get('/tickets/12');
     expect(other.body).not.toContain('modulepreload');
+  });
+
+  it("asks for a signed-in first screen's data with the page, by a script the policy allows by its hash", async () => {
+    const { customer: person } = await createCompany(t.ctx.db);
+    const customer = await signedIn(t.app, person);
+    const id = '0b6f3a52-8d0e-4c5f-9a7e-1f2d3c4b5a69';
+    const ticketPage = await customer.get(`/tickets/${id}`);
+    const early = /<script data-urls="([^"]*)">([^<]*)<\/script>/.exec(ticketPage.body);
+    expect(early?.[1]?.split(' ')).toEqual([
+      '/api/session',
+      `/api/tickets/${id}/sla`,
+      `/api/tickets/${id}`,
+      `/api/tickets/${id}/timeline`,
+      `/api/tickets/${id}/attachments`,
+    ]);
+    const hash = createHash('sha256')
+      .update(early?.[2] ?? '')
+      .digest('base64');
+    const csp = String(ticketPage.headers['content-security-policy']);
+    expect(csp).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}';`));
+    expect(csp).not.toMatch(/unsafe-inline'?[^;]*;.*style/);
+
+    const { agent } = await createStaff(t.ctx.db);
+    const queue = await (await signedIn(t.app, agent)).get('/queues');
+    expect(queue.body).toContain(
+      '<script data-urls="/api/session /api/tickets?status=open&sort=engagementDueAt&order=asc&limit=50">',
+    );
+    // Nobody signed in: nothing to ask for, the sign-in page asks itself.
+    expect((await get(`/tickets/${id}`)).body).not.toContain('data-urls');
   });
 
   it('answers 404 for a missing asset instead of the page', async () => {

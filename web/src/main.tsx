@@ -1,48 +1,13 @@
-import './zod-config';
+// The component library's styles are the page's own: the frame index.html paints and the app
+// share them, and the first render never shows unstyled components.
 import '@mantine/core/styles.css';
-import { MantineProvider } from '@mantine/core';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense, useSyncExternalStore } from 'react';
-import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
-import { setFallbackMessages } from './api/client';
-import { queryClient } from './api/query-client';
-import { CrashBoundary } from './components/CrashBoundary';
-import { notificationsWanted } from './components/notify';
-import { startI18n } from './i18n/index';
-import { createRouter } from './routes';
-import { cssVariablesResolver, theme } from './theme';
+import { appNotLoaded } from './app-not-loaded';
 
-// Toasts are never part of the first paint: their container loads with the first toast.
-const Toasts = lazy(() => import('./components/Toasts'));
-
-function ToastsHost() {
-  const wanted = useSyncExternalStore(notificationsWanted.subscribe, notificationsWanted.get);
-  return wanted ? (
-    <Suspense fallback={null}>
-      <Toasts />
-    </Suspense>
-  ) : null;
-}
-
-async function start() {
-  const i18n = await startI18n();
-  setFallbackMessages((code) => i18n.t(`errors.${code}`));
-  const router = createRouter();
-  const root = document.getElementById('root');
-  if (!root) return;
-  createRoot(root).render(
-    <StrictMode>
-      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-        <ToastsHost />
-        <CrashBoundary>
-          <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
-          </QueryClientProvider>
-        </CrashBoundary>
-      </MantineProvider>
-    </StrictMode>,
-  );
-}
-
-void start();
+// The app's code (preloaded with the page, see src/http/web-page.ts) runs once the browser has
+// painted the page's frame: on a phone, evaluating it takes most of a second, during which the
+// reader already sees the portal instead of a blank screen.
+requestAnimationFrame(() => {
+  setTimeout(() => {
+    import('./app').catch(appNotLoaded);
+  }, 0);
+});

@@ -1,3 +1,4 @@
+import { takeEarlyAnswer } from './early-data';
 import { sessionExpiryArmed, waitForSignIn } from './session-expiry';
 
 /**
@@ -59,12 +60,15 @@ async function sendOnce<T>(method: Method, path: string, body?: unknown): Promis
   }
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const early = method === 'GET' ? await takeEarlyAnswer(path) : null;
+    response =
+      early ??
+      (await fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }));
   } catch {
     throw new ApiError(0, 'network', fallbackMessage('network'));
   }

@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { roleSchema } from '../../../src/http/schemas/common';
+import { ROLES } from '../../../src/domain/roles';
 import type { userPage } from '../../../src/http/schemas/users';
 import { apiGet } from './client';
 
 type UserPage = z.infer<typeof userPage>;
-const staffRoles = roleSchema.exclude(['customer']).options;
+const staffRoles = ROLES.filter((role) => role !== 'customer');
 
 /** Active staff, every page of them: who may be given a ticket, or mentioned in a note. */
 export async function staffUsers() {

@@ -5,7 +5,7 @@ import i18next from 'i18next';
 let wanted = false;
 const listeners = new Set<() => void>();
 
-/** Whether a toast was asked for yet (read by the container's host in main.tsx). */
+/** Whether a toast was asked for yet (read by the container's host in app.tsx). */
 export const notificationsWanted = {
   subscribe(listener: () => void) {
     listeners.add(listener);

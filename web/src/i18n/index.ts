@@ -4,19 +4,41 @@ import { ticketLabelTree } from '../../../src/i18n/ticket-labels';
 import { readCookie } from '../api/client';
 import { defaultLanguage, type Language, languageCookie, pickLanguage } from './language';
 
+/** One file of texts per language, loaded on demand. */
+export type LanguageFiles = Record<Language, () => Promise<{ default: Record<string, unknown> }>>;
+
 // One language's texts travel with the first page, the reader's; another loads when chosen.
-const bundles: Record<Language, () => Promise<{ default: Record<string, unknown> }>> = {
+const bundles: LanguageFiles = {
   fr: () => import('./fr.json'),
   de: () => import('./de.json'),
   en: () => import('./en.json'),
 };
 
+// The namespaces of the areas loaded so far (portal, console, commitments), with their files.
+const areas = new Map<string, LanguageFiles>();
+
 /** Adds a language's texts (status, criticality and closing-reason words from the server's source). */
 async function loadLanguage(language: Language): Promise<void> {
+  await Promise.all([...areas].map(([namespace, files]) => loadNamespace(namespace, files, language)));
   if (i18next.hasResourceBundle(language, 'translation')) return;
   const { default: texts } = await bundles[language]();
   i18next.addResourceBundle(language, 'translation', texts, true, false);
   i18next.addResourceBundle(language, 'labels', ticketLabelTree(language), true, false);
+}
+
+async function loadNamespace(namespace: string, files: LanguageFiles, language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, namespace)) return;
+  const { default: texts } = await files[language]();
+  i18next.addResourceBundle(language, namespace, texts, true, false);
+}
+
+/**
+ * An area's texts, a namespace of their own: the reader's language loads with the area's first
+ * page (its module awaits this), another language when the reader switches to it.
+ */
+export async function loadArea(namespace: string, files: LanguageFiles): Promise<void> {
+  areas.set(namespace, files);
+  await loadNamespace(namespace, files, pickLanguage({ userLanguage: i18next.language }));
 }
 
 /**

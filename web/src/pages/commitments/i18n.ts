@@ -1,4 +1,3 @@
-import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   formatBusinessDuration,
@@ -8,18 +7,16 @@ import {
   formatDuration,
   formatLanguage,
 } from '../../../../src/i18n/format';
-import de from '../../i18n/commitments.de.json';
-import en from '../../i18n/commitments.en.json';
-import fr from '../../i18n/commitments.fr.json';
+import { loadArea } from '../../i18n/index';
 
 /** The texts of our commitments, due-time explanations and SLA reports: a namespace of their own. */
 export const commitmentsNamespace = 'commitments';
 
-for (const [language, bundle] of Object.entries({ fr, de, en })) {
-  if (!i18next.hasResourceBundle(language, commitmentsNamespace)) {
-    i18next.addResourceBundle(language, commitmentsNamespace, bundle, true, false);
-  }
-}
+await loadArea(commitmentsNamespace, {
+  fr: () => import('../../i18n/commitments.fr.json'),
+  de: () => import('../../i18n/commitments.de.json'),
+  en: () => import('../../i18n/commitments.en.json'),
+});
 
 /** `ct('…')` for this namespace, and the formats its pages share (Zurich time, business durations). */
 export function useCommitmentsT() {

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -13,10 +14,13 @@ import { WaitingSchedule } from '../../components/WaitingSchedule';
 import { usePageTitle } from '../usePageTitle';
 import { StatusBadge, useErrorText, useFormatDate } from './shared';
 import { CloseButton, ClosedExplanation } from './ticket/CloseTicket';
-import { ReplyForm } from './ticket/ReplyForm';
 import { SlaPanel } from './ticket/SlaPanel';
 import { TicketSurvey } from './ticket/TicketSurvey';
 import { WatchButton } from './ticket/WatchButton';
+
+// The reply form (editor, file picker) sits below the conversation: its code loads once the
+// ticket is on screen, not before it.
+const ReplyForm = lazy(() => import('./ticket/ReplyForm').then((m) => ({ default: m.ReplyForm })));
 
 export default function TicketList() {
   const { id = '' } = useParams();
@@ -117,7 +121,11 @@ function TicketView({ ticket }: { ticket: Ticket }) {
       {closed ? (
         <ClosedExplanation ticket={ticket} />
       ) : (
-        ticket.abilities.canAnswer && <ReplyForm ticket={ticket} />
+        ticket.abilities.canAnswer && (
+          <Suspense fallback={<Paper withBorder radius="md" mih={320} />}>
+            <ReplyForm ticket={ticket} />
+          </Suspense>
+        )
       )}
       {!closed && ticket.abilities.canClose && <CloseButton ticket={ticket} />}
     </Stack>

@@ -15,7 +15,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { criticalitySchema } from '../../../../src/http/schemas/tickets';
+import { CRITICALITIES } from '../../../../src/domain/tickets/criticality';
 import { type TicketChanged, useLiveTickets } from '../../api/staff-live';
 import { exportUrl, listTickets, type TicketFilters, ticketKeys } from '../../api/tickets';
 import type { SavedView } from '../../api/views';
@@ -30,7 +30,7 @@ import type { SortOrder } from './queue/SortHeader';
 import { isQueue, QUEUE_FILTERS, QUEUES, type QueueId } from './queues';
 import { useNow } from './sla';
 
-const criticalities = criticalitySchema.options;
+const criticalities = CRITICALITIES;
 const sorts = ['engagementDueAt', 'resolutionDueAt', 'updatedAt', 'createdAt', 'criticality', 'key'];
 const defaultOrder = (sort: string): SortOrder =>
   sort === 'updatedAt' || sort === 'createdAt' ? 'desc' : 'asc';

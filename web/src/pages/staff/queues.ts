@@ -1,4 +1,4 @@
-import { ticketStatusSchema } from '../../../../src/http/schemas/tickets';
+import { TICKET_STATUSES } from '../../../../src/domain/tickets/statuses';
 import type { TicketFilters } from '../../api/tickets';
 
 export const QUEUES = [
@@ -12,7 +12,7 @@ export const QUEUES = [
 ] as const;
 export type QueueId = (typeof QUEUES)[number];
 
-const notClosed = ticketStatusSchema.options.filter((status) => status !== 'closed');
+const notClosed = TICKET_STATUSES.filter((status) => status !== 'closed');
 
 /** Each queue is a filter of GET /api/tickets, sorted by the due time that matters in it. */
 export const QUEUE_FILTERS: Record<QueueId, TicketFilters> = {

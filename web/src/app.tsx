@@ -1,0 +1,52 @@
+import './zod-config';
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, StrictMode, Suspense, startTransition, useSyncExternalStore } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { setFallbackMessages } from './api/client';
+import { queryClient } from './api/query-client';
+import { CrashBoundary } from './components/CrashBoundary';
+import { notificationsWanted } from './components/notify';
+import { startI18n } from './i18n/index';
+import { createRouter } from './routes';
+import { cssVariablesResolver, theme } from './theme';
+
+// Toasts are never part of the first paint: their container loads with the first toast.
+const Toasts = lazy(() => import('./components/Toasts'));
+
+function ToastsHost() {
+  const wanted = useSyncExternalStore(notificationsWanted.subscribe, notificationsWanted.get);
+  return wanted ? (
+    <Suspense fallback={null}>
+      <Toasts />
+    </Suspense>
+  ) : null;
+}
+
+async function start() {
+  const i18n = await startI18n();
+  setFallbackMessages((code) => i18n.t(`errors.${code}`));
+  const router = createRouter();
+  const root = document.getElementById('root');
+  if (!root) return;
+  const app = createRoot(root);
+  // As a transition, the first render yields to the browser every few milliseconds instead of
+  // holding the main thread until the whole page is built: a tap or a scroll is answered meanwhile.
+  startTransition(() =>
+    app.render(
+      <StrictMode>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+          <ToastsHost />
+          <CrashBoundary>
+            <QueryClientProvider client={queryClient}>
+              <RouterProvider router={router} />
+            </QueryClientProvider>
+          </CrashBoundary>
+        </MantineProvider>
+      </StrictMode>,
+    ),
+  );
+}
+
+void start();
