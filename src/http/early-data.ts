@@ -27,7 +27,8 @@ export function earlyDataOf(path: string, role: Role | null): string[] {
   const ticket = /^(\/staff)?\/tickets\/([0-9a-f-]{36})$/.exec(path);
   if (ticket?.[2] && customer !== Boolean(ticket[1])) {
     const base = `/api/tickets/${ticket[2]}`;
-    return ['/api/session', `${base}/sla`, base, `${base}/timeline`, `${base}/attachments`];
+    const answers = ['/api/session', `${base}/sla`, base, `${base}/timeline`, `${base}/attachments`];
+    return customer ? [...answers, '/api/sla/commitments'] : answers;
   }
   if (path === '/' && customer) return ['/api/session', homeList, '/api/request-types'];
   if (path === '/queues' && !customer) return ['/api/session', firstQueueList];

@@ -207,7 +207,19 @@ export function formatNumber(
   options: Intl.NumberFormatOptions = {},
 ): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return missing;
-  return new Intl.NumberFormat(localeOf(language), options).format(value);
+  return numberFormat(localeOf(language), options).format(value);
+}
+
+// Building a formatter costs far more than using one, and a list formats the same way on every row.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
 }
 
 /** A percentage from a ratio: 0.953 → "95,3 %" / "95.3 %" / "95.3%". */
@@ -237,6 +249,16 @@ export function formatBytes(bytes: number | null | undefined, language: string):
   });
 }
 
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, format);
+  }
+  return format;
+}
+
 const relativeUnits: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
@@ -248,7 +270,7 @@ export function formatRelative(value: Instant | null | undefined, now: Date, lan
   const date = toDate(value);
   if (!date) return missing;
   const difference = date.getTime() - now.getTime();
-  const format = new Intl.RelativeTimeFormat(localeOf(language), { numeric: 'auto' });
+  const format = relativeFormat(localeOf(language));
   for (const [unit, size] of relativeUnits) {
     if (Math.abs(difference) >= size) return format.format(Math.round(difference / size), unit);
   }

@@ -105,6 +105,7 @@ describe('built web client', () => {
       `/api/tickets/${id}`,
       `/api/tickets/${id}/timeline`,
       `/api/tickets/${id}/attachments`,
+      '/api/sla/commitments',
     ]);
     const hash = createHash('sha256')
       .update(early?.[2] ?? '')

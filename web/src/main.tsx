@@ -1,6 +1,6 @@
 // The component library's styles are the page's own: the frame index.html paints and the app
 // share them, and the first render never shows unstyled components.
-import '@mantine/core/styles.css';
+import './mantine-styles';
 import { appNotLoaded } from './app-not-loaded';
 
 // The app's code (preloaded with the page, see src/http/web-page.ts) runs once the browser has

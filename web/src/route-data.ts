@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import type { LoaderFunctionArgs } from 'react-router';
 import { fetchRequestTypes, requestTypesKey } from './api/catalogue';
+import { commitmentsKey, fetchCommitments } from './api/commitments';
 import { queryClient } from './api/query-client';
 import { fetchSession, sessionKey } from './api/session';
 import {
@@ -46,6 +47,8 @@ export async function customerTicketData({ params }: LoaderFunctionArgs): Promis
   const id = params.id ?? '';
   await Promise.all([
     queryClient.prefetchQuery({ queryKey: ticketKeys.sla(id), queryFn: () => getTicketSla(id) }),
+    // The commitment panel names the criticality in the company's words (its commitments).
+    queryClient.prefetchQuery({ queryKey: commitmentsKey, queryFn: fetchCommitments }),
     ...ticketAndConversation(id),
   ]);
   return null;

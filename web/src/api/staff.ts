@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { ROLES } from '../../../src/domain/roles';
 import type { userPage } from '../../../src/http/schemas/users';
+import { ROLES } from '../../../src/http/schemas/vocabulary';
 import { apiGet } from './client';
 
 type UserPage = z.infer<typeof userPage>;

@@ -41,7 +41,9 @@ interface TicketTableProps<T> {
  * where a row of columns cannot fit, one card per ticket with the same columns.
  */
 export function TicketTable<T extends { id: string }>(props: TicketTableProps<T>) {
-  const phone = useMediaQuery('(max-width: 599.98px)');
+  // Read at the first render (the portal has no server rendering): otherwise a phone would build
+  // the whole table first, then throw it away for the cards.
+  const phone = useMediaQuery('(max-width: 599.98px)', undefined, { getInitialValueInEffect: false });
   return phone ? <TicketCards {...props} /> : <TicketRows {...props} />;
 }
 

@@ -54,6 +54,10 @@ export async function startI18n(): Promise<typeof i18next> {
   });
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
+    // An area whose module loaded while the switch was under way has its texts fetched now;
+    // its pages render again once they are added (bindI18nStore below).
+    const switchedTo = pickLanguage({ userLanguage: language });
+    for (const [namespace, files] of areas) void loadNamespace(namespace, files, switchedTo);
   });
   const { default: texts } = await bundles[lng]();
   await i18next.use(initReactI18next).init({
@@ -62,6 +66,7 @@ export async function startI18n(): Promise<typeof i18next> {
     fallbackLng: defaultLanguage,
     supportedLngs: ['fr', 'de', 'en'],
     interpolation: { escapeValue: false },
+    react: { bindI18nStore: 'added' },
     returnNull: false,
   });
   document.documentElement.lang = lng;

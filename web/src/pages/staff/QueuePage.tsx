@@ -15,7 +15,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { CRITICALITIES } from '../../../../src/domain/tickets/criticality';
+import { CRITICALITIES } from '../../../../src/http/schemas/vocabulary';
 import { type TicketChanged, useLiveTickets } from '../../api/staff-live';
 import { exportUrl, listTickets, type TicketFilters, ticketKeys } from '../../api/tickets';
 import type { SavedView } from '../../api/views';

@@ -1,4 +1,4 @@
-import { TICKET_STATUSES } from '../../../../src/domain/tickets/statuses';
+import { TICKET_STATUSES } from '../../../../src/http/schemas/vocabulary';
 import type { TicketFilters } from '../../api/tickets';
 
 export const QUEUES = [
