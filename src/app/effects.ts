@@ -25,13 +25,54 @@ export interface KnownAtChange {
   };
 }
 
-/** Runs after every recorded ticket change, in its transaction, with the ticket as it now is. */
-export type TicketChangeEffect = (
+/** A recorded change: the ticket as it now is and the event that records it. */
+export interface RecordedTicketChange {
+  ticket: typeof tickets.$inferSelect;
+  event: typeof ticketEvents.$inferSelect;
+  known?: KnownAtChange;
+}
+
+/**
+ * The same effect over many changes recorded at once (the timers fire hundreds per transaction),
+ * with a few statements for all of them instead of a few per change. Its result must be the one
+ * of the single form run on each change in turn.
+ */
+export type TicketChangesEffect = (tx: Tx, changes: readonly RecordedTicketChange[]) => Promise<void>;
+
+/**
+ * Runs after every recorded ticket change, in its transaction, with the ticket as it now is. An
+ * effect may carry its batch form (`many`); one without is run on each change of a batch in turn.
+ */
+export type TicketChangeEffect = ((
   tx: Tx,
   ticket: typeof tickets.$inferSelect,
   event: typeof ticketEvents.$inferSelect,
   known?: KnownAtChange,
-) => Promise<void>;
+) => Promise<void>) & { readonly many?: TicketChangesEffect };
+
+/** An effect with its batch form; the function keeps its own name (the effect lists name them). */
+export function withBatchForm(
+  one: (
+    tx: Tx,
+    ticket: typeof tickets.$inferSelect,
+    event: typeof ticketEvents.$inferSelect,
+    known?: KnownAtChange,
+  ) => Promise<void>,
+  many: TicketChangesEffect,
+): TicketChangeEffect {
+  return Object.assign(one, { many });
+}
+
+/** Runs one effect over a batch of changes: its batch form, or the single form on each in turn. */
+export async function runOverChanges(
+  effect: TicketChangeEffect,
+  tx: Tx,
+  changes: readonly RecordedTicketChange[],
+): Promise<void> {
+  if (!changes.length) return;
+  if (effect.many) return effect.many(tx, changes);
+  for (const change of changes) await effect(tx, change.ticket, change.event, change.known);
+}
 
 /** Runs after every SLA recomputation, in its transaction, once the ticket row is updated. */
 export type SlaRecomputeEffect = (tx: Tx, change: SlaRecomputation) => Promise<void>;

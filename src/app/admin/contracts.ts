@@ -16,7 +16,7 @@ export const isContractActive = (
 ): boolean => contract.startsOn <= today && (contract.endsOn === null || contract.endsOn >= today);
 
 /** The same rule in SQL, over the contracts table or an alias of it (a correlated subquery). */
-export const activeOn = (table: { startsOn: AnyPgColumn; endsOn: AnyPgColumn }, today: string): SQL =>
+export const activeOn = (table: { startsOn: AnyPgColumn; endsOn: AnyPgColumn }, today: string | SQL): SQL =>
   sql`${table.startsOn} <= ${today}::date and (${table.endsOn} is null or ${table.endsOn} >= ${today}::date)`;
 
 /**

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client';
 import { contracts, slaOverrides } from '../../db/schema/index';
 import { zurichDateOf } from '../../domain/calendar/index';
@@ -41,6 +41,52 @@ export async function maintenanceTerms(
     .limit(1);
   return row ? { contractId: row.contractId, override: row.override ?? {} } : null;
 }
+
+/**
+ * `maintenanceTerms` of many (company, instant) pairs in one query, by `termsKey`: each pair's
+ * contract chosen as there (the most recently started of those running on its Zurich date).
+ */
+export async function maintenanceTermsOfMany(
+  db: DbOrTx,
+  pairs: readonly { companyId: string; at: Date }[],
+): Promise<Map<string, MaintenanceTerms | null>> {
+  const wanted = new Map(pairs.map((p) => [termsKey(p.companyId, p.at), p]));
+  if (!wanted.size) return new Map();
+  const days = [...wanted.values()].map((p) => ({ company: p.companyId, day: zurichDateOf(p.at) }));
+  const result = await db.execute(sql`
+    select v.company::text as company, v.day::text as day, m.id as "contractId", m.targets as override
+      from jsonb_to_recordset(${JSON.stringify(days)}::jsonb) as v(company uuid, day date)
+      left join lateral (
+        select ${contracts.id} as id, ${slaOverrides.targets} as targets
+          from ${contracts} left join ${slaOverrides} on ${slaOverrides.contractId} = ${contracts.id}
+         where ${contracts.companyId} = v.company and ${contracts.kind} = 'maintenance'
+           and ${activeOn(contracts, sql`v.day`)}
+         order by ${contracts.startsOn} desc, ${contracts.createdAt} desc
+         limit 1
+      ) m on true`);
+  const rows = (result as unknown as { rows: TermsRow[] }).rows;
+  const byDay = new Map(rows.map((r) => [`${r.company}|${r.day}`, r]));
+  const terms = new Map<string, MaintenanceTerms | null>();
+  for (const [key, pair] of wanted) {
+    const row = byDay.get(`${pair.companyId}|${zurichDateOf(pair.at)}`);
+    terms.set(
+      key,
+      row?.contractId
+        ? { contractId: row.contractId, override: (row.override as SlaTargetsOverride) ?? {} }
+        : null,
+    );
+  }
+  return terms;
+}
+
+interface TermsRow {
+  company: string;
+  day: string;
+  contractId: string | null;
+  override: unknown;
+}
+
+export const termsKey = (companyId: string, at: Date): string => `${companyId}|${zurichDateOf(at)}`;
 
 /**
  * R1 as the customer is told it before filling any form: a contract running today, one that ended

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { liveEvents } from '../../db/schema/index';
-import type { TicketChangeEffect } from '../effects';
+import { type RecordedTicketChange, type TicketChangeEffect, withBatchForm } from '../effects';
 
 /** The PostgreSQL channel on which every committed ticket change is announced. */
 export const liveChannel = 'guichet_ticket_changed';
@@ -39,18 +39,38 @@ export async function announceTicketChange(tx: Tx, notice: TicketChangedNotice, 
       from kept`);
 }
 
-/** Announces every recorded change of a ticket. */
-export const publishTicketChange: TicketChangeEffect = async (tx: Tx, ticket, event) => {
-  const notice: TicketChangedNotice = {
-    ticketId: ticket.id,
-    key: ticket.key,
-    status: ticket.status,
-    companyId: ticket.companyId,
-    actorId: event.actorId,
-    internal: event.visibility === 'internal',
-  };
-  await announceTicketChange(tx, notice, event.at);
-};
+const noticeOfChange = ({ ticket, event }: RecordedTicketChange): TicketChangedNotice => ({
+  ticketId: ticket.id,
+  key: ticket.key,
+  status: ticket.status,
+  companyId: ticket.companyId,
+  actorId: event.actorId,
+  internal: event.visibility === 'internal',
+});
+
+/** Announces every recorded change of a ticket (a batch of changes: all in one round trip). */
+export const publishTicketChange: TicketChangeEffect = withBatchForm(
+  async function publishTicketChange(tx: Tx, ticket, event) {
+    await announceTicketChange(tx, noticeOfChange({ ticket, event }), event.at);
+  },
+  async (tx, changes) => {
+    const rows = changes.map((change) => ({
+      ticketId: change.ticket.id,
+      notice: noticeOfChange(change),
+      at: change.event.at.toISOString(),
+    }));
+    // As announceTicketChange, row by row: each kept notice, then its NOTIFY carrying its id.
+    await tx.execute(sql`
+      with kept as (
+        insert into ${liveEvents} (ticket_id, notice, created_at)
+        select "ticketId", notice, at
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v("ticketId" uuid, notice jsonb, at timestamptz)
+        returning id, notice
+      )
+      select pg_notify(${liveChannel}, jsonb_set(kept.notice, '{eventId}', to_jsonb(kept.id))::text)
+        from kept order by kept.id`);
+  },
+);
 
 export function parseNotice(payload: string): TicketChangedNotice | null {
   try {

@@ -1,4 +1,5 @@
-import type { TicketChangeEffect } from '../effects';
+import { type TicketChangeEffect, withBatchForm } from '../effects';
+import { recomputeSlaOfChanges } from './recompute-many';
 import { recomputeTicketSla } from './ticket-sla';
 import { mattersToSla, slaHistoryOf } from './ticket-sla-events';
 
@@ -7,15 +8,28 @@ import { mattersToSla, slaHistoryOf } from './ticket-sla-events';
  * each recorded change that can affect the clocks, in the same transaction, the due times and
  * state are recomputed (which runs the after-recompute effects: the warning timers).
  */
-export const recomputeSlaAfterChange: TicketChangeEffect = async (tx, ticket, event, known) => {
-  if (!mattersToSla(event)) return;
-  // A ticket just created has no history but this entry: computed from what was just written,
-  // with the settings and terms its creation read (known), none of it read again.
-  const history =
-    event.kind === 'created'
-      ? await slaHistoryOf(tx, ticket, [{ ...event, actorRole: null }], known?.sla?.countingTypes)
-      : undefined;
-  const change = await recomputeTicketSla(tx, ticket.id, event.at, history, known?.sla);
-  // The caller returns this very row: keep its due times in step with what was stored.
-  if (change) Object.assign(ticket, change.after);
-};
+export const recomputeSlaAfterChange: TicketChangeEffect = withBatchForm(
+  async function recomputeSlaAfterChange(tx, ticket, event, known) {
+    if (!mattersToSla(event)) return;
+    // A ticket just created has no history but this entry: computed from what was just written,
+    // with the settings and terms its creation read (known), none of it read again.
+    const history =
+      event.kind === 'created'
+        ? await slaHistoryOf(tx, ticket, [{ ...event, actorRole: null }], known?.sla?.countingTypes)
+        : undefined;
+    const change = await recomputeTicketSla(tx, ticket.id, event.at, history, known?.sla);
+    // The caller returns this very row: keep its due times in step with what was stored.
+    if (change) Object.assign(ticket, change.after);
+  },
+  async (tx, changes) => {
+    const matter = changes.filter(({ event }) => mattersToSla(event));
+    // Creations come one by one with what their creation read; the rest all at once.
+    for (const { ticket, event, known } of matter.filter((c) => c.event.kind === 'created')) {
+      await recomputeSlaAfterChange(tx, ticket, event, known);
+    }
+    await recomputeSlaOfChanges(
+      tx,
+      matter.filter((c) => c.event.kind !== 'created'),
+    );
+  },
+);

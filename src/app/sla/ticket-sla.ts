@@ -22,6 +22,7 @@ import {
   storedSla,
   type TicketSlaState,
 } from '../../domain/sla/stored-sla';
+import type { MaintenanceTerms } from '../admin/maintenance';
 import { installedEffects, type KnownAtChange } from '../effects';
 import { overrideForCompany, readSlaConfig } from './config';
 import { type SlaTicketRow, ticketSlaEvents } from './ticket-sla-events';
@@ -60,17 +61,16 @@ export async function evaluateTicketSla(
   const config = options.known?.config ?? (await readSlaConfig(db));
   const { contractId, override } =
     options.known ?? (await overrideForCompany(db, ticket.companyId, ticket.createdAt));
-  let targets = resolveSlaTargets(config.targets, override);
+  let kept: SlaTargets | null = null;
   if (ticket.status === 'closed') {
-    const [kept] = await db
+    const [row] = await db
       .select({ targets: ticketSla.targets })
       .from(ticketSla)
       .where(eq(ticketSla.ticketId, ticketId))
       .limit(1);
-    if (kept) targets = kept.targets;
+    kept = row?.targets ?? null;
   }
-  // The row's own clock may be slightly behind the event's (same transaction): never before creation.
-  const at = now.getTime() < ticket.createdAt.getTime() ? ticket.createdAt : now;
+  const { at, targets } = slaInputs(ticket, now, config.targets, override, kept);
   const sla = { now: at, calendar: config.calendar, targets };
   if (!options.explainIn) return { ticket, report: computeSla(events, sla), targets, contractId };
   const { engagement, resolution, ...explained } = explainSla(events, {
@@ -78,6 +78,22 @@ export async function evaluateTicketSla(
     language: options.explainIn,
   });
   return { ticket, report: explained.report, targets, contractId, explanations: { engagement, resolution } };
+}
+
+/**
+ * The targets a ticket is judged by and the instant to judge it at: a closed ticket keeps the
+ * targets stored when it was last computed (`kept`); the row's own clock may be slightly behind
+ * the event's (same transaction), so never before creation.
+ */
+export function slaInputs(
+  ticket: SlaTicketRow,
+  now: Date,
+  globalTargets: SlaTargets,
+  override: MaintenanceTerms['override'],
+  kept: SlaTargets | null,
+): { at: Date; targets: SlaTargets } {
+  const targets = ticket.status === 'closed' && kept ? kept : resolveSlaTargets(globalTargets, override);
+  return { at: now.getTime() < ticket.createdAt.getTime() ? ticket.createdAt : now, targets };
 }
 
 /** The SLA report of a ticket as of `now`; throws when the ticket does not exist. */
@@ -104,16 +120,38 @@ export async function recomputeTicketSla(
     ...(known ? { known } : {}),
   });
   if (!evaluation) return null;
-  const { ticket, report, targets } = evaluation;
+  return storeTicketSla(db, evaluation.ticket, evaluation.report, evaluation.targets, now);
+}
+
+/** Stores one computed SLA (see recomputeTicketSla) and runs the after-recompute effects. */
+async function storeTicketSla(
+  db: Tx,
+  ticket: SlaTicketRow,
+  report: SlaReport,
+  targets: SlaTargets,
+  now: Date,
+): Promise<SlaRecomputation> {
+  const { change, ticketChanged, next } = slaToStore(ticket, report, targets, now);
+  if (ticketChanged) await db.update(tickets).set(change.after).where(eq(tickets.id, ticket.id));
+  await db
+    .insert(ticketSla)
+    .values({ ticketId: ticket.id, ...next })
+    .onConflictDoUpdate({ target: ticketSla.ticketId, set: next });
+  for (const effect of installedEffects().afterSlaRecompute) await effect(db, change);
+  return change;
+}
+
+/**
+ * What a computed SLA stores: the due times and state on the ticket (only when they changed, or
+ * were never stored), and the next warning instants and targets in `ticket_sla`.
+ */
+export function slaToStore(ticket: SlaTicketRow, report: SlaReport, targets: SlaTargets, now: Date) {
   const before: StoredSla = {
     engagementDueAt: ticket.engagementDueAt,
     resolutionDueAt: ticket.resolutionDueAt,
     slaState: (ticket.slaState as TicketSlaState | null) ?? 'none',
   };
   const after = storedSla(report);
-  if (!sameStoredSla(before, after) || ticket.slaState === null) {
-    await db.update(tickets).set(after).where(eq(tickets.id, ticketId));
-  }
   const timers = slaTimers(report);
   const next = {
     nextAtRiskAt: timers.find((timer) => timer.kind === 'at_risk')?.at ?? null,
@@ -121,11 +159,6 @@ export async function recomputeTicketSla(
     targets,
     computedAt: now,
   };
-  await db
-    .insert(ticketSla)
-    .values({ ticketId, ...next })
-    .onConflictDoUpdate({ target: ticketSla.ticketId, set: next });
-  const change: SlaRecomputation = { ticketId, now, report, timers, before, after };
-  for (const effect of installedEffects().afterSlaRecompute) await effect(db, change);
-  return change;
+  const change: SlaRecomputation = { ticketId: ticket.id, now, report, timers, before, after };
+  return { change, ticketChanged: !sameStoredSla(before, after) || ticket.slaState === null, next };
 }

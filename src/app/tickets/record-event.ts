@@ -86,9 +86,7 @@ export async function recordEvent(
   change: TicketChange,
 ): Promise<{ ticket: TicketRow; event: TicketEventRow }> {
   const patch = change.patch ?? {};
-  const keys = (Object.keys(patch) as (keyof TicketPatch)[]).filter((k) => !notAudited.has(k));
-  const before = keys.length ? Object.fromEntries(keys.map((k) => [k, jsonValue(change.ticket[k])])) : null;
-  const after = keys.length ? Object.fromEntries(keys.map((k) => [k, jsonValue(patch[k])])) : null;
+  const { before, after } = auditOf(change.ticket, patch);
 
   let ticket = change.ticket;
   const touch = change.touch !== false;
@@ -119,6 +117,19 @@ export async function recordEvent(
   if (!event) throw new Error('ticket event insert returned nothing');
   for (const effect of installedEffects().afterTicketChange) await effect(tx, ticket, event, change.known);
   return { ticket, event };
+}
+
+/** The before and after of the audited fields a patch changes (R14); null when it changes none. */
+export function auditOf(
+  ticket: TicketRow,
+  patch: TicketPatch,
+): { before: Record<string, unknown> | null; after: Record<string, unknown> | null } {
+  const keys = (Object.keys(patch) as (keyof TicketPatch)[]).filter((k) => !notAudited.has(k));
+  if (!keys.length) return { before: null, after: null };
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, jsonValue(ticket[k])])),
+    after: Object.fromEntries(keys.map((k) => [k, jsonValue(patch[k])])),
+  };
 }
 
 const jsonValue = (value: unknown): unknown =>

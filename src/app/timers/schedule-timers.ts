@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { ticketTimers } from '../../db/schema/index';
 import { reminderSchedule } from '../../domain/tickets/index';
+import { type TicketChangeEffect, withBatchForm } from '../effects';
 import type { TicketEventRow, TicketRow } from '../tickets/record-event';
 import { readAutoCloseDelays } from './auto-close-settings';
 
@@ -19,7 +20,36 @@ export const slaTimerKinds = [
  * (customer reply, staff move, closing) cancels what is still pending. Closing also cancels SLA
  * warnings.
  */
-export async function scheduleTicketTimers(tx: Tx, ticket: TicketRow, event: TicketEventRow): Promise<void> {
+export const scheduleTicketTimers: TicketChangeEffect = withBatchForm(
+  async function scheduleTicketTimers(tx, ticket, event) {
+    await scheduleTimersOf(tx, ticket, event);
+  },
+  async (tx, changes) => {
+    // Leaving the wait or closing, for the whole batch in one statement; entering it is rare in a
+    // batch and reads the delays, so it goes change by change.
+    const leaving = changes.flatMap(({ ticket, event }) => {
+      const before = event.before?.status;
+      const after = event.after?.status;
+      if (after === undefined || after === before) return [];
+      if (before !== 'waiting_customer' && after !== 'closed') return [];
+      return [{ id: ticket.id, at: event.at.toISOString(), closing: after === 'closed' }];
+    });
+    if (leaving.length) {
+      await tx.execute(sql`
+        update ${ticketTimers} set state = 'cancelled', done_at = v.at
+          from jsonb_to_recordset(${JSON.stringify(leaving)}::jsonb) as v(id uuid, at timestamptz, closing boolean)
+         where ${ticketTimers.ticketId} = v.id and ${ticketTimers.state} = 'pending'
+           and (v.closing or ${ticketTimers.kind} in ('reminder_1', 'reminder_2', 'auto_close'))`);
+    }
+    for (const { ticket, event } of changes) {
+      if (event.after?.status === 'waiting_customer' && event.before?.status !== 'waiting_customer') {
+        await scheduleTimersOf(tx, ticket, event);
+      }
+    }
+  },
+);
+
+async function scheduleTimersOf(tx: Tx, ticket: TicketRow, event: TicketEventRow): Promise<void> {
   const before = event.before?.status;
   const after = event.after?.status;
   if (after === undefined || after === before) return;

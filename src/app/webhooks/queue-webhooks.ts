@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { ticketMessages, webhookDeliveries, webhookEndpoints } from '../../db/schema/index';
 import { type RaisedEvent, slaWebhookEvent, webhookEventsOf } from '../../domain/webhooks/events';
-import type { SlaWarningEffect, TicketChangeEffect } from '../effects';
+import { type SlaWarningEffect, type TicketChangeEffect, withBatchForm } from '../effects';
 import type { TicketEventRow, TicketRow } from '../tickets/record-event';
 
 /**
@@ -10,10 +10,31 @@ import type { TicketEventRow, TicketRow } from '../tickets/record-event';
  * transaction, for every active endpoint that subscribed to them (internal ones only for endpoints
  * marked internal). Nothing leaves here; the worker delivers (see dispatch-webhooks.ts).
  */
-export const queueTicketWebhooks: TicketChangeEffect = async (tx, ticket, event) => {
-  const raised = webhookEventsOf({ kind: event.kind, visibility: event.visibility, after: event.after });
-  if (!raised.length) return;
-  const listeners = await subscribers(tx);
+export const queueTicketWebhooks: TicketChangeEffect = withBatchForm(
+  async function queueTicketWebhooks(tx, ticket, event) {
+    const raised = raisedBy(event);
+    if (!raised.length) return;
+    await queueRaised(tx, await subscribers(tx), ticket, event, raised);
+  },
+  // A batch reads the endpoints once; the (rare) deliveries are queued change by change.
+  async (tx, changes) => {
+    const raising = changes.filter(({ event }) => raisedBy(event).length > 0);
+    if (!raising.length) return;
+    const listeners = await subscribers(tx);
+    for (const { ticket, event } of raising) await queueRaised(tx, listeners, ticket, event, raisedBy(event));
+  },
+);
+
+const raisedBy = (event: TicketEventRow) =>
+  webhookEventsOf({ kind: event.kind, visibility: event.visibility, after: event.after });
+
+async function queueRaised(
+  tx: Tx,
+  listeners: Awaited<ReturnType<typeof subscribers>>,
+  ticket: TicketRow,
+  event: TicketEventRow,
+  raised: RaisedEvent[],
+) {
   if (!listeners.length) return;
   for (const one of raised) {
     const endpoints = listeners.filter(
@@ -23,7 +44,7 @@ export const queueTicketWebhooks: TicketChangeEffect = async (tx, ticket, event)
     const data = { ticket: ticketFacts(ticket), ...(await changeFacts(tx, one, ticket, event)) };
     await queue(tx, endpoints, ticket.id, one.event, data, event.at);
   }
-};
+}
 
 /** The effect of an SLA warning that fired (R7): `ticket.sla_at_risk` or `ticket.sla_breached`. */
 export const queueSlaWebhooks: SlaWarningEffect = async (tx, warning) => {
