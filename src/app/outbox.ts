@@ -31,3 +31,25 @@ export async function queueMail(db: DbOrTx, mail: QueuedMail, now: Date): Promis
   if (!row) throw new Error('outbox insert returned nothing');
   return row.id;
 }
+
+/** `queueMail` for many mails in one statement; the outbox ids in the order of `mails`. */
+export async function queueMails(db: DbOrTx, mails: readonly QueuedMail[], now: Date): Promise<number[]> {
+  if (!mails.length) return [];
+  const rows = await db
+    .insert(outbox)
+    .values(
+      mails.map((mail) => ({
+        template: mail.template,
+        recipient: mail.recipient,
+        language: mail.language,
+        params: mail.params ?? {},
+        ticketId: mail.ticketId ?? null,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    )
+    .returning({ id: outbox.id });
+  if (rows.length !== mails.length) throw new Error('outbox insert returned too few rows');
+  // Ids are drawn in the order of the VALUES rows, so sorting restores it whatever order they come back in.
+  return rows.map((row) => row.id).sort((a, b) => a - b);
+}

@@ -11,15 +11,17 @@ import type { Language } from '../../i18n/language';
 import { statusLabels } from '../../i18n/ticket-labels';
 import type { Actor } from '../context';
 import { AppError } from '../errors/index';
-import { issueSurvey } from './issue-survey';
-import { mailTicketCreator } from './notify';
+import { issueSurvey, issueSurveys } from './issue-survey';
+import { mailTicketCreator, queueCreatorMails } from './notify';
 import {
   recordEvent,
+  type TicketChange,
   type TicketEventKind,
   type TicketEventRow,
   type TicketPatch,
   type TicketRow,
 } from './record-event';
+import { recordEvents } from './record-events';
 
 export interface StatusChange {
   ticket: TicketRow;
@@ -46,6 +48,71 @@ export interface StatusChange {
  * customer contact is mailed 'ticket.status_changed'.
  */
 export async function applyStatusChange(tx: Tx, change: StatusChange): Promise<StatusChangeResult> {
+  const { actor, to, now } = change;
+  const from = change.ticket.status;
+  const result = await recordEvent(tx, statusEventOf(change));
+  const surveyToken =
+    to === 'closed' ? await issueSurvey(tx, result.ticket, now, { automatic: actor === null }) : null;
+  if (change.mail !== false) {
+    const closing = to === 'closed' ? { closeReason: change.closeReason, ...surveyParam(surveyToken) } : {};
+    await mailTicketCreator(tx, {
+      ticket: result.ticket,
+      template: 'ticket.status_changed',
+      params: { from, to, ...closing },
+      actorId: actor?.userId ?? null,
+      now,
+      statusTo: to,
+    });
+  }
+  return { ...result, surveyToken };
+}
+
+/**
+ * `applyStatusChange` for many tickets at once, each changed by the system (R9 closings): the
+ * events recorded together (see recordEvents), the surveys issued together, and the mails the
+ * changes send queued in one statement. Each result is what `applyStatusChange` returns.
+ */
+export async function applyStatusChanges(
+  tx: Tx,
+  changes: readonly (StatusChange & { actor: null })[],
+): Promise<StatusChangeResult[]> {
+  if (!changes.length) return [];
+  const recorded = await recordEvents(tx, changes.map(statusEventOf));
+  const now = changes[0]?.now ?? new Date();
+  const tokens = await issueSurveys(
+    tx,
+    recorded.filter((_, i) => changes[i]?.to === 'closed').map((r) => r.ticket),
+    now,
+    { automatic: true },
+  );
+  const results = recorded.map(({ ticket, event }) => ({
+    ticket,
+    event,
+    surveyToken: tokens.get(ticket.id) ?? null,
+  }));
+  const mailed = changes.flatMap((change, i) => {
+    const result = results[i];
+    if (change.mail === false || !result) return [];
+    const { to } = change;
+    const closing =
+      to === 'closed' ? { closeReason: change.closeReason, ...surveyParam(result.surveyToken) } : {};
+    return [
+      {
+        ticket: result.ticket,
+        template: 'ticket.status_changed',
+        params: { from: change.ticket.status, to, ...closing },
+        actorId: null,
+        now: change.now,
+        statusTo: to,
+      },
+    ];
+  });
+  await queueCreatorMails(tx, mailed);
+  return results;
+}
+
+/** The R6 table's verdict on a change, and the event that records it (throws when refused). */
+function statusEventOf(change: StatusChange): TicketChange {
   const { ticket, actor, to, now } = change;
   const from = ticket.status;
   const role: TransitionRole = actor ? actor.role : 'system';
@@ -104,7 +171,7 @@ export async function applyStatusChange(tx: Tx, change: StatusChange): Promise<S
     patch.assigneeId = actor.userId;
   }
 
-  const result = await recordEvent(tx, {
+  return {
     ticket,
     actorId: actor?.userId ?? null,
     kind: change.kind ?? defaultKind(from, to),
@@ -112,21 +179,7 @@ export async function applyStatusChange(tx: Tx, change: StatusChange): Promise<S
     patch,
     data: { ...change.data, ...(to === 'closed' ? { closeReason: change.closeReason } : {}) },
     now,
-  });
-  const surveyToken =
-    to === 'closed' ? await issueSurvey(tx, result.ticket, now, { automatic: actor === null }) : null;
-  if (change.mail !== false) {
-    const closing = to === 'closed' ? { closeReason: change.closeReason, ...surveyParam(surveyToken) } : {};
-    await mailTicketCreator(tx, {
-      ticket: result.ticket,
-      template: 'ticket.status_changed',
-      params: { from, to, ...closing },
-      actorId: actor?.userId ?? null,
-      now,
-      statusTo: to,
-    });
-  }
-  return { ...result, surveyToken };
+  };
 }
 
 export interface StatusChangeResult {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { satisfactionSurveys, users } from '../../db/schema/index';
 import { newToken } from '../auth/tokens';
@@ -38,4 +38,47 @@ export async function issueSurvey(
     .onConflictDoNothing()
     .returning({ id: satisfactionSurveys.id });
   return inserted.length ? token : null;
+}
+
+/**
+ * `issueSurvey` for many closings at once (the automatic ones of R9): the setting and the
+ * requesters read once, the surveys inserted in one statement. Returns each ticket's token, by id.
+ */
+export async function issueSurveys(
+  tx: Tx,
+  closed: readonly TicketRow[],
+  now: Date,
+  closing: { automatic: boolean },
+): Promise<Map<string, string | null>> {
+  const tokens = new Map<string, string | null>(closed.map((t) => [t.id, null]));
+  if (!closed.length || !(await closingInvitesToSurvey(tx, closing.automatic))) return tokens;
+  const roles = new Map(
+    (
+      await tx
+        .select({ id: users.id, role: users.role })
+        .from(users)
+        .where(inArray(users.id, [...new Set(closed.map((t) => t.createdBy))]))
+    ).map((u) => [u.id, u.role]),
+  );
+  const surveyed = closed
+    .filter((ticket) => roles.get(ticket.createdBy) === 'customer')
+    .map((ticket) => ({ ticket, ...newToken() }));
+  if (!surveyed.length) return tokens;
+  const inserted = await tx
+    .insert(satisfactionSurveys)
+    .values(
+      surveyed.map(({ ticket, hash }) => ({
+        ticketId: ticket.id,
+        companyId: ticket.companyId,
+        requesterId: ticket.createdBy,
+        agentId: ticket.assigneeId,
+        tokenHash: hash,
+        createdAt: now,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ ticketId: satisfactionSurveys.ticketId });
+  const issued = new Set(inserted.map((row) => row.ticketId));
+  for (const { ticket, token } of surveyed) if (issued.has(ticket.id)) tokens.set(ticket.id, token);
+  return tokens;
 }

@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { users } from '../../db/schema/index';
+import { ticketWatchers, users } from '../../db/schema/index';
 import { readPrefs, wantsStatusMail } from '../../domain/notifications/preferences';
 import type { TicketStatus } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
-import { queueMail } from '../outbox';
+import { type QueuedMail, queueMail, queueMails } from '../outbox';
 import type { TicketRow } from './record-event';
 import { watchersOf } from './watchers';
 
@@ -78,4 +78,94 @@ export async function queueCreatorMail(tx: Tx, input: CreatorMail): Promise<numb
     await send(watcher, copy);
   }
   return creatorMail;
+}
+
+/**
+ * `queueCreatorMail` for many tickets at once (none of them new): the creators and the followers
+ * read in one statement each, every mail queued in one. Returns, in the order of `inputs`, the
+ * outbox id of each creator's mail, or null when the creator is not mailed.
+ */
+export async function queueCreatorMails(tx: Tx, inputs: readonly CreatorMail[]): Promise<(number | null)[]> {
+  if (!inputs.length) return [];
+  const creatorIds = [...new Set(inputs.map((i) => i.ticket.createdBy))];
+  const creators = new Map(
+    (await tx.select().from(users).where(inArray(users.id, creatorIds))).map((u) => [u.id, u]),
+  );
+  const watchers = await watchersOfMany(
+    tx,
+    inputs.map((i) => i.ticket),
+  );
+  const mails: QueuedMail[] = [];
+  const creatorMailAt: (number | null)[] = [];
+  for (const input of inputs) {
+    const { ticket } = input;
+    const wants = (person: Recipient) =>
+      input.statusTo === undefined || wantsStatusMail(readPrefs(person.prefs), input.statusTo);
+    const mail = (person: Recipient, params: Record<string, unknown>): QueuedMail => ({
+      template: input.template,
+      recipient: person.notificationEmail ?? person.email,
+      language: person.language,
+      params: { ticketId: ticket.id, ...params },
+      ticketId: ticket.id,
+    });
+    let at: number | null = null;
+    if (input.includeActor || ticket.createdBy !== input.actorId) {
+      const creator = creators.get(ticket.createdBy);
+      if (
+        creator?.role === 'customer' &&
+        creator.active &&
+        wants({ ...creator, prefs: creator.notificationPrefs })
+      ) {
+        at = mails.length;
+        mails.push(mail({ ...creator, prefs: creator.notificationPrefs }, input.params ?? {}));
+      }
+    }
+    creatorMailAt.push(at);
+    const { timelineWhenSent: _creatorsOnly, surveyToken: _creatorsSurvey, ...copy } = input.params ?? {};
+    for (const watcher of input.newTicket ? [] : (watchers.get(ticket.id) ?? [])) {
+      if (watcher.id === input.actorId || watcher.id === ticket.createdBy || !wants(watcher)) continue;
+      mails.push(mail(watcher, copy));
+    }
+  }
+  // One `now` per statement: the batch's callers act at one instant.
+  const now = inputs[0]?.now ?? new Date();
+  if (inputs.some((i) => i.now.getTime() !== now.getTime()))
+    throw new Error('queueCreatorMails takes one instant');
+  const ids = await queueMails(tx, mails, now);
+  return creatorMailAt.map((at) => (at === null ? null : (ids[at] ?? null)));
+}
+
+/** `watchersOf` for many tickets in one statement, by ticket id. */
+async function watchersOfMany(tx: Tx, ticketRows: readonly TicketRow[]) {
+  const rows = await tx
+    .select({
+      ticketId: ticketWatchers.ticketId,
+      companyId: users.companyId,
+      id: users.id,
+      email: users.email,
+      notificationEmail: users.notificationEmail,
+      language: users.language,
+      prefs: users.notificationPrefs,
+    })
+    .from(ticketWatchers)
+    .innerJoin(users, eq(users.id, ticketWatchers.userId))
+    .where(
+      and(
+        inArray(
+          ticketWatchers.ticketId,
+          ticketRows.map((t) => t.id),
+        ),
+        eq(users.active, true),
+        eq(users.role, 'customer'),
+      ),
+    )
+    .orderBy(ticketWatchers.ticketId);
+  const companyOf = new Map(ticketRows.map((t) => [t.id, t.companyId]));
+  const byTicket = new Map<string, typeof rows>();
+  for (const row of rows) {
+    // Only colleagues of the ticket's company, as watchersOf.
+    if (row.companyId !== companyOf.get(row.ticketId)) continue;
+    byTicket.set(row.ticketId, [...(byTicket.get(row.ticketId) ?? []), row]);
+  }
+  return byTicket;
 }
