@@ -1,14 +1,14 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { ticketTimers, users } from '../../db/schema/index';
 import { mailsAtOnce, readPrefs } from '../../domain/notifications/preferences';
 import type { SlaTimer } from '../../domain/sla/index';
 import { handlesDesk } from '../../domain/tickets/index';
-import type { AppContext } from '../context';
 import { installedEffects, type SlaRecomputeEffect } from '../effects';
 import { notifyStaff } from '../notifications/notify-staff';
-import { queueMail } from '../outbox';
+import { type QueuedMail, queueMails } from '../outbox';
 import type { TicketRow } from '../tickets/record-event';
+import type { TimerUpdate } from './timer-updates';
 
 type TimerRow = typeof ticketTimers.$inferSelect;
 type SlaKind =
@@ -51,88 +51,120 @@ export async function scheduleSlaWarnings(tx: Tx, ticketId: string, timers: SlaT
 export const armSlaWarnings: SlaRecomputeEffect = (tx, change) =>
   scheduleSlaWarnings(tx, change.ticketId, change.timers, change.now);
 
+/** An SLA warning that still applies, with the staff it goes to. */
+export interface SlaFiring {
+  ticket: TicketRow;
+  target: 'engagement' | 'resolution';
+  breach: boolean;
+  dueAt: Date;
+  people: Recipient[];
+}
+
 /**
- * Fires an SLA warning if it still applies (ticket open, the clock still counting, an at-risk
- * warning before the due time, a breach warning after it): tells the assignee, or every active
- * staff member of the ticket's desk when nobody is assigned, in the app (the bell) and by mail
- * unless they turned SLA mails off or take a daily digest. One that no longer applies is neither
- * sent nor marked done.
+ * Decides the SLA warnings of a batch: each fires if it still applies (ticket open, the clock
+ * still counting, an at-risk warning before the due time, a breach warning after it), to the
+ * assignee, or every active staff member of the ticket's desk when nobody is assigned (read in two
+ * statements for the whole batch). One that no longer applies is cancelled or waits; one that fires
+ * is recorded as sent (done) only with someone to tell, in the transaction that queues its mails.
  */
-export async function fireSlaTimer(
-  _ctx: AppContext,
+export async function decideSlaWarnings(
   tx: Tx,
-  ticket: TicketRow,
-  timer: TimerRow,
+  steps: readonly { ticket: TicketRow; timer: TimerRow }[],
   now: Date,
-): Promise<boolean> {
-  const target = timer.kind.startsWith('sla_engagement') ? 'engagement' : 'resolution';
-  const dueAt = target === 'engagement' ? ticket.engagementDueAt : ticket.resolutionDueAt;
-  const breach = timer.kind.endsWith('breached');
-  const settle = (state: 'done' | 'cancelled') =>
-    tx.update(ticketTimers).set({ state, doneAt: now }).where(eq(ticketTimers.id, timer.id));
-  if (ticket.status === 'closed' || !dueAt) {
-    // Closed, paused, met or stopped clock: the warning no longer applies (it may be re-armed
-    // when the clock runs again).
-    await settle('cancelled');
-    return false;
+): Promise<{ updates: TimerUpdate[]; firings: SlaFiring[] }> {
+  const updates: TimerUpdate[] = [];
+  const due: Omit<SlaFiring, 'people'>[] = [];
+  const timerOf = new Map<string, TimerRow>();
+  for (const { ticket, timer } of steps) {
+    const target = timer.kind.startsWith('sla_engagement') ? 'engagement' : 'resolution';
+    const dueAt = target === 'engagement' ? ticket.engagementDueAt : ticket.resolutionDueAt;
+    const breach = timer.kind.endsWith('breached');
+    if (ticket.status === 'closed' || !dueAt) {
+      // Closed, paused, met or stopped clock: the warning no longer applies (it may be re-armed
+      // when the clock runs again).
+      updates.push({ id: timer.id, state: 'cancelled', at: now });
+    } else if (breach && now < dueAt) {
+      // The due time moved later since the timer was armed: wait for it.
+      updates.push({ id: timer.id, dueAt });
+    } else if (!breach && now >= dueAt) {
+      // Late (the worker was down): the target is breached already, and that is the warning to send.
+      updates.push({ id: timer.id, state: 'cancelled', at: now });
+    } else {
+      due.push({ ticket, target, breach, dueAt });
+      timerOf.set(ticket.id, timer);
+    }
   }
-  if (breach && now < dueAt) {
-    // The due time moved later since the timer was armed: wait for it.
-    await tx.update(ticketTimers).set({ dueAt }).where(eq(ticketTimers.id, timer.id));
-    return false;
-  }
-  if (!breach && now >= dueAt) {
-    // Late (the worker was down): the target is breached already, and that is the warning to send.
-    await settle('cancelled');
-    return false;
-  }
-  const people = await recipients(tx, ticket);
-  // Recorded as sent only with its mails queued in this transaction.
-  await settle(people.length ? 'done' : 'cancelled');
-  for (const effect of installedEffects().afterSlaWarning) {
-    await effect(tx, { ticket, target, breach, dueAt, now });
-  }
-  await notifyStaff(
+  const peopleOf = await recipients(
     tx,
-    people.map((p) => p.id),
-    { kind: 'sla_warning', ticket, actorId: null, data: { target, breach }, now, mail: false },
+    due.map((d) => d.ticket),
   );
-  for (const person of people) {
-    if (!mailsAtOnce(readPrefs(person.prefs), 'sla_warning')) continue;
-    await queueMail(
+  const firings = due.map((d) => ({ ...d, people: peopleOf(d.ticket) }));
+  for (const firing of firings) {
+    const timer = timerOf.get(firing.ticket.id);
+    if (timer) updates.push({ id: timer.id, state: firing.people.length ? 'done' : 'cancelled', at: now });
+  }
+  return { updates, firings: firings.filter((f) => f.people.length > 0) };
+}
+
+/**
+ * Sends the warnings that fired: the installed after-warning effects, the notice in the app (the
+ * bell) without mail, and the mails of those who did not turn SLA mails off nor take a daily
+ * digest, all of the batch in one statement.
+ */
+export async function applySlaWarnings(tx: Tx, firings: readonly SlaFiring[], now: Date): Promise<void> {
+  const mails: QueuedMail[] = [];
+  for (const { ticket, target, breach, dueAt, people } of firings) {
+    for (const effect of installedEffects().afterSlaWarning) {
+      await effect(tx, { ticket, target, breach, dueAt, now });
+    }
+    await notifyStaff(
       tx,
-      {
+      people.map((p) => p.id),
+      { kind: 'sla_warning', ticket, actorId: null, data: { target, breach }, now, mail: false },
+    );
+    for (const person of people) {
+      if (!mailsAtOnce(readPrefs(person.prefs), 'sla_warning')) continue;
+      mails.push({
         template: breach ? 'sla.breached' : 'sla.at_risk',
         recipient: person.notificationEmail ?? person.email,
         language: person.language,
         params: { ticketId: ticket.id, target, dueAt: dueAt.toISOString() },
         ticketId: ticket.id,
-      },
-      now,
-    );
+      });
+    }
   }
-  return people.length > 0;
+  await queueMails(tx, mails, now);
 }
 
-async function recipients(tx: Tx, ticket: TicketRow) {
-  const columns = {
-    id: users.id,
-    prefs: users.notificationPrefs,
-    email: users.email,
-    notificationEmail: users.notificationEmail,
-    language: users.language,
-  };
-  if (ticket.assigneeId) {
-    const assignee = await tx
-      .select(columns)
-      .from(users)
-      .where(and(eq(users.id, ticket.assigneeId), eq(users.active, true)));
-    if (assignee.length) return assignee;
-  }
-  const roles = (['agent', 'consultant'] as const).filter((role) => handlesDesk(role, ticket.desk));
-  if (!roles.length) return [];
-  return tx
-    .select(columns)
+type Recipient = Awaited<ReturnType<typeof staffReadFor>>[number];
+
+const staffReadFor = (tx: Tx, where: SQL | undefined) =>
+  tx
+    .select({
+      id: users.id,
+      role: users.role,
+      prefs: users.notificationPrefs,
+      email: users.email,
+      notificationEmail: users.notificationEmail,
+      language: users.language,
+    })
     .from(users)
-    .where(and(inArray(users.role, roles), eq(users.active, true)));
+    .where(and(where, eq(users.active, true)));
+
+/** Who hears of each ticket's warning: its active assignee, else the active staff of its desk. */
+async function recipients(tx: Tx, ticketRows: TicketRow[]): Promise<(ticket: TicketRow) => Recipient[]> {
+  if (!ticketRows.length) return () => [];
+  const assigneeIds = [...new Set(ticketRows.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])))];
+  const assignees = new Map(
+    (assigneeIds.length ? await staffReadFor(tx, inArray(users.id, assigneeIds)) : []).map((u) => [u.id, u]),
+  );
+  const unassigned = ticketRows.some((t) => !t.assigneeId || !assignees.has(t.assigneeId));
+  const staff = unassigned ? await staffReadFor(tx, inArray(users.role, ['agent', 'consultant'])) : [];
+  return (ticket) => {
+    const assignee = ticket.assigneeId ? assignees.get(ticket.assigneeId) : undefined;
+    if (assignee) return [assignee];
+    return staff.filter(
+      (p) => (p.role === 'agent' || p.role === 'consultant') && handlesDesk(p.role, ticket.desk),
+    );
+  };
 }
