@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client';
 import { outbox } from '../db/schema/index';
 import type { Language } from '../i18n/language';
@@ -32,24 +33,30 @@ export async function queueMail(db: DbOrTx, mail: QueuedMail, now: Date): Promis
   return row.id;
 }
 
-/** `queueMail` for many mails in one statement; the outbox ids in the order of `mails`. */
+/**
+ * `queueMail` for many mails in one statement (their values travel as one JSON parameter, not
+ * eight per mail); the outbox ids in the order of `mails`.
+ */
 export async function queueMails(db: DbOrTx, mails: readonly QueuedMail[], now: Date): Promise<number[]> {
   if (!mails.length) return [];
-  const rows = await db
-    .insert(outbox)
-    .values(
-      mails.map((mail) => ({
-        template: mail.template,
-        recipient: mail.recipient,
-        language: mail.language,
-        params: mail.params ?? {},
-        ticketId: mail.ticketId ?? null,
-        nextAttemptAt: now,
-        createdAt: now,
-      })),
-    )
-    .returning({ id: outbox.id });
-  if (rows.length !== mails.length) throw new Error('outbox insert returned too few rows');
-  // Ids are drawn in the order of the VALUES rows, so sorting restores it whatever order they come back in.
-  return rows.map((row) => row.id).sort((a, b) => a - b);
+  const rows = mails.map((mail, n) => ({
+    n,
+    template: mail.template,
+    recipient: mail.recipient,
+    language: mail.language,
+    params: mail.params ?? {},
+    ticketId: mail.ticketId ?? null,
+  }));
+  const result = await db.execute(sql`
+    insert into ${outbox} (template, recipient, language, params, ticket_id, next_attempt_at, created_at)
+    select template, recipient, language, params, "ticketId", ${now.toISOString()}::timestamptz,
+           ${now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as v(n int, template text, recipient text, language language, params jsonb, "ticketId" text)
+     order by n
+    returning id`);
+  const ids = (result as unknown as { rows: { id: number | string }[] }).rows.map((r) => Number(r.id));
+  if (ids.length !== mails.length) throw new Error('outbox insert returned too few rows');
+  // Ids are drawn in insertion order (the rows go in by n), so sorting them gives each mail its own.
+  return ids.sort((a, b) => a - b);
 }

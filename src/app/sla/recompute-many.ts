@@ -5,6 +5,7 @@
  * stores is what `recomputeTicketSla` stores for each ticket in turn.
  */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { anyOf } from '../../db/any-of';
 import type { Tx } from '../../db/client';
 import { requestTypes, ticketEvents, ticketSla, tickets, users } from '../../db/schema/index';
 import { computeSla } from '../../domain/sla/index';
@@ -34,11 +35,11 @@ export async function recomputeSlaOfChanges(tx: Tx, changes: readonly RecordedTi
     ? await tx
         .select({ ticketId: ticketSla.ticketId, targets: ticketSla.targets })
         .from(ticketSla)
-        .where(inArray(ticketSla.ticketId, closed))
+        .where(anyOf(ticketSla.ticketId, closed, 'uuid'))
     : [];
   const keptOf = new Map(kept.map((k) => [k.ticketId, k.targets]));
 
-  const results = [];
+  const results: (ReturnType<typeof slaToStore> & { ticket: SlaTicketRow })[] = [];
   for (const { ticket, event } of changes) {
     const { events } = await slaHistoryOf(tx, ticket, stored.get(ticket.id) ?? [], counting);
     const override = terms.get(termsKey(ticket.companyId, ticket.createdAt))?.override ?? {};
@@ -103,7 +104,7 @@ async function storedEventsOf(tx: Tx, ids: string[]): Promise<Map<string, Stored
     })
     .from(ticketEvents)
     .leftJoin(users, eq(users.id, ticketEvents.actorId))
-    .where(inArray(ticketEvents.ticketId, ids))
+    .where(anyOf(ticketEvents.ticketId, ids, 'uuid'))
     .orderBy(asc(ticketEvents.id));
   const byTicket = new Map<string, StoredEvent[]>();
   for (const { ticketId, ...event } of rows) {

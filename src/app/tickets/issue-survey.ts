@@ -1,4 +1,5 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { anyOf } from '../../db/any-of';
 import type { Tx } from '../../db/client';
 import { satisfactionSurveys, users } from '../../db/schema/index';
 import { newToken } from '../auth/tokens';
@@ -57,7 +58,7 @@ export async function issueSurveys(
       await tx
         .select({ id: users.id, role: users.role })
         .from(users)
-        .where(inArray(users.id, [...new Set(closed.map((t) => t.createdBy))]))
+        .where(anyOf(users.id, [...new Set(closed.map((t) => t.createdBy))], 'uuid'))
     ).map((u) => [u.id, u.role]),
   );
   const surveyed = closed

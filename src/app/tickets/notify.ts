@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { anyOf } from '../../db/any-of';
 import type { Tx } from '../../db/client';
 import { ticketWatchers, users } from '../../db/schema/index';
 import { readPrefs, wantsStatusMail } from '../../domain/notifications/preferences';
@@ -89,7 +90,12 @@ export async function queueCreatorMails(tx: Tx, inputs: readonly CreatorMail[]):
   if (!inputs.length) return [];
   const creatorIds = [...new Set(inputs.map((i) => i.ticket.createdBy))];
   const creators = new Map(
-    (await tx.select().from(users).where(inArray(users.id, creatorIds))).map((u) => [u.id, u]),
+    (
+      await tx
+        .select()
+        .from(users)
+        .where(anyOf(users.id, creatorIds, 'uuid'))
+    ).map((u) => [u.id, u]),
   );
   const watchers = await watchersOfMany(
     tx,
@@ -151,9 +157,10 @@ async function watchersOfMany(tx: Tx, ticketRows: readonly TicketRow[]) {
     .innerJoin(users, eq(users.id, ticketWatchers.userId))
     .where(
       and(
-        inArray(
+        anyOf(
           ticketWatchers.ticketId,
           ticketRows.map((t) => t.id),
+          'uuid',
         ),
         eq(users.active, true),
         eq(users.role, 'customer'),

@@ -1,8 +1,15 @@
-import { getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { anyOf } from '../../db/any-of';
 import type { Tx } from '../../db/client';
 import { ticketEvents, tickets } from '../../db/schema/index';
 import { installedEffects, type RecordedTicketChange, runOverChanges } from '../effects';
-import { auditOf, type TicketChange, type TicketPatch, type TicketRow } from './record-event';
+import {
+  auditOf,
+  type TicketChange,
+  type TicketEventRow,
+  type TicketPatch,
+  type TicketRow,
+} from './record-event';
 
 /**
  * `recordEvent` for many changes at once, each of a different ticket, in a few statements: the
@@ -19,11 +26,12 @@ export async function recordEvents(
     throw new Error('recordEvents takes one change per ticket');
   }
   const updated = await updateTickets(tx, changes);
-  const rows = changes.map((change) => {
+  const rows = changes.map((change, n) => {
     const { before, after } = auditOf(change.ticket, change.patch ?? {});
     return {
+      n,
       ticketId: change.ticket.id,
-      at: change.now,
+      at: change.now.toISOString(),
       actorId: change.actorId,
       kind: change.kind,
       visibility: change.visibility,
@@ -32,12 +40,31 @@ export async function recordEvents(
       data: change.data ?? {},
     };
   });
-  const events = await tx.insert(ticketEvents).values(rows).returning();
-  // PostgreSQL returns the rows of a multi-row VALUES in their order; checked, not assumed.
+  // One JSON parameter for the whole batch; the ids are drawn in the order the rows go in.
+  const inserted = await tx.execute(sql`
+    insert into ${ticketEvents} (ticket_id, at, actor_id, kind, visibility, before, after, data)
+    select "ticketId", at, "actorId", kind, visibility, before, after, data
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(n int, "ticketId" uuid, at timestamptz,
+        "actorId" uuid, kind text, visibility visibility, before jsonb, after jsonb, data jsonb)
+     order by n
+    returning id`);
+  const ids = (inserted as unknown as { rows: { id: number | string }[] }).rows
+    .map((r) => Number(r.id))
+    .sort((a, b) => a - b);
+  if (ids.length !== changes.length) throw new Error('ticket events insert returned too few rows');
   const recorded = changes.map((change, i) => {
-    const event = events[i];
-    if (!event || event.ticketId !== change.ticket.id)
-      throw new Error('ticket events came back out of order');
+    const row = rows[i] as (typeof rows)[number];
+    const event: TicketEventRow = {
+      id: ids[i] as number,
+      ticketId: row.ticketId,
+      at: change.now,
+      actorId: row.actorId,
+      kind: row.kind,
+      visibility: row.visibility,
+      before: row.before,
+      after: row.after,
+      data: row.data,
+    };
     const ticket = updated.get(change.ticket.id) ?? change.ticket;
     return { ticket, event, ...(change.known ? { known: change.known } : {}) };
   });
@@ -71,7 +98,10 @@ async function updateTickets(tx: Tx, changes: readonly TicketChange[]): Promise<
     ids.push(...group.rows.map((row) => String(row.id)));
   }
   if (!ids.length) return new Map();
-  const rows = await tx.select().from(tickets).where(inArray(tickets.id, ids));
+  const rows = await tx
+    .select()
+    .from(tickets)
+    .where(anyOf(tickets.id, ids, 'uuid'));
   if (rows.length !== ids.length) throw new Error('a ticket vanished during a change');
   return new Map(rows.map((row) => [row.id, row]));
 }

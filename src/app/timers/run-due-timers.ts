@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
+import { anyOf } from '../../db/any-of';
 import type { Tx } from '../../db/client';
 import { tickets, ticketTimers } from '../../db/schema/index';
 import type { AppContext } from '../context';
@@ -110,7 +111,7 @@ async function lockTickets(tx: Tx, ids: string[]): Promise<Map<string, TicketRow
   const rows = await tx
     .select()
     .from(tickets)
-    .where(inArray(tickets.id, ids))
+    .where(anyOf(tickets.id, ids, 'uuid'))
     .for('update', { skipLocked: true });
   return new Map(rows.map((row) => [row.id, row]));
 }

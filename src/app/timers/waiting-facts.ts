@@ -1,4 +1,5 @@
 import { and, asc, desc, inArray, sql } from 'drizzle-orm';
+import { anyOf } from '../../db/any-of';
 import type { Tx } from '../../db/client';
 import { outbox, ticketEvents, ticketTimers } from '../../db/schema/index';
 import type { AutoCloseStep } from '../../domain/tickets/index';
@@ -36,8 +37,8 @@ export async function readWaitingFacts(tx: Tx, claimed: readonly TimerRow[]): Pr
     .from(ticketTimers)
     .where(
       and(
-        inArray(ticketTimers.ticketId, ticketIds),
-        inArray(ticketTimers.ladder, ladders),
+        anyOf(ticketTimers.ticketId, ticketIds, 'uuid'),
+        anyOf(ticketTimers.ladder, ladders, 'text'),
         inArray(ticketTimers.kind, [...waitingTimerKinds]),
       ),
     );
@@ -51,13 +52,16 @@ export async function readWaitingFacts(tx: Tx, claimed: readonly TimerRow[]): Pr
     ? await tx
         .select({ id: ticketEvents.id, at: ticketEvents.at })
         .from(ticketEvents)
-        .where(inArray(ticketEvents.id, eventIds))
+        .where(anyOf(ticketEvents.id, eventIds, 'bigint'))
     : [];
   const lastChanges = await tx
     .selectDistinctOn([ticketEvents.ticketId], { ticketId: ticketEvents.ticketId, id: ticketEvents.id })
     .from(ticketEvents)
     .where(
-      and(inArray(ticketEvents.ticketId, ticketIds), sql`${ticketEvents.after} ->> 'status' is not null`),
+      and(
+        anyOf(ticketEvents.ticketId, ticketIds, 'uuid'),
+        sql`${ticketEvents.after} ->> 'status' is not null`,
+      ),
     )
     .orderBy(ticketEvents.ticketId, desc(ticketEvents.id));
   const mails = await tx
@@ -73,7 +77,7 @@ export async function readWaitingFacts(tx: Tx, claimed: readonly TimerRow[]): Pr
     .from(outbox)
     .where(
       and(
-        inArray(outbox.ticketId, ticketIds),
+        anyOf(outbox.ticketId, ticketIds, 'text'),
         inArray(outbox.template, ['ticket.reminder_1', 'ticket.reminder_2']),
         sql`${outbox.params} -> 'timelineWhenSent' is not null`,
       ),

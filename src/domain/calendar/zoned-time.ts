@@ -30,8 +30,36 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** Wall-clock time at an instant given in epoch minutes. */
+/**
+ * Wall-clock time at an instant given in epoch minutes. Asking Intl is slow (microseconds a call,
+ * and the R9 and SLA rules ask it many times per ticket), so the offset of each hour is kept once
+ * known: within an hour whose start and end have the same offset, no clock change happens (zones
+ * change at most once in an hour), and the wall-clock time is the instant plus that offset.
+ */
 export function localTimeAt(epochMinute: number, timeZone: string): LocalTime {
+  const hour = Math.floor(epochMinute / 60);
+  const key = `${timeZone}|${hour}`;
+  let offset = hourOffsets.get(key);
+  if (offset === undefined) {
+    const start = intlLocalTimeAt(hour * 60, timeZone);
+    const end = intlLocalTimeAt(hour * 60 + 60, timeZone);
+    const offsetOf = (local: LocalTime, at: number) =>
+      local.dayNumber * MINUTES_PER_DAY + local.minuteOfDay - at;
+    const atStart = offsetOf(start, hour * 60);
+    offset = atStart === offsetOf(end, hour * 60 + 60) ? atStart : null;
+    if (hourOffsets.size >= 100_000) hourOffsets.clear();
+    hourOffsets.set(key, offset);
+  }
+  if (offset === null) return intlLocalTimeAt(epochMinute, timeZone);
+  const wall = epochMinute + offset;
+  const dayNumber = Math.floor(wall / MINUTES_PER_DAY);
+  return { dayNumber, minuteOfDay: wall - dayNumber * MINUTES_PER_DAY };
+}
+
+/** Per time zone and epoch hour: the offset in minutes when it holds for the whole hour, else null. */
+const hourOffsets = new Map<string, number | null>();
+
+function intlLocalTimeAt(epochMinute: number, timeZone: string): LocalTime {
   const parts = formatterFor(timeZone).formatToParts(new Date(epochMinute * 60_000));
   const value = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((part) => part.type === type)?.value);
