@@ -38,4 +38,20 @@ describe("the component library's styles", () => {
     expect(files.length).toBeGreaterThan(40);
     expect(files.filter((file) => !existsSync(join(stylesDir, file)))).toEqual([]);
   });
+
+  it("come in the order of the library's full stylesheet, so equal rules override as they do there", () => {
+    const full = readFileSync(join(stylesDir, '..', 'styles.css'), 'utf8');
+    const imported = readFileSync(join(webSource, 'mantine-styles.ts'), 'utf8');
+    const components = [...imported.matchAll(/'@mantine\/core\/styles\/([A-Z]\w*)\.css'/g)].map(
+      (m) => m[1] ?? '',
+    );
+    // Where a component's first class appears in the full stylesheet.
+    const place = (name: string) => {
+      const firstClass = /\.(m_[0-9a-f]+)/.exec(readFileSync(join(stylesDir, `${name}.css`), 'utf8'))?.[1];
+      return full.indexOf(`.${firstClass}`);
+    };
+    const places = components.map(place);
+    expect(places.every((at) => at >= 0)).toBe(true);
+    expect(components).toEqual([...components].sort((a, b) => place(a) - place(b)));
+  });
 });
