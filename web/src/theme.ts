@@ -1,4 +1,4 @@
-import { Badge, Combobox, type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme } from '@mantine/core';
 
 // Mantine's default primary shade (6) fails WCAG contrast with white text; 8 passes, and
 // autoContrast picks a readable text colour on any filled component.
@@ -12,7 +12,9 @@ export const theme = createTheme({
   components: {
     // A closed list of choices is not built: kept mounted (the library's default for a multiple
     // choice), each one was laid out and positioned under its field while the page first rendered.
-    Combobox: Combobox.extend({ defaultProps: { keepMounted: false } }),
+    // A plain object, not Combobox.extend: importing the component here would put its code on
+    // every page.
+    Combobox: { defaultProps: { keepMounted: false } },
     // A badge says a status or an SLA state: it is never cut to "EN PAU…". It keeps its width in a
     // row, and wraps onto a second line rather than overflow a narrow screen.
     Badge: Badge.extend({
