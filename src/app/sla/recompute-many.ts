@@ -13,7 +13,7 @@ import { maintenanceTermsOfMany, termsKey } from '../admin/maintenance';
 import { installedEffects, type RecordedTicketChange } from '../effects';
 import { readSlaConfig } from './config';
 import { slaInputs, slaToStore } from './ticket-sla';
-import { type SlaTicketRow, type StoredEvent, slaHistoryOf } from './ticket-sla-events';
+import { type SlaTicketRow, type StoredEvent, slaHistoryOf, storedEventColumns } from './ticket-sla-events';
 
 /** Recomputes the SLA of each change's ticket as of its event, keeping the row in step. */
 export async function recomputeSlaOfChanges(tx: Tx, changes: readonly RecordedTicketChange[]): Promise<void> {
@@ -92,16 +92,7 @@ export async function recomputeSlaOfChanges(tx: Tx, changes: readonly RecordedTi
 /** The stored entries of each ticket, oldest first, with their actor's role. */
 async function storedEventsOf(tx: Tx, ids: string[]): Promise<Map<string, StoredEvent[]>> {
   const rows = await tx
-    .select({
-      ticketId: ticketEvents.ticketId,
-      kind: ticketEvents.kind,
-      at: ticketEvents.at,
-      visibility: ticketEvents.visibility,
-      before: ticketEvents.before,
-      after: ticketEvents.after,
-      data: ticketEvents.data,
-      actorRole: users.role,
-    })
+    .select({ ticketId: ticketEvents.ticketId, ...storedEventColumns })
     .from(ticketEvents)
     .leftJoin(users, eq(users.id, ticketEvents.actorId))
     .where(anyOf(ticketEvents.ticketId, ids, 'uuid'))

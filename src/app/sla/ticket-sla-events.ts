@@ -27,6 +27,17 @@ export interface StoredEvent {
  * - the first public answer by staff, and a pick-up by staff ('taken'), as taken in charge.
  * Returns null when the ticket does not exist.
  */
+/** What the SLA history reads of each stored entry (joined with its actor, for the role). */
+export const storedEventColumns = {
+  kind: ticketEvents.kind,
+  at: ticketEvents.at,
+  visibility: ticketEvents.visibility,
+  before: ticketEvents.before,
+  after: ticketEvents.after,
+  data: ticketEvents.data,
+  actorRole: users.role,
+};
+
 export async function ticketSlaEvents(
   db: DbOrTx,
   ticketId: string,
@@ -34,15 +45,7 @@ export async function ticketSlaEvents(
   const [ticket] = await db.select().from(tickets).where(eq(tickets.id, ticketId)).limit(1);
   if (!ticket) return null;
   const stored: StoredEvent[] = await db
-    .select({
-      kind: ticketEvents.kind,
-      at: ticketEvents.at,
-      visibility: ticketEvents.visibility,
-      before: ticketEvents.before,
-      after: ticketEvents.after,
-      data: ticketEvents.data,
-      actorRole: users.role,
-    })
+    .select(storedEventColumns)
     .from(ticketEvents)
     .leftJoin(users, eq(users.id, ticketEvents.actorId))
     .where(eq(ticketEvents.ticketId, ticketId))

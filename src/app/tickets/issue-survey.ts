@@ -28,14 +28,7 @@ export async function issueSurvey(
   const { token, hash } = newToken();
   const inserted = await tx
     .insert(satisfactionSurveys)
-    .values({
-      ticketId: ticket.id,
-      companyId: ticket.companyId,
-      requesterId: ticket.createdBy,
-      agentId: ticket.assigneeId,
-      tokenHash: hash,
-      createdAt: now,
-    })
+    .values(surveyRow(ticket, hash, now))
     .onConflictDoNothing()
     .returning({ id: satisfactionSurveys.id });
   return inserted.length ? token : null;
@@ -67,19 +60,26 @@ export async function issueSurveys(
   if (!surveyed.length) return tokens;
   const inserted = await tx
     .insert(satisfactionSurveys)
-    .values(
-      surveyed.map(({ ticket, hash }) => ({
-        ticketId: ticket.id,
-        companyId: ticket.companyId,
-        requesterId: ticket.createdBy,
-        agentId: ticket.assigneeId,
-        tokenHash: hash,
-        createdAt: now,
-      })),
-    )
+    .values(surveyed.map(({ ticket, hash }) => surveyRow(ticket, hash, now)))
     .onConflictDoNothing()
     .returning({ ticketId: satisfactionSurveys.ticketId });
   const issued = new Set(inserted.map((row) => row.ticketId));
   for (const { ticket, token } of surveyed) if (issued.has(ticket.id)) tokens.set(ticket.id, token);
   return tokens;
+}
+
+/** A survey of the ticket's requester about its handler, known by the hash of its token. */
+function surveyRow(
+  ticket: Pick<TicketRow, 'id' | 'companyId' | 'createdBy' | 'assigneeId'>,
+  tokenHash: string,
+  now: Date,
+) {
+  return {
+    ticketId: ticket.id,
+    companyId: ticket.companyId,
+    requesterId: ticket.createdBy,
+    agentId: ticket.assigneeId,
+    tokenHash,
+    createdAt: now,
+  };
 }

@@ -7,7 +7,7 @@ import type { TicketStatus } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
 import { type QueuedMail, queueMail, queueMails } from '../outbox';
 import type { TicketRow } from './record-event';
-import { watchersOf } from './watchers';
+import { watcherColumns, watchersOf } from './watchers';
 
 /**
  * Queues a public mail about the ticket to its customer contact (its creator when a customer)
@@ -144,15 +144,7 @@ export async function queueCreatorMails(tx: Tx, inputs: readonly CreatorMail[]):
 /** `watchersOf` for many tickets in one statement, by ticket id. */
 async function watchersOfMany(tx: Tx, ticketRows: readonly TicketRow[]) {
   const rows = await tx
-    .select({
-      ticketId: ticketWatchers.ticketId,
-      companyId: users.companyId,
-      id: users.id,
-      email: users.email,
-      notificationEmail: users.notificationEmail,
-      language: users.language,
-      prefs: users.notificationPrefs,
-    })
+    .select({ ticketId: ticketWatchers.ticketId, companyId: users.companyId, ...watcherColumns })
     .from(ticketWatchers)
     .innerJoin(users, eq(users.id, ticketWatchers.userId))
     .where(

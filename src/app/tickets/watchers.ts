@@ -35,16 +35,19 @@ export async function isWatching(ctx: AppContext, actor: Actor, ticketId: string
   return rows.length > 0;
 }
 
+/** What a mail to a follower needs of them. */
+export const watcherColumns = {
+  id: users.id,
+  email: users.email,
+  notificationEmail: users.notificationEmail,
+  language: users.language,
+  prefs: users.notificationPrefs,
+};
+
 /** The active customers of the ticket's company who follow it, as a public mail reaches them. */
 export async function watchersOf(tx: Tx, ticket: { id: string; companyId: string }) {
   return tx
-    .select({
-      id: users.id,
-      email: users.email,
-      notificationEmail: users.notificationEmail,
-      language: users.language,
-      prefs: users.notificationPrefs,
-    })
+    .select(watcherColumns)
     .from(ticketWatchers)
     .innerJoin(users, eq(users.id, ticketWatchers.userId))
     .where(
