@@ -42,7 +42,6 @@ export function NotificationBell() {
   });
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];
-  const now = new Date();
 
   return (
     <Indicator
@@ -73,73 +72,94 @@ export function NotificationBell() {
           </ActionIcon>
         </Popover.Target>
         <Popover.Dropdown p="xs">
-          <section aria-label={t('notifications.title')} data-testid="notification-panel">
-            <Group justify="space-between" mb="xs" wrap="nowrap">
-              <Text fw={700} component="h2" size="md" m={0}>
-                {t('notifications.title')}
-              </Text>
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                disabled={unread === 0}
-                loading={markRead.isPending}
-                onClick={() => markRead.mutate(undefined)}
-              >
-                {t('notifications.markAllRead')}
-              </Button>
-            </Group>
-            {list.error && (
-              <Text c="red.9" size="sm" role="alert">
-                {list.error.message}
-              </Text>
-            )}
-            {!list.error && items.length === 0 && (
-              <Text size="sm" c="dimmed">
-                {t('notifications.empty')}
-              </Text>
-            )}
-            <Stack gap={4} component="ul" className={classes.noticeList}>
-              {items.map((item) => (
-                <li key={item.id}>
-                  <UnstyledButton
-                    component={Link}
-                    to={`/staff/tickets/${item.ticket.id}`}
-                    className={item.read ? classes.notice : `${classes.notice} ${classes.noticeUnread}`}
-                    onClick={() => {
-                      if (!item.read) markRead.mutate([item.id]);
-                      setOpened(false);
-                    }}
-                    data-testid="notification"
-                    data-read={item.read}
-                  >
-                    <Text size="sm" fw={item.read ? 400 : 700}>
-                      {noticeLine(t, item)}
-                    </Text>
-                    <Text size="sm" lineClamp={1}>
-                      {item.ticket.key} · {item.ticket.subject}
-                    </Text>
-                    {item.excerpt && (
-                      <Text size="xs" c="dimmed" lineClamp={2}>
-                        {item.excerpt}
-                      </Text>
-                    )}
-                    <Text size="xs" c="dimmed">
-                      {!item.read && (
-                        <span className={classes.visuallyHidden}>{t('notifications.unread')} · </span>
-                      )}
-                      {formatRelative(item.createdAt, now, i18n.language)}
-                    </Text>
-                  </UnstyledButton>
-                </li>
-              ))}
-            </Stack>
-            <Anchor component={Link} to="/profile#notifications" size="sm" onClick={() => setOpened(false)}>
-              {t('notifications.preferences')}
-            </Anchor>
-          </section>
+          {/* Its own component: the closed panel's notices are not formatted while every page loads. */}
+          <NoticePanel
+            unread={unread}
+            items={items}
+            error={list.error}
+            markRead={markRead}
+            close={() => setOpened(false)}
+          />
         </Popover.Dropdown>
       </Popover>
     </Indicator>
+  );
+}
+
+interface NoticePanelProps {
+  unread: number;
+  items: Notification[];
+  error: Error | null;
+  markRead: { mutate: (ids?: string[]) => void; isPending: boolean };
+  close: () => void;
+}
+
+function NoticePanel({ unread, items, error, markRead, close }: NoticePanelProps) {
+  const { t, i18n } = useTranslation();
+  const now = new Date();
+  return (
+    <section aria-label={t('notifications.title')} data-testid="notification-panel">
+      <Group justify="space-between" mb="xs" wrap="nowrap">
+        <Text fw={700} component="h2" size="md" m={0}>
+          {t('notifications.title')}
+        </Text>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          disabled={unread === 0}
+          loading={markRead.isPending}
+          onClick={() => markRead.mutate(undefined)}
+        >
+          {t('notifications.markAllRead')}
+        </Button>
+      </Group>
+      {error && (
+        <Text c="red.9" size="sm" role="alert">
+          {error.message}
+        </Text>
+      )}
+      {!error && items.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('notifications.empty')}
+        </Text>
+      )}
+      <Stack gap={4} component="ul" className={classes.noticeList}>
+        {items.map((item) => (
+          <li key={item.id}>
+            <UnstyledButton
+              component={Link}
+              to={`/staff/tickets/${item.ticket.id}`}
+              className={item.read ? classes.notice : `${classes.notice} ${classes.noticeUnread}`}
+              onClick={() => {
+                if (!item.read) markRead.mutate([item.id]);
+                close();
+              }}
+              data-testid="notification"
+              data-read={item.read}
+            >
+              <Text size="sm" fw={item.read ? 400 : 700}>
+                {noticeLine(t, item)}
+              </Text>
+              <Text size="sm" lineClamp={1}>
+                {item.ticket.key} · {item.ticket.subject}
+              </Text>
+              {item.excerpt && (
+                <Text size="xs" c="dimmed" lineClamp={2}>
+                  {item.excerpt}
+                </Text>
+              )}
+              <Text size="xs" c="dimmed">
+                {!item.read && <span className={classes.visuallyHidden}>{t('notifications.unread')} · </span>}
+                {formatRelative(item.createdAt, now, i18n.language)}
+              </Text>
+            </UnstyledButton>
+          </li>
+        ))}
+      </Stack>
+      <Anchor component={Link} to="/profile#notifications" size="sm" onClick={close}>
+        {t('notifications.preferences')}
+      </Anchor>
+    </section>
   );
 }
 

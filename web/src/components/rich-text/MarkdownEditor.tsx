@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Group, Paper, Tabs, Text, Textarea, type TextareaProps } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { type CSSProperties, forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { previewRichText } from '../../api/tickets';
 import { PageLoader } from '../guards';
@@ -26,10 +26,9 @@ export interface MarkdownEditorHandle {
   insertPictures(files: File[]): void;
 }
 
-type Props = Pick<
-  TextareaProps,
-  'label' | 'description' | 'error' | 'required' | 'minRows' | 'styles' | 'onKeyDown'
-> & {
+type Props = Pick<TextareaProps, 'label' | 'description' | 'error' | 'required' | 'minRows' | 'onKeyDown'> & {
+  /** Styles of the text area itself (an internal note's yellow, say). */
+  inputStyle?: CSSProperties;
   value: string;
   onChange: (value: string) => void;
   /** The text area itself, for pasting files into it. */
@@ -44,7 +43,7 @@ type Props = Pick<
  * suggestions of them as `@name` is typed.
  */
 export const MarkdownEditor = forwardRef<MarkdownEditorHandle, Props>(function MarkdownEditor(
-  { value, onChange, areaRef, onKeyDown, mentionable, ...textarea },
+  { value, onChange, areaRef, onKeyDown, mentionable, minRows = 3, inputStyle, ...textarea },
   ref,
 ) {
   const { t } = useTranslation();
@@ -123,7 +122,10 @@ export const MarkdownEditor = forwardRef<MarkdownEditorHandle, Props>(function M
           {...textarea}
           {...mentions.areaProps}
           ref={area}
-          autosize
+          // The browser grows the area with its text (CSS field-sizing): a script that measures
+          // it would lay the whole page out while the ticket first renders.
+          rows={minRows}
+          styles={{ input: { ...growWithText(minRows), ...inputStyle } }}
           value={value}
           onChange={(e) => {
             onChange(e.currentTarget.value);
@@ -150,6 +152,10 @@ export const MarkdownEditor = forwardRef<MarkdownEditorHandle, Props>(function M
     </Tabs>
   );
 });
+
+function growWithText(rows: number): CSSProperties {
+  return { fieldSizing: 'content', minHeight: `calc(${rows}lh + 1rem)` };
+}
 
 function Tool({
   label,

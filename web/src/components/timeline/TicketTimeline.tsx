@@ -1,6 +1,6 @@
 import { Badge, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type Attachment,
@@ -39,9 +39,11 @@ export function TicketTimeline({
     queryKey: ticketKeys.attachments(ticket.id),
     queryFn: () => getAttachments(ticket.id),
   });
-  const files = attachments.data?.items ?? [];
+  // Built from deferred copies: a long history renders in slices, not in one blocking task.
+  const shownTimeline = useDeferredValue(timeline.data);
+  const files = useDeferredValue(attachments.data)?.items ?? [];
   const filesOf = (messageId: string | null) => files.filter((f) => f.messageId === messageId);
-  const entries = (timeline.data?.entries ?? []).filter(
+  const entries = (shownTimeline?.entries ?? []).filter(
     (e) => e.kind !== 'created' && (filter === 'everything' || e.message !== null),
   );
   if (newestFirst) entries.reverse();
@@ -73,7 +75,7 @@ export function TicketTimeline({
         <RichText html={ticket.descriptionHtml} mt={4} testId="description-text" />
         <AttachmentList files={filesOf(null)} />
       </Card>
-      {timeline.isPending && <PageLoader />}
+      {!shownTimeline && !timeline.error && <PageLoader />}
       <Stack
         gap="xs"
         component="ol"

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -34,13 +34,14 @@ function CustomerTicketPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const ticket = useQuery({ queryKey: ticketKeys.detail(id), queryFn: () => getTicket(id) });
-  usePageTitle(
-    ticket.data ? `${ticket.data.ticket.key} · ${ticket.data.ticket.subject}` : t('portal:ticket.title'),
-  );
-  if (ticket.isPending) return <PageLoader />;
+  // An answer from the query store re-renders synchronously: the page is built from a deferred
+  // copy instead, in slices that leave the main thread free between them.
+  const shown = useDeferredValue(ticket.data);
+  usePageTitle(shown ? `${shown.ticket.key} · ${shown.ticket.subject}` : t('portal:ticket.title'));
   if (ticket.error instanceof ApiError && ticket.error.status === 404) return <ErrorScreen kind="notFound" />;
   if (ticket.error) return <FormAlert message={errorText(ticket.error)} />;
-  return <TicketView ticket={ticket.data.ticket} />;
+  if (!shown) return <PageLoader />;
+  return <TicketView ticket={shown.ticket} />;
 }
 
 function TicketView({ ticket }: { ticket: Ticket }) {

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { criticalitySchema, ticketStatusSchema } from '../../../../src/http/schemas/tickets';
@@ -59,7 +60,9 @@ export default function TicketsPage() {
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // Built from a deferred copy: a long list renders in slices, not in one blocking task.
+  const shown = useDeferredValue(list.data);
+  const items = shown?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Stack gap="lg">
@@ -121,8 +124,8 @@ export default function TicketsPage() {
         />
       </Paper>
       {list.error && <FormAlert message={errorText(list.error)} />}
-      {list.isPending && <PageLoader />}
-      {list.data && items.length === 0 && <Text>{t('portal:tickets.none')}</Text>}
+      {!shown && !list.error && <PageLoader />}
+      {shown && items.length === 0 && <Text>{t('portal:tickets.none')}</Text>}
       {items.length > 0 && (
         <TicketTable
           items={items}

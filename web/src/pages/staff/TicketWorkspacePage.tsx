@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Grid, Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useDeferredValue, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useMe } from '../../api/session';
 import { useLiveTickets } from '../../api/staff-live';
@@ -35,7 +35,8 @@ export default function TicketWorkspacePage() {
   const [changedBy, setChangedBy] = useState<string | null>(null);
   const composer = useRef<ComposerHandle>(null);
   const now = useNow(15_000);
-  const t = ticket.data?.ticket;
+  // Built from a deferred copy: the workspace renders in slices, not in one blocking task.
+  const t = useDeferredValue(ticket.data)?.ticket;
   usePageTitle(t ? `${t.key} · ${t.subject}` : st('workspace.title'));
 
   const reload = () => {
@@ -70,7 +71,7 @@ export default function TicketWorkspacePage() {
     !qualifying && !help,
   );
 
-  if (ticket.isPending) return <PageLoader />;
+  if (!t && !ticket.error) return <PageLoader />;
   if (ticket.error || !t)
     return (
       <Alert color="red" role="alert">

@@ -98,7 +98,7 @@ export const Composer = forwardRef<
           setConfirming(true);
         }
       }}
-      styles={m === 'internal' ? { input: { background: 'var(--mantine-color-yellow-0)' } } : undefined}
+      inputStyle={m === 'internal' ? { background: 'var(--mantine-color-yellow-0)' } : undefined}
     />
   );
   const attach = (m: ComposerMode) => (
