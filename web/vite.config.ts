@@ -9,7 +9,7 @@ const root = new URL('.', import.meta.url).pathname;
 
 export default defineConfig({
   root,
-  plugins: [react(), precompress()],
+  plugins: [react(), firstHeadings(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -47,6 +47,33 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:3000' },
   },
 });
+
+// The first screens whose heading the server paints with the page's frame (src/http/web-page.ts),
+// and where their text is: the web client's own texts, one file per language.
+const headings = { queues: { area: 'staff', key: ['queue', 'title'] } } as const;
+
+/** Writes `.vite/first-headings.json`: each first screen's heading in each language. */
+function firstHeadings(): Plugin {
+  return {
+    name: 'guichet-first-headings',
+    apply: 'build',
+    async generateBundle() {
+      const texts: Record<string, Record<string, string>> = {};
+      for (const [screen, { area, key }] of Object.entries(headings)) {
+        const perLanguage: Record<string, string> = {};
+        for (const language of ['fr', 'de', 'en']) {
+          const file = join(root, 'src', 'i18n', `${area}.${language}.json`);
+          let value: unknown = JSON.parse(await readFile(file, 'utf8'));
+          for (const part of key) value = (value as Record<string, unknown>)[part];
+          if (typeof value !== 'string') throw new Error(`${file} has no text at ${key.join('.')}`);
+          perLanguage[language] = value;
+        }
+        texts[screen] = perLanguage;
+      }
+      this.emitFile({ type: 'asset', fileName: '.vite/first-headings.json', source: JSON.stringify(texts) });
+    },
+  };
+}
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Role } from '../domain/roles';
 import type { Language } from '../i18n/language';
+import { escapeHtml } from '../rich-text/render';
 import { earlyDataOf, earlyDataTag } from './early-data';
 
 /** Who asks for which page: enough to know the language and the code the page will need first. */
@@ -24,7 +25,13 @@ const appModule = 'src/app.tsx';
  * The first screens people land on, with the code they load (web/src/routes.tsx) and who sees
  * them: preloaded with the page, that code downloads beside the app's own instead of after it.
  */
-const firstScreens: { path: RegExp; modules: string[]; shownTo: (role: Role | null) => boolean }[] = [
+const firstScreens: {
+  path: RegExp;
+  modules: string[];
+  shownTo: (role: Role | null) => boolean;
+  /** The page's heading, painted with the frame (web/vite.config.ts writes the texts). */
+  heading?: string;
+}[] = [
   { path: /^\/login$/, modules: ['src/pages/LoginPage.tsx'], shownTo: (role) => role === null },
   {
     path: /^\/$/,
@@ -40,6 +47,7 @@ const firstScreens: { path: RegExp; modules: string[]; shownTo: (role: Role | nu
     path: /^\/queues(\/[\w-]+)?$/,
     modules: ['src/layout/AppLayout.tsx', 'src/pages/staff/QueuePage.tsx'],
     shownTo: (role) => role !== null && role !== 'customer',
+    heading: 'queues',
   },
 ];
 
@@ -53,6 +61,7 @@ const firstScreens: { path: RegExp; modules: string[]; shownTo: (role: Role | nu
 export function webPage(webDist: string): (request: PageRequest) => string {
   const template = readFileSync(join(webDist, 'index.html'), 'utf8');
   const manifest = readManifest(webDist);
+  const headings = readHeadings(webDist);
   const pages = new Map<string, string>();
   return ({ language, path, role }) => {
     const screen = firstScreens.findIndex((s) => s.path.test(path) && s.shownTo(role));
@@ -61,6 +70,11 @@ export function webPage(webDist: string): (request: PageRequest) => string {
     // First in the head: the answers are asked for before the code and styles are.
     return known.replace(/<head[^>]*>/, (head) => `${head}${earlyDataTag(earlyDataOf(path, role))}`);
   };
+
+  function headingOf(screen: number, language: Language): string {
+    const name = firstScreens[screen]?.heading;
+    return escapeHtml((name && headings[name]?.[language]) || '');
+  }
 
   function shell(key: string, language: Language, screen: number): string {
     const files = [
@@ -74,7 +88,8 @@ export function webPage(webDist: string): (request: PageRequest) => string {
     const page = template
       .replace(/<html[^>]*>/, `<html lang="${language}" data-language="${language}">`)
       .replaceAll('<link rel="modulepreload" crossorigin', preload)
-      .replace('</head>', `${preloads}</head>`);
+      .replace('</head>', `${preloads}</head>`)
+      .replace('<h1 id="first-heading"></h1>', `<h1 id="first-heading">${headingOf(screen, language)}</h1>`);
     pages.set(key, page);
     return page;
   }
@@ -107,6 +122,12 @@ function reached(manifest: Manifest, keys: string[], language: Language): Set<st
     pending.push(...(manifest[key]?.dynamicImports ?? []).filter((next) => texts.test(next)));
   }
   return seen;
+}
+
+/** The first screens' headings per language, from the web client's texts (absent in a bare test build). */
+function readHeadings(webDist: string): Record<string, Partial<Record<Language, string>>> {
+  const path = join(webDist, '.vite', 'first-headings.json');
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
 }
 
 /** Vite's build manifest (absent in a bare test build: the page is then only marked). */

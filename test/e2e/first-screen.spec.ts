@@ -68,6 +68,50 @@ test('a ticket page appears once, complete: its data loads alongside its code, n
   expect(state.firstHeading).toContain('Capture jointe plus tard.');
 });
 
+test("a ticket's subject and the queue's heading show with the frame, before the code runs", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const all = await sessions(baseURL ?? '');
+  const subject = `Inventaire bloqué au dépôt ${Date.now()}`;
+  const ticket = await openTicket(all.customer, subject);
+  await disposeAll(all);
+
+  // The app's code is held back until the frame has been looked at.
+  const holdCode = async (on: Page) => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await on.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    return release;
+  };
+
+  await signIn(page, demo.customer);
+  let release = await holdCode(page);
+  await page.goto(`/tickets/${ticket.id}`);
+  await expect(page.locator('#first-heading')).toHaveText(subject);
+  await expect(page.locator('#first-kicker')).toHaveText(ticket.key);
+  release();
+  // The page takes over: its own heading, the frame's gone.
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(page.locator('#first-heading')).toHaveCount(0);
+
+  const staff = await browser.newPage({ baseURL });
+  await signIn(staff, demo.agent);
+  release = await holdCode(staff);
+  await staff.goto('/queues');
+  await expect(staff.locator('#first-heading')).toHaveText('Files de tickets');
+  release();
+  await expect(staff.getByRole('heading', { level: 1, name: 'Files de tickets' })).toBeVisible();
+  await expect(staff.locator('#first-heading')).toHaveCount(0);
+  await staff.close();
+});
+
 test('built assets come compressed and cached for good; the page itself is revalidated', async ({ page }) => {
   const html = await page.request.get('/', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
   expect(html.headers()['cache-control']).toBe('no-cache');

@@ -9,7 +9,8 @@ import { createCompany, createStaff, signedIn } from '../support/factories';
 
 // A built web client as the build leaves it: hashed assets with .br and .gz siblings.
 const script = `console.log(${JSON.stringify('guichet '.repeat(400))});`;
-const page = '<!doctype html><html><head></head><body><div id="root"></div></body></html>';
+const page =
+  '<!doctype html><html><head></head><body><div id="root"><h1 id="first-heading"></h1></div></body></html>';
 let dist: string;
 let t: TestApp;
 
@@ -30,6 +31,8 @@ beforeAll(async () => {
     _form: { file: 'assets/form-Zz56.js' },
   };
   writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
+  const headings = { queues: { fr: 'Files de tickets', de: 'Ticket-Warteschlangen', en: 'Queues <"&">' } };
+  writeFileSync(join(dist, '.vite', 'first-headings.json'), JSON.stringify(headings));
   t = await testApp({ webDist: dist });
 });
 
@@ -68,7 +71,7 @@ describe('built web client', () => {
     for (const url of ['/', '/tickets/12', '/index.html']) {
       const response = await get(url, 'br, gzip');
       expect(response.statusCode, url).toBe(200);
-      expect(response.body, url).toContain('<div id="root"></div>');
+      expect(response.body, url).toContain('<div id="root">');
       expect(response.headers['cache-control'], url).toBe('no-cache');
     }
   });
@@ -98,7 +101,9 @@ describe('built web client', () => {
     const customer = await signedIn(t.app, person);
     const id = '0b6f3a52-8d0e-4c5f-9a7e-1f2d3c4b5a69';
     const ticketPage = await customer.get(`/tickets/${id}`);
-    const early = /<script data-urls="([^"]*)">([^<]*)<\/script>/.exec(ticketPage.body);
+    const early = /<script data-urls="([^"]*)" data-heading="([^"]*)">([^<]*)<\/script>/.exec(
+      ticketPage.body,
+    );
     expect(early?.[1]?.split(' ')).toEqual([
       '/api/session',
       `/api/tickets/${id}/sla`,
@@ -107,8 +112,10 @@ describe('built web client', () => {
       `/api/tickets/${id}/attachments`,
       '/api/sla/commitments',
     ]);
+    // The ticket's own answer names the page's frame before the code runs.
+    expect(early?.[2]).toBe(`/api/tickets/${id}`);
     const hash = createHash('sha256')
-      .update(early?.[2] ?? '')
+      .update(early?.[3] ?? '')
       .digest('base64');
     const csp = String(ticketPage.headers['content-security-policy']);
     expect(csp).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}';`));
@@ -121,6 +128,27 @@ describe('built web client', () => {
     );
     // Nobody signed in: nothing to ask for, the sign-in page asks itself.
     expect((await get(`/tickets/${id}`)).body).not.toContain('data-urls');
+  });
+
+  it("paints a first screen's heading with the page's frame, in the reader's language, as text", async () => {
+    const { agent } = await createStaff(t.ctx.db);
+    const staff = await signedIn(t.app, agent);
+    expect((await staff.get('/queues')).body).toContain('<h1 id="first-heading">Files de tickets</h1>');
+    const german = await staff.put('/api/session/language', { language: 'de' });
+    expect(german.statusCode).toBeLessThan(300);
+    expect((await staff.get('/queues/mine')).body).toContain(
+      '<h1 id="first-heading">Ticket-Warteschlangen</h1>',
+    );
+    await staff.put('/api/session/language', { language: 'en' });
+    expect((await staff.get('/queues')).body).toContain(
+      '<h1 id="first-heading">Queues &lt;&quot;&amp;&quot;&gt;</h1>',
+    );
+    // Other pages, and a customer (who has no queue), keep the frame without a heading.
+    expect((await staff.get('/profile')).body).toContain('<h1 id="first-heading"></h1>');
+    const { customer: person } = await createCompany(t.ctx.db);
+    expect((await (await signedIn(t.app, person)).get('/queues')).body).toContain(
+      '<h1 id="first-heading"></h1>',
+    );
   });
 
   it('answers 404 for a missing asset instead of the page', async () => {

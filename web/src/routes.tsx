@@ -1,7 +1,8 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Outlet, useRouteError } from 'react-router';
 import { ErrorScreen } from './components/ErrorScreen';
-import { PageLoader, RequireGuest, RequireSignedIn, RequireUser, SessionLanguage } from './components/guards';
+import { FirstFrame } from './components/FirstFrame';
+import { RequireGuest, RequireSignedIn, RequireUser, SessionLanguage } from './components/guards';
 import { PublicLayout } from './layout/PublicLayout';
 import { navigation } from './navigation';
 import { staffRoutes } from './pages/staff/routes';
@@ -52,7 +53,7 @@ export const createRouter = () =>
     {
       element: <Root />,
       errorElement: <RouteCrash />,
-      hydrateFallbackElement: <PageLoader />,
+      hydrateFallbackElement: <FirstFrame />,
       children: [
         {
           element: <PublicLayout />,

@@ -1,0 +1,21 @@
+/**
+ * The frame index.html paints before the app's code runs: the header bar and, on a first screen,
+ * the page's heading (written by the server, or by the page's early data for a ticket's subject).
+ * Drawn again, identical, while the first page's code and data load, so that the heading a reader
+ * already sees stays on screen instead of giving way to a spinner and coming back.
+ */
+export function FirstFrame() {
+  const kicker = document.getElementById('first-kicker')?.textContent ?? '';
+  const heading = document.getElementById('first-heading')?.textContent ?? '';
+  return (
+    <>
+      <div className="first-paint" aria-hidden="true">
+        Guichet
+      </div>
+      <div className="first-page" aria-hidden="true">
+        <p id="first-kicker">{kicker}</p>
+        <h1 id="first-heading">{heading}</h1>
+      </div>
+    </>
+  );
+}
