@@ -49,8 +49,12 @@ export default defineConfig({
 });
 
 // The first screens whose heading the server paints with the page's frame (src/http/web-page.ts),
-// and where their text is: the web client's own texts, one file per language.
-const headings = { queues: { area: 'staff', key: ['queue', 'title'] } } as const;
+// and where their text is: the web client's own texts, one file per language and area ('' for the
+// common texts). The server fills `{{name}}` with the signed-in person's name.
+const headings = {
+  home: { area: '', key: ['home', 'welcome'] },
+  queues: { area: 'staff', key: ['queue', 'title'] },
+} as const;
 
 /** Writes `.vite/first-headings.json`: each first screen's heading in each language. */
 function firstHeadings(): Plugin {
@@ -62,7 +66,7 @@ function firstHeadings(): Plugin {
       for (const [screen, { area, key }] of Object.entries(headings)) {
         const perLanguage: Record<string, string> = {};
         for (const language of ['fr', 'de', 'en']) {
-          const file = join(root, 'src', 'i18n', `${area}.${language}.json`);
+          const file = join(root, 'src', 'i18n', `${area ? `${area}.` : ''}${language}.json`);
           let value: unknown = JSON.parse(await readFile(file, 'utf8'));
           for (const part of key) value = (value as Record<string, unknown>)[part];
           if (typeof value !== 'string') throw new Error(`${file} has no text at ${key.join('.')}`);

@@ -145,6 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           language: request.language,
           path: request.url.split('?')[0] ?? '/',
           role: request.actor?.role ?? null,
+          name: request.actor?.name ?? null,
         }),
       );
   });

@@ -10,6 +10,8 @@ export interface PageRequest {
   language: Language;
   path: string;
   role: Role | null;
+  /** The signed-in person's name, for a heading that greets them. */
+  name: string | null;
 }
 
 type Manifest = Record<
@@ -37,6 +39,7 @@ const firstScreens: {
     path: /^\/$/,
     modules: ['src/layout/AppLayout.tsx', 'src/pages/portal/PortalHome.tsx'],
     shownTo: (role) => role !== null,
+    heading: 'home',
   },
   {
     path: /^\/tickets\/[0-9a-f-]{36}$/,
@@ -63,12 +66,14 @@ export function webPage(webDist: string): (request: PageRequest) => string {
   const manifest = readManifest(webDist);
   const headings = readHeadings(webDist);
   const pages = new Map<string, string>();
-  return ({ language, path, role }) => {
+  return ({ language, path, role, name }) => {
     const screen = firstScreens.findIndex((s) => s.path.test(path) && s.shownTo(role));
     const key = `${language} ${screen}`;
     const known = pages.get(key) ?? shell(key, language, screen);
     // First in the head: the answers are asked for before the code and styles are.
-    return known.replace(/<head[^>]*>/, (head) => `${head}${earlyDataTag(earlyDataOf(path, role))}`);
+    return known
+      .replace(/<head[^>]*>/, (head) => `${head}${earlyDataTag(earlyDataOf(path, role))}`)
+      .replace('{{name}}', () => escapeHtml(name ?? ''));
   };
 
   function headingOf(screen: number, language: Language): string {

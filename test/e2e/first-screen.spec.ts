@@ -68,7 +68,7 @@ test('a ticket page appears once, complete: its data loads alongside its code, n
   expect(state.firstHeading).toContain('Capture jointe plus tard.');
 });
 
-test("a ticket's subject and the queue's heading show with the frame, before the code runs", async ({
+test("a ticket's subject, the home's greeting and the queue's heading show with the frame, before the code runs", async ({
   page,
   browser,
   baseURL,
@@ -100,6 +100,13 @@ test("a ticket's subject and the queue's heading show with the frame, before the
   // The page takes over: its own heading, the frame's gone.
   await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
   await expect(page.locator('#first-heading')).toHaveCount(0);
+
+  // The home page greets the person by name from the first paint.
+  release = await holdCode(page);
+  await page.goto('/');
+  await expect(page.locator('#first-heading')).toHaveText('Bienvenue, Claire Dubois');
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bienvenue, Claire Dubois' })).toBeVisible();
 
   const staff = await browser.newPage({ baseURL });
   await signIn(staff, demo.agent);

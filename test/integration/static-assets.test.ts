@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/db/schema';
 import { type TestApp, testApp } from '../support/app';
 import { createCompany, createStaff, signedIn } from '../support/factories';
 
@@ -31,7 +33,10 @@ beforeAll(async () => {
     _form: { file: 'assets/form-Zz56.js' },
   };
   writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
-  const headings = { queues: { fr: 'Files de tickets', de: 'Ticket-Warteschlangen', en: 'Queues <"&">' } };
+  const headings = {
+    home: { fr: 'Bienvenue, {{name}}', de: 'Willkommen, {{name}}', en: 'Welcome, {{name}}' },
+    queues: { fr: 'Files de tickets', de: 'Ticket-Warteschlangen', en: 'Queues <"&">' },
+  };
   writeFileSync(join(dist, '.vite', 'first-headings.json'), JSON.stringify(headings));
   t = await testApp({ webDist: dist });
 });
@@ -146,8 +151,12 @@ describe('built web client', () => {
     // Other pages, and a customer (who has no queue), keep the frame without a heading.
     expect((await staff.get('/profile')).body).toContain('<h1 id="first-heading"></h1>');
     const { customer: person } = await createCompany(t.ctx.db);
-    expect((await (await signedIn(t.app, person)).get('/queues')).body).toContain(
-      '<h1 id="first-heading"></h1>',
+    await t.ctx.db.update(users).set({ name: 'Zoé <Brunner> & fils' }).where(eq(users.id, person.id));
+    const customer = await signedIn(t.app, person);
+    expect((await customer.get('/queues')).body).toContain('<h1 id="first-heading"></h1>');
+    // The home page greets the person by name, escaped as text.
+    expect((await customer.get('/')).body).toContain(
+      '<h1 id="first-heading">Bienvenue, Zoé &lt;Brunner&gt; &amp; fils</h1>',
     );
   });
 
