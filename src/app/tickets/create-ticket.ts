@@ -1,15 +1,17 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { companies, projects, tickets, users } from '../../db/schema/index';
-import { type Criticality, type Desk, type MessageFormat, ticketKey } from '../../domain/tickets/index';
+import type { Criticality, Desk, MessageFormat } from '../../domain/tickets/index';
 import { maintenanceTerms } from '../admin/maintenance';
 import type { Actor, AppContext } from '../context';
 import type { KnownAtChange } from '../effects';
 import { AppError } from '../errors/index';
 import { attachFiles, type IncomingFile } from '../files/attach-files';
 import { readSlaConfig } from '../sla-settings';
+import { createdTicketDetail, type TicketDetail } from './get-ticket';
 import { withInlinePictures } from './inline-pictures';
-import { mailTicketCreator } from './notify';
+import { insertTicket } from './insert-ticket';
+import { queueReceipt } from './notify';
 import { openingSla } from './opening-sla';
 import { recordEvent, type TicketRow } from './record-event';
 import { usableRequestType } from './request-type-check';
@@ -48,6 +50,18 @@ export async function createTicket(
   actor: Actor,
   input: CreateTicketInput,
 ): Promise<TicketRow> {
+  return (await createTicketDetail(ctx, actor, input)).ticket;
+}
+
+/**
+ * `createTicket`, returning the new ticket as `getTicket` shows it to the actor, made of what the
+ * creation read and wrote: answering the creation reads nothing again.
+ */
+export async function createTicketDetail(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateTicketInput,
+): Promise<TicketDetail> {
   const byCustomer = actor.role === 'customer';
   const companyId = byCustomer ? actor.companyId : input.companyId;
   if (!companyId) throw new AppError(byCustomer ? 'forbidden' : 'company_required');
@@ -64,7 +78,7 @@ export async function createTicket(
     }
     const terms = await maintenanceTerms(tx, companyId, now);
     if (!terms) throw new AppError('no_active_maintenance');
-    let requestTypeId: string | null = null;
+    let requestType: TicketDetail['requestType'] = null;
     const countingTypes = new Map<string, boolean>();
     if (input.requestTypeId) {
       const type = await usableRequestType(tx, {
@@ -74,11 +88,18 @@ export async function createTicket(
         now,
         language: actor.language,
       });
-      requestTypeId = type.id;
+      requestType = {
+        id: type.id,
+        code: type.code,
+        nameFr: type.nameFr,
+        nameDe: type.nameDe,
+        nameEn: type.nameEn,
+      };
       countingTypes.set(type.id, type.countsTowardSla);
     } else if (input.desk === 'support') {
       throw new AppError('request_type_required');
     }
+    const requestTypeId = requestType?.id ?? null;
     const projectId = await checkProject(tx, companyId, input);
     const createdBy = byCustomer ? actor.userId : await requester(tx, actor, companyId, input.requesterId);
     if (input.linkedTicketId) {
@@ -96,33 +117,27 @@ export async function createTicket(
       countsTowardSla:
         input.desk === 'support' && requestTypeId !== null && countingTypes.get(requestTypeId) === true,
     });
-    const number = await nextNumber(tx, input.desk);
-    const [row] = await tx
-      .insert(tickets)
-      .values({
-        desk: input.desk,
-        key: ticketKey(input.desk, number),
-        number,
-        companyId,
-        projectId,
-        requestTypeId,
-        criticality: input.criticality,
-        status: 'open',
-        subject: input.subject.trim(),
-        description: input.description,
-        descriptionFormat: input.descriptionFormat ?? 'plain',
-        softwareVersion: input.softwareVersion?.trim() || null,
-        societe: input.societe?.trim() || null,
-        module: input.module?.trim() || null,
-        createdBy,
-        linkedTicketId: input.linkedTicketId ?? null,
-        createdAt: now,
-        updatedAt: now,
-        lastCustomerActivityAt: byCustomer ? now : null,
-        ...sla,
-      })
-      .returning();
-    if (!row) throw new Error('ticket insert returned nothing');
+    const inserted = await insertTicket(tx, {
+      desk: input.desk,
+      companyId,
+      projectId,
+      requestTypeId,
+      criticality: input.criticality,
+      status: 'open',
+      subject: input.subject.trim(),
+      description: input.description,
+      descriptionFormat: input.descriptionFormat ?? 'plain',
+      softwareVersion: input.softwareVersion?.trim() || null,
+      societe: input.societe?.trim() || null,
+      module: input.module?.trim() || null,
+      createdBy,
+      linkedTicketId: input.linkedTicketId ?? null,
+      createdAt: now,
+      updatedAt: now,
+      lastCustomerActivityAt: byCustomer ? now : null,
+      ...sla,
+    });
+    const row = inserted.ticket;
     const attached = await attachFiles(tx, ctx, {
       ticketId: row.id,
       companyId,
@@ -154,31 +169,9 @@ export async function createTicket(
       now,
       known,
     });
-    await mailTicketCreator(tx, {
-      ticket,
-      template: 'ticket.received',
-      actorId: actor.userId,
-      now,
-      includeActor: true,
-      newTicket: true,
-    });
-    return ticket;
+    await queueReceipt(tx, ticket, now);
+    return createdTicketDetail(actor, { ...inserted, ticket, requestType });
   });
-}
-
-/**
- * The desk's next number, from the desk's sequence (migration 0039): no lock is held until the
- * commit, so creations on one desk run side by side. Numbers are unique and increasing; a creation
- * that fails after this leaves a gap.
- */
-async function nextNumber(tx: Tx, desk: Desk): Promise<number> {
-  // node-postgres and PGlite both answer with `rows`.
-  const result = (await tx.execute(
-    sql`select nextval(${`ticket_number_${desk}`}::regclass)::integer as number`,
-  )) as unknown as { rows: { number: number }[] };
-  const number = Number(result.rows[0]?.number);
-  if (!Number.isInteger(number)) throw new Error(`desk sequence missing for ${desk}`);
-  return number;
 }
 
 async function checkProject(tx: Tx, companyId: string, input: CreateTicketInput): Promise<string | null> {

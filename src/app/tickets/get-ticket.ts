@@ -94,9 +94,40 @@ export async function getTicket(ctx: AppContext, actor: Actor, ticketId: string)
   };
 }
 
+/**
+ * The detail of a ticket the actor has just created, from what the creation read and wrote, as
+ * `getTicket` would read it then: nobody is assigned to it or follows it yet, and it does not wait.
+ */
+export function createdTicketDetail(
+  actor: Actor,
+  created: {
+    ticket: TicketRow;
+    companyName: string;
+    requestType: TicketDetail['requestType'];
+    projectName: string | null;
+    creator: (PersonRef & { erasedAt: Date | string | null }) | null;
+  },
+): TicketDetail {
+  const { ticket } = created;
+  return {
+    ticket,
+    companyName: created.companyName,
+    requestType: created.requestType,
+    project:
+      ticket.projectId && created.projectName !== null
+        ? { id: ticket.projectId, name: created.projectName }
+        : null,
+    creator: personRef(created.creator, actor.language),
+    assignee: null,
+    abilities: abilitiesOf(actor, ticket),
+    watching: false,
+    waitingSchedule: null,
+  };
+}
+
 /** A person as the ticket names them: an erased account as "deleted user" in the reader's language. */
 function personRef(
-  person: (PersonRef & { erasedAt: Date | null }) | null,
+  person: (PersonRef & { erasedAt: Date | string | null }) | null,
   language: Language,
 ): PersonRef | null {
   if (!person) return null;

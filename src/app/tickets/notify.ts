@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { anyOf } from '../../db/any-of';
 import type { Tx } from '../../db/client';
-import { ticketWatchers, users } from '../../db/schema/index';
+import { outbox, ticketWatchers, users } from '../../db/schema/index';
 import { readPrefs, wantsStatusMail } from '../../domain/notifications/preferences';
 import type { TicketStatus } from '../../domain/tickets/index';
 import type { Language } from '../../i18n/language';
@@ -39,6 +39,23 @@ interface Recipient {
   notificationEmail: string | null;
   language: Language;
   prefs: unknown;
+}
+
+/**
+ * The receipt of a new ticket (`ticket.received`) to its creator, if a customer still active: the
+ * mail `mailTicketCreator` queues with `includeActor` and `newTicket` (nobody follows the ticket
+ * yet, and a receipt heeds no status preference), in one statement that reads the creator where
+ * it queues the mail.
+ */
+export async function queueReceipt(tx: Tx, ticket: TicketRow, now: Date): Promise<void> {
+  const at = now.toISOString();
+  await tx.execute(sql`
+    insert into ${outbox} (template, recipient, language, params, ticket_id, next_attempt_at, created_at)
+    select 'ticket.received', coalesce(${users.notificationEmail}, ${users.email}), ${users.language},
+           ${JSON.stringify({ ticketId: ticket.id })}::jsonb, ${ticket.id}::text, ${at}::timestamptz,
+           ${at}::timestamptz
+      from ${users}
+     where ${users.id} = ${ticket.createdBy} and ${users.role} = 'customer' and ${users.active}`);
 }
 
 /**

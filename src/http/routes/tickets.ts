@@ -6,7 +6,7 @@ import { addMessage } from '../../app/tickets/add-message';
 import { assignTicket } from '../../app/tickets/assign-ticket';
 import { changeStatus } from '../../app/tickets/change-status';
 import { closeTicket } from '../../app/tickets/close-ticket';
-import { createTicket } from '../../app/tickets/create-ticket';
+import { createTicketDetail } from '../../app/tickets/create-ticket';
 import { getTicket } from '../../app/tickets/get-ticket';
 import { getTimeline } from '../../app/tickets/get-timeline';
 import { qualifyTicket } from '../../app/tickets/qualify-ticket';
@@ -80,9 +80,13 @@ export const ticketRoutes: FastifyPluginAsyncZod<{ ctx: AppContext }> = async (a
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const ticket = await createTicket(ctx, actor, { ...request.body, files: uploads.get(request) ?? [] });
+      const detail = await createTicketDetail(ctx, actor, {
+        ...request.body,
+        files: uploads.get(request) ?? [],
+      });
       reply.status(201);
-      return respond(actor, request.language, ticket.id);
+      // Answered from what the creation wrote, as GET /tickets/:id would show it.
+      return { ticket: presentTicket(detail, actor, request.language) };
     },
   );
 
