@@ -29,11 +29,14 @@ export async function readSlaConfig(db: DbOrTx): Promise<SlaConfig> {
     .from(settings)
     .where(inArray(settings.key, [SLA_TARGETS_KEY, CALENDAR_CONFIG_KEY]));
   const value = (key: string) => rows.find((row) => row.key === key)?.value;
+  return slaConfigOf({ targets: value(SLA_TARGETS_KEY), calendar: value(CALENDAR_CONFIG_KEY) });
+}
+
+/** The SLA settings from the stored values (absent or null: the defaults), read by the caller. */
+export function slaConfigOf(stored: { targets: unknown; calendar: unknown }): SlaConfig {
   return {
-    targets: (value(SLA_TARGETS_KEY) as SlaTargets | undefined) ?? defaultSlaTargets,
-    calendar: calendarFor(
-      (value(CALENDAR_CONFIG_KEY) as CalendarConfig | undefined) ?? defaultCalendarConfig,
-    ),
+    targets: (stored.targets as SlaTargets | null | undefined) ?? defaultSlaTargets,
+    calendar: calendarFor((stored.calendar as CalendarConfig | null | undefined) ?? defaultCalendarConfig),
   };
 }
 

@@ -26,7 +26,13 @@ export async function maintenanceTerms(
   companyId: string,
   at: Date,
 ): Promise<MaintenanceTerms | null> {
-  const [row] = await db
+  const [row] = await maintenanceTermsQuery(db, companyId, at);
+  return row ? { contractId: row.contractId, override: row.override ?? {} } : null;
+}
+
+/** The query of `maintenanceTerms`, for callers that read it together with other things. */
+export function maintenanceTermsQuery(db: DbOrTx, companyId: string, at: Date) {
+  return db
     .select({ contractId: contracts.id, override: slaOverrides.targets })
     .from(contracts)
     .leftJoin(slaOverrides, eq(slaOverrides.contractId, contracts.id))
@@ -39,7 +45,6 @@ export async function maintenanceTerms(
     )
     .orderBy(desc(contracts.startsOn), desc(contracts.createdAt))
     .limit(1);
-  return row ? { contractId: row.contractId, override: row.override ?? {} } : null;
 }
 
 /**

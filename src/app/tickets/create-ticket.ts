@@ -2,16 +2,15 @@ import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { companies, projects, tickets, users } from '../../db/schema/index';
 import type { Criticality, Desk, MessageFormat } from '../../domain/tickets/index';
-import { maintenanceTerms } from '../admin/maintenance';
 import type { Actor, AppContext } from '../context';
 import type { KnownAtChange } from '../effects';
 import { AppError } from '../errors/index';
 import { attachFiles, type IncomingFile } from '../files/attach-files';
-import { readSlaConfig } from '../sla-settings';
 import { createdTicketDetail, type TicketDetail } from './get-ticket';
 import { withInlinePictures } from './inline-pictures';
 import { insertTicket } from './insert-ticket';
 import { queueReceipt } from './notify';
+import { openingReads } from './opening-reads';
 import { openingSla } from './opening-sla';
 import { recordEvent, type TicketRow } from './record-event';
 import { usableRequestType } from './request-type-check';
@@ -76,18 +75,17 @@ export async function createTicketDetail(
         .where(eq(companies.id, companyId));
       if (!company) throw new AppError('not_found');
     }
-    const terms = await maintenanceTerms(tx, companyId, now);
+    const reads = await openingReads(tx, { companyId, at: now, requestTypeId: input.requestTypeId });
+    const { terms } = reads;
     if (!terms) throw new AppError('no_active_maintenance');
     let requestType: TicketDetail['requestType'] = null;
     const countingTypes = new Map<string, boolean>();
     if (input.requestTypeId) {
-      const type = await usableRequestType(tx, {
-        requestTypeId: input.requestTypeId,
-        companyId,
-        byCustomer,
-        now,
-        language: actor.language,
-      });
+      const type = await usableRequestType(
+        tx,
+        { requestTypeId: input.requestTypeId, companyId, byCustomer, now, language: actor.language },
+        { type: reads.requestType },
+      );
       requestType = {
         id: type.id,
         code: type.code,
@@ -109,7 +107,7 @@ export async function createTicketDetail(
 
     // The new ticket's SLA is computed before it is written, from what was just read: the row
     // goes in with its due times, and the SLA effect reads none of it again (known).
-    const slaInputs = { config: await readSlaConfig(tx), ...terms, countingTypes };
+    const slaInputs = { config: reads.slaConfig, ...terms, countingTypes };
     const known: KnownAtChange = { sla: slaInputs };
     const sla = openingSla(slaInputs, {
       at: now,

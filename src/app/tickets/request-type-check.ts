@@ -12,8 +12,10 @@ import { flexBalanceMinutes } from '../flex/balance';
 export async function usableRequestType(
   tx: Tx,
   input: { requestTypeId: string; companyId: string; byCustomer: boolean; now: Date; language: Language },
+  /** The type as the caller read it in this transaction (undefined: it does not exist). */
+  read?: { type: RequestType | undefined },
 ): Promise<RequestType> {
-  const type = await getRequestType(tx, input.requestTypeId);
+  const type = read ? read.type : await getRequestType(tx, input.requestTypeId);
   if (!type?.active || (input.byCustomer && !type.creatableByCustomers)) {
     throw new AppError('request_type_unavailable');
   }
