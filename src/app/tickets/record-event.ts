@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { ticketEvents, tickets } from '../../db/schema/index';
+import { tableRows } from '../../db/table-rows';
 import { installedEffects, type KnownAtChange } from '../effects';
 
 export type TicketRow = typeof tickets.$inferSelect;
@@ -101,19 +102,16 @@ export async function recordEvent(
     if (!updated) throw new Error(`ticket ${ticket.id} vanished during a change`);
     ticket = updated;
   }
-  const [event] = await tx
-    .insert(ticketEvents)
-    .values({
-      ticketId: ticket.id,
-      at: change.now,
-      actorId: change.actorId,
-      kind: change.kind,
-      visibility: change.visibility,
-      before,
-      after,
-      data: change.data ?? {},
-    })
-    .returning();
+  // Written as SQL text: it runs on every change of every ticket (see `tableRows`).
+  const json = (value: Record<string, unknown> | null) => (value === null ? null : JSON.stringify(value));
+  const [event] = tableRows(
+    ticketEvents,
+    await tx.execute(sql`
+      insert into ticket_events (ticket_id, at, actor_id, kind, visibility, before, after, data)
+      values (${ticket.id}, ${change.now.toISOString()}, ${change.actorId}, ${change.kind}, ${change.visibility},
+              ${json(before)}::jsonb, ${json(after)}::jsonb, ${json(change.data ?? {})}::jsonb)
+      returning *`),
+  );
   if (!event) throw new Error('ticket event insert returned nothing');
   for (const effect of installedEffects().afterTicketChange) await effect(tx, ticket, event, change.known);
   return { ticket, event };
