@@ -2,7 +2,7 @@
  * A ticket's SLA (R7): computed from its history by the engine, and the part the queue needs
  * (due times, state, next warning instants) stored on the ticket after every change.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
 import { ticketSla, tickets } from '../../db/schema/index';
 import type { HolidayLanguage } from '../../domain/calendar/index';
@@ -133,10 +133,15 @@ async function storeTicketSla(
 ): Promise<SlaRecomputation> {
   const { change, ticketChanged, next } = slaToStore(ticket, report, targets, now);
   if (ticketChanged) await db.update(tickets).set(change.after).where(eq(tickets.id, ticket.id));
-  await db
-    .insert(ticketSla)
-    .values({ ticketId: ticket.id, ...next })
-    .onConflictDoUpdate({ target: ticketSla.ticketId, set: next });
+  // Written as SQL text: it runs after every change that matters to the SLA (see `tableRows`).
+  const at = (instant: Date | null) => instant?.toISOString() ?? null;
+  await db.execute(sql`
+    insert into ticket_sla (ticket_id, next_at_risk_at, next_breach_at, targets, computed_at)
+    values (${ticket.id}, ${at(next.nextAtRiskAt)}, ${at(next.nextBreachAt)}, ${JSON.stringify(next.targets)}::jsonb,
+            ${next.computedAt.toISOString()})
+    on conflict (ticket_id) do update
+      set next_at_risk_at = excluded.next_at_risk_at, next_breach_at = excluded.next_breach_at,
+          targets = excluded.targets, computed_at = excluded.computed_at`);
   for (const effect of installedEffects().afterSlaRecompute) await effect(db, change);
   return change;
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { ticketTimers, users } from '../../db/schema/index';
+import { type ticketTimers, users } from '../../db/schema/index';
 import { mailsAtOnce, readPrefs } from '../../domain/notifications/preferences';
 import type { SlaTimer } from '../../domain/sla/index';
 import { handlesDesk } from '../../domain/tickets/index';
@@ -28,23 +28,17 @@ const kindOf = (timer: SlaTimer): SlaKind =>
  */
 export async function scheduleSlaWarnings(tx: Tx, ticketId: string, timers: SlaTimer[], now: Date) {
   if (!timers.length) return;
-  // One statement for all of them; the kinds are distinct, so no row is upserted twice.
-  await tx
-    .insert(ticketTimers)
-    .values(
-      timers.map((timer) => ({
-        ticketId,
-        kind: kindOf(timer),
-        dueAt: timer.at,
-        ladder: 'sla',
-        createdAt: now,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: [ticketTimers.ticketId, ticketTimers.kind, ticketTimers.ladder],
-      set: { dueAt: sql`excluded.due_at`, state: 'pending', doneAt: null },
-      setWhere: ne(ticketTimers.state, 'done'),
-    });
+  // One statement for all of them; the kinds are distinct, so no row is upserted twice. Written as
+  // SQL text: it runs after every SLA recomputation (see `tableRows`).
+  const rows = timers.map(
+    (timer) => sql`(${ticketId}, ${kindOf(timer)}, ${timer.at.toISOString()}, 'sla', ${now.toISOString()})`,
+  );
+  await tx.execute(sql`
+    insert into ticket_timers (ticket_id, kind, due_at, ladder, created_at)
+    values ${sql.join(rows, sql`, `)}
+    on conflict (ticket_id, kind, ladder) do update
+      set due_at = excluded.due_at, state = 'pending', done_at = null
+      where ticket_timers.state <> 'done'`);
 }
 
 /** The after-recompute effect: the at-risk and breach timers follow every SLA recomputation. */
