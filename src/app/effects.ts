@@ -7,7 +7,7 @@
  */
 import type { Tx } from '../db/client';
 import type { ticketEvents, tickets } from '../db/schema/index';
-import type { SlaRecomputation, SlaTargetsOverride } from '../domain/sla/index';
+import type { SlaRecomputation, SlaReport, SlaTargets, SlaTargetsOverride } from '../domain/sla/index';
 import type { SlaConfig } from './sla-settings';
 
 /**
@@ -22,6 +22,8 @@ export interface KnownAtChange {
     override: SlaTargetsOverride;
     /** Whether each request type the history names counts toward SLA. */
     countingTypes: ReadonlyMap<string, boolean>;
+    /** A ticket being created: the SLA its creation computed from its one entry, with its targets. */
+    opening?: { report: SlaReport; targets: SlaTargets };
   };
 }
 

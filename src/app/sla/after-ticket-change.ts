@@ -1,6 +1,6 @@
 import { type TicketChangeEffect, withBatchForm } from '../effects';
 import { recomputeSlaOfChanges } from './recompute-many';
-import { recomputeTicketSla } from './ticket-sla';
+import { recomputeTicketSla, storeTicketSla } from './ticket-sla';
 import { mattersToSla, slaHistoryOf } from './ticket-sla-events';
 
 /**
@@ -11,6 +11,13 @@ import { mattersToSla, slaHistoryOf } from './ticket-sla-events';
 export const recomputeSlaAfterChange: TicketChangeEffect = withBatchForm(
   async function recomputeSlaAfterChange(tx, ticket, event, known) {
     if (!mattersToSla(event)) return;
+    const opening = event.kind === 'created' ? known?.sla?.opening : undefined;
+    if (opening) {
+      // Its creation computed it from this very entry (openingSla): stored as it is.
+      const change = await storeTicketSla(tx, ticket, opening.report, opening.targets, event.at);
+      Object.assign(ticket, change.after);
+      return;
+    }
     // A ticket just created has no history but this entry: computed from what was just written,
     // with the settings and terms its creation read (known), none of it read again.
     const history =

@@ -124,7 +124,7 @@ export async function recomputeTicketSla(
 }
 
 /** Stores one computed SLA (see recomputeTicketSla) and runs the after-recompute effects. */
-async function storeTicketSla(
+export async function storeTicketSla(
   db: Tx,
   ticket: SlaTicketRow,
   report: SlaReport,

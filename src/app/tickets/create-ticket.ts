@@ -106,15 +106,17 @@ export async function createTicketDetail(
     }
 
     // The new ticket's SLA is computed before it is written, from what was just read: the row
-    // goes in with its due times, and the SLA effect reads none of it again (known).
+    // goes in with its due times, and the SLA effect neither reads nor computes it again (known).
     const slaInputs = { config: reads.slaConfig, ...terms, countingTypes };
-    const known: KnownAtChange = { sla: slaInputs };
-    const sla = openingSla(slaInputs, {
+    const opening = openingSla(slaInputs, {
       at: now,
       criticality: input.criticality,
       countsTowardSla:
         input.desk === 'support' && requestTypeId !== null && countingTypes.get(requestTypeId) === true,
     });
+    const known: KnownAtChange = {
+      sla: { ...slaInputs, opening: { report: opening.report, targets: opening.targets } },
+    };
     const inserted = await insertTicket(tx, {
       desk: input.desk,
       companyId,
@@ -133,7 +135,7 @@ export async function createTicketDetail(
       createdAt: now,
       updatedAt: now,
       lastCustomerActivityAt: byCustomer ? now : null,
-      ...sla,
+      ...opening.stored,
     });
     const row = inserted.ticket;
     const attached = await attachFiles(tx, ctx, {

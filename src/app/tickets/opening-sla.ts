@@ -2,6 +2,8 @@ import {
   type Criticality,
   computeSla,
   resolveSlaTargets,
+  type SlaReport,
+  type SlaTargets,
   type StoredSla,
   storedSla,
 } from '../../domain/sla/index';
@@ -9,13 +11,14 @@ import type { KnownAtChange } from '../effects';
 
 /**
  * The SLA a ticket opens with (R7), from the settings and contract terms its creation read: its
- * history is the creation alone. Written with the ticket row, so the SLA effect that follows
- * finds it already stored and does not update the row again.
+ * history is the creation alone. Written with the ticket row, and handed to the SLA effect that
+ * follows (known), which stores the rest of it without computing it again.
  */
 export function openingSla(
   known: Pick<NonNullable<KnownAtChange['sla']>, 'config' | 'override'>,
   opening: { at: Date; criticality: Criticality; countsTowardSla: boolean },
-): StoredSla {
+): { stored: StoredSla; report: SlaReport; targets: SlaTargets } {
+  const targets = resolveSlaTargets(known.config.targets, known.override);
   const report = computeSla(
     [
       {
@@ -28,8 +31,8 @@ export function openingSla(
     {
       now: opening.at,
       calendar: known.config.calendar,
-      targets: resolveSlaTargets(known.config.targets, known.override),
+      targets,
     },
   );
-  return storedSla(report);
+  return { stored: storedSla(report), report, targets };
 }
