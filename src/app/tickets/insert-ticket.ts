@@ -5,8 +5,29 @@ import { tableRows } from '../../db/table-rows';
 import { DESK_INFO, type Desk } from '../../domain/tickets/index';
 import type { TicketRow } from './record-event';
 
-/** The columns a creation gives; the desk number and key come from the desk's sequence. */
-export type NewTicket = Omit<typeof tickets.$inferInsert, 'id' | 'key' | 'number'> & { desk: Desk };
+/** The columns a creation gives (the others keep their defaults); number and key come from the desk. */
+export type NewTicket = Pick<
+  typeof tickets.$inferInsert,
+  | 'companyId'
+  | 'projectId'
+  | 'requestTypeId'
+  | 'criticality'
+  | 'status'
+  | 'subject'
+  | 'description'
+  | 'descriptionFormat'
+  | 'softwareVersion'
+  | 'societe'
+  | 'module'
+  | 'createdBy'
+  | 'linkedTicketId'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'lastCustomerActivityAt'
+  | 'engagementDueAt'
+  | 'resolutionDueAt'
+  | 'slaState'
+> & { desk: Desk };
 
 /** The new ticket as stored, with the names a reader of the ticket sees next to it. */
 export interface InsertedTicket {
