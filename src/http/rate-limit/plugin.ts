@@ -4,9 +4,10 @@ import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import type { AppContext } from '../../app/context';
 import { AppError } from '../../app/errors/index';
+import type { Config } from '../../config';
 import { cookieNamesFor } from '../plugins/session';
 import { RateLimitGate, type RefusalCode } from './gate';
-import { postgresRateLimitStore } from './postgres-store';
+import { postgresRateLimitCounter } from './postgres-store';
 
 type Check = (request: FastifyRequest) => Promise<{
   isAllowed: boolean;
@@ -51,32 +52,102 @@ export const rateLimitGate = fp(rateLimitGatePlugin, {
   dependencies: ['@fastify/cookie'],
 });
 
+/** One request counted under one key: whether the key is over its limit, and until when (ms left). */
+interface Outcome {
+  isExceeded: boolean;
+  ttl: number;
+}
+interface Limit {
+  key: string;
+  code: RefusalCode;
+  max: number;
+}
+/** Counts a request under each of its limits, in one round trip where the store allows it. */
+type Count = (request: FastifyRequest, limits: Limit[]) => Promise<Outcome[]>;
+
 /**
  * API rate limits per signed-in person and per customer company, so one company's burst cannot
  * starve the others. Counters live where every instance sees them: Redis when REDIS_URL is set,
- * else PostgreSQL. A store that fails lets requests through (and is logged) rather than
- * refusing everyone.
+ * else PostgreSQL (both keys of a request in one statement). A store that fails lets requests
+ * through (and is logged) rather than refusing everyone.
  */
 async function rateLimitPlugin(app: FastifyInstance, opts: { ctx: AppContext }) {
   const { config } = opts.ctx;
   const windowMs = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
-  const redis = config.REDIS_URL
-    ? new Redis(config.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false })
-    : null;
-  if (redis) {
-    redis.on('error', (error) => app.log.warn({ err: error }, 'rate limits: Redis unavailable'));
-    app.addHook('onClose', async () => {
-      redis.disconnect();
-    });
-  }
-  await app.register(rateLimit, {
-    global: false,
-    skipOnError: true,
-    ...(redis
-      ? { redis, nameSpace: 'guichet-rate-' }
-      : { store: postgresRateLimitStore(opts.ctx.db, opts.ctx.clock) }),
-  });
+  const count = config.REDIS_URL
+    ? await redisCount(app, config, config.REDIS_URL, windowMs)
+    : postgresCount(app, opts.ctx, windowMs);
 
+  const sessionCookie = cookieNamesFor(opts.ctx).session;
+  // After the session hook (registered before this plugin): the limits follow who is calling.
+  app.addHook('onRequest', async (request) => {
+    const actor = request.actor;
+    if (!actor || !request.url.startsWith('/api/')) return;
+    const limits: Limit[] = [];
+    if (actor.role === 'customer' && actor.companyId) {
+      const key = `company:${actor.companyId}`;
+      limits.push({ key, code: 'rate_limited_company', max: config.RATE_LIMIT_COMPANY_PER_WINDOW });
+    }
+    limits.push({
+      key: `user:${actor.userId}`,
+      code: 'rate_limited_user',
+      max: config.RATE_LIMIT_USER_PER_WINDOW,
+    });
+    const token = request.cookies[sessionCookie];
+    if (token) {
+      app.rateLimitGate.remember(token, { keys: limits, language: request.language });
+    }
+    const results = await count(request, limits);
+    const now = opts.ctx.clock.now().getTime();
+    let refusal: AppError | null = null;
+    for (const [i, result] of results.entries()) {
+      const { key, code } = limits[i] as Limit;
+      if (!result.isExceeded) continue;
+      app.rateLimitGate.refuse(key, now + result.ttl);
+      // The company's refusal is said first: waiting alone would not help the person.
+      refusal ??= new AppError(code, { retryAfterSeconds: Math.ceil(result.ttl / 1000) });
+    }
+    if (refusal) throw refusal;
+  });
+}
+
+/** Both keys in one upsert (postgresRateLimitCounter). */
+function postgresCount(app: FastifyInstance, ctx: AppContext, windowMs: number): Count {
+  const counter = postgresRateLimitCounter(ctx.db, ctx.clock);
+  return async (_request, limits) => {
+    try {
+      const counts = await counter(
+        limits.map((limit) => limit.key),
+        windowMs,
+      );
+      return limits.map(({ key, max }) => {
+        const counted = counts.get(key);
+        return { isExceeded: (counted?.current ?? 0) > max, ttl: counted?.ttl ?? windowMs };
+      });
+    } catch (error) {
+      app.log.warn({ err: error }, 'rate limits: PostgreSQL counters unavailable');
+      return limits.map(() => ({ isExceeded: false, ttl: windowMs }));
+    }
+  };
+}
+
+/** Redis, through @fastify/rate-limit: one check per key. */
+async function redisCount(
+  app: FastifyInstance,
+  config: Config,
+  url: string,
+  windowMs: number,
+): Promise<Count> {
+  const redis = new Redis(url, {
+    lazyConnect: false,
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+  });
+  redis.on('error', (error) => app.log.warn({ err: error }, 'rate limits: Redis unavailable'));
+  app.addHook('onClose', async () => {
+    redis.disconnect();
+  });
+  await app.register(rateLimit, { global: false, skipOnError: true, redis, nameSpace: 'guichet-rate-' });
   const perUser = app.createRateLimit({
     keyGenerator: (request) => `user:${request.actor?.userId}`,
     max: config.RATE_LIMIT_USER_PER_WINDOW,
@@ -87,33 +158,13 @@ async function rateLimitPlugin(app: FastifyInstance, opts: { ctx: AppContext }) 
     max: config.RATE_LIMIT_COMPANY_PER_WINDOW,
     timeWindow: windowMs,
   });
-
-  const sessionCookie = cookieNamesFor(opts.ctx).session;
-  // After the session hook (registered before this plugin): the limits follow who is calling.
-  app.addHook('onRequest', async (request) => {
-    const actor = request.actor;
-    if (!actor || !request.url.startsWith('/api/')) return;
-    const counted: { key: string; code: RefusalCode; check: Check }[] = [];
-    if (actor.role === 'customer' && actor.companyId) {
-      counted.push({ key: `company:${actor.companyId}`, code: 'rate_limited_company', check: perCompany });
-    }
-    counted.push({ key: `user:${actor.userId}`, code: 'rate_limited_user', check: perUser });
-    const token = request.cookies[sessionCookie];
-    if (token) {
-      app.rateLimitGate.remember(token, { keys: counted, language: request.language });
-    }
-    const results = await Promise.all(counted.map(({ check }) => check(request)));
-    const now = opts.ctx.clock.now().getTime();
-    let refusal: AppError | null = null;
-    for (const [i, result] of results.entries()) {
-      const { key, code } = counted[i] as (typeof counted)[number];
-      if (!result.isExceeded) continue;
-      app.rateLimitGate.refuse(key, now + (result.ttl ?? windowMs));
-      // The company's refusal is said first: waiting alone would not help the person.
-      refusal ??= new AppError(code, { retryAfterSeconds: result.ttlInSeconds ?? windowMs / 1000 });
-    }
-    if (refusal) throw refusal;
-  });
+  return (request, limits) =>
+    Promise.all(
+      limits.map(async ({ code }) => {
+        const result = await (code === 'rate_limited_company' ? perCompany : perUser)(request);
+        return { isExceeded: result.isExceeded === true, ttl: result.ttl ?? windowMs };
+      }),
+    );
 }
 
 export default fp(rateLimitPlugin, {
