@@ -4,14 +4,37 @@ import type { DbOrTx } from '../../db/client';
 /** The PostgreSQL channel on which ended sign-ins are announced, so every instance closes their streams. */
 export const sessionEndedChannel = 'guichet_session_ended';
 
+/**
+ * The channel on which the database itself (triggers of the session_change_notices migration) says that
+ * a session was deleted or an account changed in what a session carries (role, company, active,
+ * language, name…), whichever code or tool made the change: cached sessions are dropped on it.
+ */
+export const sessionChangedChannel = 'guichet_session_changed';
+
 /** One signed-out session (by its token's hash), or every session of a user. */
 export type SessionEndedNotice = { sessionHash: string } | { userId: string };
 
+type LocalListener = (notice: SessionEndedNotice) => void;
+const localListeners = new Set<LocalListener>();
+
+/**
+ * Hears the ends announced by this process at once, without waiting for the database to deliver
+ * the notice: the next request of the same process then never meets a session it has just ended.
+ * Returns the function that stops listening.
+ */
+export function onSessionsEndedHere(listener: LocalListener): () => void {
+  localListeners.add(listener);
+  return () => {
+    localListeners.delete(listener);
+  };
+}
+
 /**
  * Announces the end of sessions. Inside a transaction the notice leaves at commit (and not at
- * all on rollback); outside one it leaves at once.
+ * all on rollback); outside one it leaves at once. This process hears it immediately.
  */
 export async function announceSessionsEnded(db: DbOrTx, notice: SessionEndedNotice): Promise<void> {
+  for (const listener of localListeners) listener(notice);
   await db.execute(sql`select pg_notify(${sessionEndedChannel}, ${JSON.stringify(notice)})`);
 }
 

@@ -27,14 +27,31 @@ export async function createSession(
 
 /** The session of a cookie token, if it is valid and its user still active. */
 export async function findSession(db: DbOrTx, token: string, now: Date): Promise<SessionInfo | null> {
+  return findSessionByHash(db, hashToken(token), now);
+}
+
+/** As findSession, by the token's hash; only the columns an actor is made of are read. */
+export async function findSessionByHash(db: DbOrTx, hash: string, now: Date): Promise<SessionInfo | null> {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      user: {
+        id: users.id,
+        role: users.role,
+        companyId: users.companyId,
+        isManager: users.isManager,
+        language: users.language,
+        name: users.name,
+        email: users.email,
+      },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, now), eq(users.active, true)))
     .limit(1);
   if (!row) return null;
-  return { actor: actorOf(row.user), csrfToken: row.session.csrfToken, expiresAt: row.session.expiresAt };
+  return { actor: actorOf(row.user), csrfToken: row.csrfToken, expiresAt: row.expiresAt };
 }
 
 /** Signs one session out; its open live streams, on every instance, are closed. */

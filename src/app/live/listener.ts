@@ -24,13 +24,16 @@ const isPool = (client: unknown): client is PgPoolLike =>
 /**
  * Listens to the given channels of the database behind `db`. On PostgreSQL a dedicated pooled
  * connection holds the LISTEN (notices of every instance arrive there); on PGlite the embedded
- * engine's own LISTEN serves the single process. A lost PostgreSQL connection is re-opened.
+ * engine's own LISTEN serves the single process. A lost PostgreSQL connection is re-opened:
+ * `onError` says it was lost (notices may be missed from then on), `onListening` that the LISTEN
+ * holds again (also called once at the start).
  */
 export async function listenToChannels(
   db: Db,
   channels: readonly string[],
   onNotice: (channel: string, payload: string) => void,
   onError: (error: unknown) => void = () => undefined,
+  onListening: () => void = () => undefined,
 ): Promise<StopListening> {
   const client: unknown = (db as unknown as { $client?: unknown }).$client;
   if (isPglite(client)) {
@@ -38,6 +41,7 @@ export async function listenToChannels(
     const unlisten = await Promise.all(
       channels.map((channel) => pglite.listen(channel, (payload) => onNotice(channel, payload))),
     );
+    onListening();
     return async () => {
       await Promise.all(unlisten.map((stop) => stop()));
     };
@@ -72,6 +76,7 @@ export async function listenToChannels(
       throw error;
     }
     current = connection;
+    onListening();
   };
   const scheduleReconnect = () => {
     if (stopped || retry) return;

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { authenticateToken } from '../../app/api-tokens/authenticate-token';
-import { findSession } from '../../app/auth/sessions';
+import { SessionCache } from '../../app/auth/session-cache';
 import type { Actor, AppContext } from '../../app/context';
 import { AppError } from '../../app/errors/index';
 import { scopesGrant, type TokenScope } from '../../domain/api-tokens/scopes';
@@ -49,6 +49,11 @@ async function sessionPlugin(app: FastifyInstance, opts: { ctx: AppContext; secu
   app.decorateRequest('actor', null);
   app.decorateRequest('language', 'fr');
   app.decorateRequest('apiToken', null);
+  const sessions = new SessionCache(opts.ctx.db, opts.ctx.clock, (error) =>
+    app.log.warn({ err: error }, 'sessions: database notices unheard, every session is looked up'),
+  );
+  app.addHook('onReady', () => sessions.start());
+  app.addHook('onClose', () => sessions.close());
 
   app.addHook('onRequest', async (request, reply) => {
     const isApi = request.url.startsWith('/api/');
@@ -60,7 +65,7 @@ async function sessionPlugin(app: FastifyInstance, opts: { ctx: AppContext; secu
     // (any other GET) is looked up once, to be sent in the signed-in person's language.
     const isPage = !isApi && request.method === 'GET' && !request.url.startsWith('/assets/');
     const token = isApi || isPage ? request.cookies[names.session] : undefined;
-    const session = token ? await findSession(opts.ctx.db, token, opts.ctx.clock.now()) : null;
+    const session = token ? await sessions.find(token) : null;
     request.actor = session?.actor ?? null;
     if (request.actor) request.language = resolveLanguage(request);
     ensureCsrfCookie(request, reply, opts.secureCookies, names.csrf);
