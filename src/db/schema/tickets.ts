@@ -84,6 +84,9 @@ export const tickets = pgTable(
     index('tickets_company_updated_idx').on(t.companyId, t.updatedAt),
     index('tickets_desk_status_idx').on(t.desk, t.status, t.updatedAt),
     index('tickets_assignee_idx').on(t.assigneeId, t.status),
+    // An agent's own open tickets by resolution due time ("mine" queue): a few hundred entries per
+    // agent, read in order, where the tickets_assignee_idx holds every ticket they ever handled.
+    index('tickets_mine_idx').on(t.assigneeId, t.resolutionDueAt, t.id).where(sql`${t.status} <> 'closed'`),
     index('tickets_updated_idx').on(t.updatedAt),
     index('tickets_created_by_idx').on(t.createdBy),
     index('tickets_linked_idx').on(t.linkedTicketId),
