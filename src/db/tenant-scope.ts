@@ -1,5 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
+import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
 import type { Db, Tx } from './client';
 
 /**
@@ -68,13 +71,7 @@ export function tenantScope(db: Db): TenantScope {
       // Null until `work` has run: a transaction that could not even begin (the database is
       // away) must surface its own error, which says so, not a generic one.
       let outcome = null as { ok: true; value: T } | { ok: false; error: unknown } | null;
-      const committed = db.transaction(async (tx) => {
-        // One round trip for both: set_config('role', …, true) is SET LOCAL ROLE.
-        await tx.execute(
-          switchRole
-            ? sql`select set_config(${companySetting}, ${companyId}, true), set_config('role', ${customerRole}, true)`
-            : sql`select set_config(${companySetting}, ${companyId}, true)`,
-        );
+      const committed = scopedTransaction(db, companyId, switchRole, async (tx) => {
         const scope: Scope = { tx, open: true };
         try {
           outcome = { ok: true, value: await storage.run(scope, work) };
@@ -96,4 +93,63 @@ export function tenantScope(db: Db): TenantScope {
       return outcome.value;
     },
   };
+}
+
+type Pool = { connect(): Promise<pg.PoolClient> };
+const isPool = (client: unknown): client is Pool =>
+  typeof (client as Pool | undefined)?.connect === 'function';
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const dialect = new PgDialect();
+
+/**
+ * A transaction whose company (and role, with `switchRole`) are set before `work` runs. On
+ * PostgreSQL, BEGIN and the settings go in one round trip: one simple-protocol query of two
+ * statements, which takes no parameters, so the company id is written in only once it is known
+ * to be a uuid. The transaction is then drizzle's own over that connection (nested transactions
+ * are savepoints). Elsewhere (PGlite, in the process) the settings are a statement of their own.
+ */
+async function scopedTransaction(
+  db: Db,
+  companyId: string,
+  switchRole: boolean,
+  work: (tx: Tx) => Promise<void>,
+): Promise<void> {
+  const settings = switchRole
+    ? sql`select set_config(${companySetting}, ${companyId}, true), set_config('role', ${customerRole}, true)`
+    : sql`select set_config(${companySetting}, ${companyId}, true)`;
+  const pool: unknown = (db as unknown as { $client?: unknown }).$client;
+  if (!isPool(pool) || !uuidPattern.test(companyId)) {
+    return db.transaction(async (tx) => {
+      await tx.execute(settings);
+      await work(tx);
+    });
+  }
+  const client = await pool.connect();
+  // A failed begin, commit or rollback leaves the connection in no known state: it is closed.
+  let broken: Error | undefined;
+  const send = async (text: string) => {
+    try {
+      await client.query(text);
+    } catch (error) {
+      broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    }
+  };
+  try {
+    const role = switchRole ? `, set_config('role', '${customerRole}', true)` : '';
+    await send(`begin; select set_config('${companySetting}', '${companyId.toLowerCase()}', true)${role}`);
+    const { schema, fullSchema, tableNamesMap } = db._;
+    const relations = schema ? { schema, fullSchema, tableNamesMap } : undefined;
+    const session = new NodePgSession(client, dialect, relations);
+    const tx = new NodePgTransaction(dialect, session, relations) as unknown as Tx;
+    try {
+      await work(tx);
+    } catch (error) {
+      await send('rollback');
+      throw error;
+    }
+    await send('commit');
+  } finally {
+    client.release(broken);
+  }
 }
