@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
+import { listenToChannels, type StopListening } from '../../db/listen';
 import type { Clock } from '../../domain/clock';
-import { listenToChannels, type StopListening } from '../live/listener';
 import {
   onSessionsEndedHere,
   parseSessionEndedNotice,

@@ -1,11 +1,11 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { listenToChannels, type StopListening } from '../../db/listen';
 import { liveEvents, users } from '../../db/schema/index';
 import { parseSessionEndedNotice, sessionEndedChannel } from '../auth/session-ended';
 import { validSessionHashes } from '../auth/sessions';
 import type { Actor, AppContext } from '../context';
 import { liveChannel, noticeOf, parseNotice, type TicketChangedNotice } from './channel';
-import { listenToChannels, type StopListening } from './listener';
 
 /** A change as a signed-in person receives it on the live stream. */
 export interface TicketChangedEvent {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { Db } from './client';
 
 /** Stops listening; resolves once the connection is given back. */
 export type StopListening = () => Promise<void>;
