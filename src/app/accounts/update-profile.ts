@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema/index';
 import type { Language } from '../../i18n/language';
+import { announceAccountChangedHere } from '../auth/session-ended';
 import type { Actor, AppContext } from '../context';
 import { getProfile, type Profile } from './get-profile';
 
@@ -26,6 +27,7 @@ export async function updateProfile(
   }
   if (Object.keys(changes).length > 0) {
     await ctx.db.update(users).set(changes).where(eq(users.id, actor.userId));
+    announceAccountChangedHere(actor.userId);
   }
   return getProfile(ctx, actor);
 }

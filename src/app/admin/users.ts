@@ -4,7 +4,7 @@ import { companies, users } from '../../db/schema/index';
 import type { Language } from '../../i18n/language';
 import { insertUser, type UserRow } from '../accounts/new-user';
 import { sendSetPasswordInvitation } from '../accounts/password-links';
-import { announceSessionsEnded } from '../auth/session-ended';
+import { announceAccountChangedHere, announceSessionsEnded } from '../auth/session-ended';
 import { deleteSessionsOf } from '../auth/sessions';
 import type { Actor, AppContext, Role } from '../context';
 import { AppError } from '../errors/index';
@@ -101,6 +101,7 @@ export async function updateUser(ctx: AppContext, actor: Actor, input: UpdateUse
       .where(eq(users.id, current.id))
       .returning();
     if (!user) throw new AppError('not_found');
+    announceAccountChangedHere(user.id);
     if (!active) await deleteSessionsOf(tx, user.id);
     // Open live streams carry the account as it was when they opened: end them on a change of
     // role or company, and the client reconnects with the account as it is now.

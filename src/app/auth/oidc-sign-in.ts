@@ -4,6 +4,7 @@ import { decideStaffAccess, type SsoMapping } from '../../domain/auth/single-sig
 import type { Language } from '../../i18n/language';
 import type { AppContext } from '../context';
 import { AppError } from '../errors/index';
+import { announceAccountChangedHere } from './session-ended';
 import { createSession } from './sessions';
 
 export interface SsoSignInInput {
@@ -61,6 +62,7 @@ type UserRow = typeof users.$inferSelect;
 async function updateRole(ctx: AppContext, user: UserRow, role: UserRow['role']): Promise<UserRow> {
   if (user.role === role) return user;
   const [updated] = await ctx.db.update(users).set({ role }).where(eq(users.id, user.id)).returning();
+  announceAccountChangedHere(user.id);
   return updated ?? user;
 }
 

@@ -38,6 +38,15 @@ export async function announceSessionsEnded(db: DbOrTx, notice: SessionEndedNoti
   await db.execute(sql`select pg_notify(${sessionEndedChannel}, ${JSON.stringify(notice)})`);
 }
 
+/**
+ * Says in this process, at once, that an account changed in what its sessions carry (role,
+ * language, name…), so its next request here reads it anew; the database's trigger tells the
+ * other instances at commit (sessionChangedChannel).
+ */
+export function announceAccountChangedHere(userId: string): void {
+  for (const listener of localListeners) listener({ userId });
+}
+
 export function parseSessionEndedNotice(payload: string): SessionEndedNotice | null {
   try {
     const value = JSON.parse(payload) as { sessionHash?: unknown; userId?: unknown };
