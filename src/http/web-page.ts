@@ -94,7 +94,10 @@ export function webPage(webDist: string): (request: PageRequest) => string {
       .replace(/<html[^>]*>/, `<html lang="${language}" data-language="${language}">`)
       .replaceAll('<link rel="modulepreload" crossorigin', preload)
       .replace('</head>', `${preloads}</head>`)
-      .replace('<h1 id="first-heading"></h1>', `<h1 id="first-heading">${headingOf(screen, language)}</h1>`);
+      .replace(
+        '<div id="first-heading"></div>',
+        `<div id="first-heading">${headingOf(screen, language)}</div>`,
+      );
     pages.set(key, page);
     return page;
   }

@@ -12,7 +12,7 @@ import { createCompany, createStaff, signedIn } from '../support/factories';
 // A built web client as the build leaves it: hashed assets with .br and .gz siblings.
 const script = `console.log(${JSON.stringify('guichet '.repeat(400))});`;
 const page =
-  '<!doctype html><html><head></head><body><div id="root"><h1 id="first-heading"></h1></div></body></html>';
+  '<!doctype html><html><head></head><body><div id="root"><div id="first-heading"></div></div></body></html>';
 let dist: string;
 let t: TestApp;
 
@@ -138,25 +138,25 @@ describe('built web client', () => {
   it("paints a first screen's heading with the page's frame, in the reader's language, as text", async () => {
     const { agent } = await createStaff(t.ctx.db);
     const staff = await signedIn(t.app, agent);
-    expect((await staff.get('/queues')).body).toContain('<h1 id="first-heading">Files de tickets</h1>');
+    expect((await staff.get('/queues')).body).toContain('<div id="first-heading">Files de tickets</div>');
     const german = await staff.put('/api/session/language', { language: 'de' });
     expect(german.statusCode).toBeLessThan(300);
     expect((await staff.get('/queues/mine')).body).toContain(
-      '<h1 id="first-heading">Ticket-Warteschlangen</h1>',
+      '<div id="first-heading">Ticket-Warteschlangen</div>',
     );
     await staff.put('/api/session/language', { language: 'en' });
     expect((await staff.get('/queues')).body).toContain(
-      '<h1 id="first-heading">Queues &lt;&quot;&amp;&quot;&gt;</h1>',
+      '<div id="first-heading">Queues &lt;&quot;&amp;&quot;&gt;</div>',
     );
     // Other pages, and a customer (who has no queue), keep the frame without a heading.
-    expect((await staff.get('/profile')).body).toContain('<h1 id="first-heading"></h1>');
+    expect((await staff.get('/profile')).body).toContain('<div id="first-heading"></div>');
     const { customer: person } = await createCompany(t.ctx.db);
     await t.ctx.db.update(users).set({ name: 'Zoé <Brunner> & fils' }).where(eq(users.id, person.id));
     const customer = await signedIn(t.app, person);
-    expect((await customer.get('/queues')).body).toContain('<h1 id="first-heading"></h1>');
+    expect((await customer.get('/queues')).body).toContain('<div id="first-heading"></div>');
     // The home page greets the person by name, escaped as text.
     expect((await customer.get('/')).body).toContain(
-      '<h1 id="first-heading">Bienvenue, Zoé &lt;Brunner&gt; &amp; fils</h1>',
+      '<div id="first-heading">Bienvenue, Zoé &lt;Brunner&gt; &amp; fils</div>',
     );
   });
 

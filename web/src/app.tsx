@@ -10,7 +10,7 @@ import { CrashBoundary } from './components/CrashBoundary';
 import { notificationsWanted } from './components/notify';
 import { startI18n } from './i18n/index';
 import { createRouter } from './routes';
-import { cssVariablesResolver, theme } from './theme';
+import { cssVariablesResolver, lightOnly, theme } from './theme';
 
 // Toasts are never part of the first paint: their container loads with the first toast.
 const Toasts = lazy(() => import('./components/Toasts'));
@@ -36,7 +36,12 @@ async function start() {
   startTransition(() =>
     app.render(
       <StrictMode>
-        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+        <MantineProvider
+          theme={theme}
+          cssVariablesResolver={cssVariablesResolver}
+          defaultColorScheme="light"
+          colorSchemeManager={lightOnly}
+        >
           <ToastsHost />
           <CrashBoundary>
             <QueryClientProvider client={queryClient}>

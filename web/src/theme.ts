@@ -1,4 +1,4 @@
-import { Badge, type CSSVariablesResolver, createTheme } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme, type MantineColorSchemeManager } from '@mantine/core';
 
 // Mantine's default primary shade (6) fails WCAG contrast with white text; 8 passes, and
 // autoContrast picks a readable text colour on any filled component.
@@ -35,3 +35,13 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
   },
   dark: {},
 });
+
+// The portal is light only and never switches: the library's default manager would open the
+// browser's local storage (a slow first access) on every page load just to read "light".
+export const lightOnly: MantineColorSchemeManager = {
+  get: () => 'light',
+  set: () => {},
+  subscribe: () => {},
+  unsubscribe: () => {},
+  clear: () => {},
+};

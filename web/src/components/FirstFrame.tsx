@@ -14,7 +14,7 @@ export function FirstFrame() {
       </div>
       <div className="first-page" aria-hidden="true">
         <p id="first-kicker">{kicker}</p>
-        <h1 id="first-heading">{heading}</h1>
+        <div id="first-heading">{heading}</div>
       </div>
     </>
   );

@@ -29,7 +29,7 @@ import classes from './layout.module.css';
  * notice marks it read; one button marks them all read.
  */
 export function NotificationBell() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useQueryClient();
   const [opened, setOpened] = useState(false);
   const list = useQuery({ queryKey: notificationsKey, queryFn: fetchNotifications });

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,16 +54,20 @@ export function TicketTimeline({
         <Title order={2} size="h4" id="timeline-title">
           {t('timeline.title')}
         </Title>
-        <SegmentedControl
-          size="xs"
-          value={filter}
-          onChange={(value) => setFilter(value === 'messages' ? 'messages' : 'everything')}
-          aria-label={t('timeline.filter')}
-          data={[
-            { value: 'everything', label: t('timeline.everything') },
-            { value: 'messages', label: t('timeline.messagesOnly') },
-          ]}
-        />
+        {/* Two toggle buttons: a sliding indicator would measure the page while it first renders. */}
+        <Button.Group aria-label={t('timeline.filter')}>
+          {(['everything', 'messages'] as const).map((choice) => (
+            <Button
+              key={choice}
+              size="compact-sm"
+              variant={filter === choice ? 'filled' : 'default'}
+              aria-pressed={filter === choice}
+              onClick={() => setFilter(choice)}
+            >
+              {t(choice === 'everything' ? 'timeline.everything' : 'timeline.messagesOnly')}
+            </Button>
+          ))}
+        </Button.Group>
       </Group>
       <Card withBorder padding="sm" data-testid="description">
         <Text size="sm" c="dimmed">
