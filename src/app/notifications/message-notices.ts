@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client';
 import { type tickets, users } from '../../db/schema/index';
 import { mentionedIn } from '../../domain/notifications/mentions';
 import type { Actor } from '../context';
-import { deskStaffIds, notifyStaff } from './notify-staff';
+import { notifyStaff } from './notify-staff';
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -19,7 +19,7 @@ export async function noticeNewMessage(
   const { ticket, actor, body, now } = input;
   const base = { ticket, actorId: actor.userId, actorName: actor.name, excerpt: body, now };
   if (actor.role === 'customer') {
-    const recipients = ticket.assigneeId ? [ticket.assigneeId] : await deskStaffIds(tx, ticket.desk);
+    const recipients = ticket.assigneeId ? [ticket.assigneeId] : { desk: ticket.desk };
     await notifyStaff(tx, recipients, { ...base, kind: 'customer_reply' });
     return;
   }

@@ -1,10 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { notifications, type tickets, users } from '../../db/schema/index';
 import { mailsAtOnce, readPrefs, type StaffNoticeKind } from '../../domain/notifications/preferences';
 import { type Desk, handlesDesk } from '../../domain/tickets/index';
 import { announceTicketChange, type TicketChangedNotice } from '../live/channel';
-import { queueMail } from '../outbox';
+import { type QueuedMail, queueMails } from '../outbox';
 
 type TicketRow = typeof tickets.$inferSelect;
 
@@ -29,53 +29,38 @@ export interface StaffNotice {
  */
 export async function notifyStaff(
   tx: Tx,
-  recipientIds: readonly string[],
+  recipients: readonly string[] | { desk: Desk },
   notice: StaffNotice,
 ): Promise<string[]> {
-  const ids = [...new Set(recipientIds)].filter((id) => id !== notice.actorId);
-  if (!ids.length) return [];
-  const people = await tx
-    .select({
-      id: users.id,
-      role: users.role,
-      email: users.email,
-      notificationEmail: users.notificationEmail,
-      language: users.language,
-      prefs: users.notificationPrefs,
-    })
-    .from(users)
-    .where(and(inArray(users.id, ids), eq(users.active, true)));
-  const staff = people.filter((p) => p.role !== 'customer');
+  const staff = await staffToNotify(tx, recipients, notice.actorId);
   if (!staff.length) return [];
-  await tx.insert(notifications).values(
-    staff.map((p) => ({
-      userId: p.id,
-      kind: notice.kind,
-      ticketId: notice.ticket.id,
-      actorId: notice.actorId,
-      data: { ...notice.data, ...(notice.excerpt ? { excerpt: notice.excerpt.slice(0, 280) } : {}) },
-      createdAt: notice.now,
-    })),
-  );
+  // Written as SQL text, one row per person from one JSON list: the query builder spends more
+  // CPU assembling a many-row insert than the database spends running it.
+  const data = { ...notice.data, ...(notice.excerpt ? { excerpt: notice.excerpt.slice(0, 280) } : {}) };
+  await tx.execute(sql`
+    insert into ${notifications} (user_id, kind, ticket_id, actor_id, data, created_at)
+    select person.id::uuid, ${notice.kind}, ${notice.ticket.id}::uuid, ${notice.actorId}::uuid,
+           ${JSON.stringify(data)}::jsonb, ${notice.now.toISOString()}::timestamptz
+      from jsonb_array_elements_text(${JSON.stringify(staff.map((p) => p.id))}::jsonb)
+        with ordinality as person(id, n)
+     order by person.n`);
+  const mails: QueuedMail[] = [];
   for (const person of staff) {
     if (notice.mail === false || !mailsAtOnce(readPrefs(person.prefs), notice.kind)) continue;
-    await queueMail(
-      tx,
-      {
-        template: 'staff.notice',
-        recipient: person.notificationEmail ?? person.email,
-        language: person.language,
-        params: {
-          ticketId: notice.ticket.id,
-          kind: notice.kind,
-          actorName: notice.actorName ?? null,
-          excerpt: notice.excerpt ?? null,
-        },
+    mails.push({
+      template: 'staff.notice',
+      recipient: person.notificationEmail ?? person.email,
+      language: person.language,
+      params: {
         ticketId: notice.ticket.id,
+        kind: notice.kind,
+        actorName: notice.actorName ?? null,
+        excerpt: notice.excerpt ?? null,
       },
-      notice.now,
-    );
+      ticketId: notice.ticket.id,
+    });
   }
+  await queueMails(tx, mails, notice.now);
   const live: TicketChangedNotice = {
     ticketId: notice.ticket.id,
     key: notice.ticket.key,
@@ -89,13 +74,33 @@ export async function notifyStaff(
   return staff.map((p) => p.id);
 }
 
-/** The active agents or consultants who work a desk (administrators are not on a desk's rota). */
-export async function deskStaffIds(tx: Tx, desk: Desk): Promise<string[]> {
-  const roles = (['agent', 'consultant'] as const).filter((role) => handlesDesk(role, desk));
-  if (!roles.length) return [];
-  const rows = await tx
-    .select({ id: users.id })
+/**
+ * The active staff among the recipients, never the actor: people named by id, or the agents or
+ * consultants who work a desk (administrators are not on a desk's rota), read in one statement.
+ */
+async function staffToNotify(
+  tx: Tx,
+  recipients: readonly string[] | { desk: Desk },
+  actorId: string | null,
+) {
+  let who: SQL;
+  if ('desk' in recipients) {
+    const roles = (['agent', 'consultant'] as const).filter((role) => handlesDesk(role, recipients.desk));
+    if (!roles.length) return [];
+    who = inArray(users.role, roles);
+  } else {
+    const ids = [...new Set(recipients)].filter((id) => id !== actorId);
+    if (!ids.length) return [];
+    who = and(inArray(users.id, ids), ne(users.role, 'customer')) as SQL;
+  }
+  return tx
+    .select({
+      id: users.id,
+      email: users.email,
+      notificationEmail: users.notificationEmail,
+      language: users.language,
+      prefs: users.notificationPrefs,
+    })
     .from(users)
-    .where(and(inArray(users.role, roles), eq(users.active, true)));
-  return rows.map((r) => r.id);
+    .where(and(who, eq(users.active, true), actorId ? ne(users.id, actorId) : undefined));
 }

@@ -2,7 +2,7 @@ import type { Tx } from '../../db/client';
 import { ticketMessages } from '../../db/schema/index';
 import type { Actor, AppContext } from '../context';
 import { AppError } from '../errors/index';
-import { deskStaffIds, notifyStaff } from '../notifications/notify-staff';
+import { notifyStaff } from '../notifications/notify-staff';
 import { applyStatusChange } from './apply-status-change';
 import { mailTicketCreator } from './notify';
 import { recordEvent, type TicketRow, type Visibility } from './record-event';
@@ -59,7 +59,7 @@ export async function transferToConsulting(
         now,
       });
     }
-    await notifyStaff(tx, await deskStaffIds(tx, 'consulting'), {
+    await notifyStaff(tx, { desk: 'consulting' }, {
       kind: 'transferred',
       ticket,
       actorId: actor.userId,
