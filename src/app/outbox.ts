@@ -17,20 +17,15 @@ export interface QueuedMail {
  * mail; if it commits, the dispatcher sends it (with retries) even after a restart.
  */
 export async function queueMail(db: DbOrTx, mail: QueuedMail, now: Date): Promise<number> {
-  const [row] = await db
-    .insert(outbox)
-    .values({
-      template: mail.template,
-      recipient: mail.recipient,
-      language: mail.language,
-      params: mail.params ?? {},
-      ticketId: mail.ticketId ?? null,
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .returning({ id: outbox.id });
+  // Written as SQL text: a mail is queued by most changes (see `tableRows` in src/db).
+  const result = await db.execute(sql`
+    insert into ${outbox} (template, recipient, language, params, ticket_id, next_attempt_at, created_at)
+    values (${mail.template}, ${mail.recipient}, ${mail.language}, ${JSON.stringify(mail.params ?? {})}::jsonb,
+            ${mail.ticketId ?? null}, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz)
+    returning id`);
+  const [row] = (result as unknown as { rows: { id: number | string }[] }).rows;
   if (!row) throw new Error('outbox insert returned nothing');
-  return row.id;
+  return Number(row.id);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Column, getTableColumns } from 'drizzle-orm';
+import { type Column, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 
 /**
@@ -31,4 +31,24 @@ function columnsOf(table: PgTable): [string, Column][] {
     columnLists.set(table, columns);
   }
   return columns;
+}
+
+/**
+ * The `set` list of an update written as SQL text: each given field under its column's SQL name,
+ * its value encoded as the query builder encodes it (`undefined` fields are left out, as the
+ * builder leaves them out).
+ */
+export function setList<T extends PgTable>(table: T, values: Partial<T['$inferInsert']>): SQL {
+  const byKey = new Map(columnsOf(table));
+  const parts: SQL[] = [];
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    const column = byKey.get(key);
+    if (!column) throw new Error(`no column ${key} in the table`);
+    parts.push(
+      sql`${sql.identifier(column.name)} = ${value === null ? null : column.mapToDriverValue(value)}`,
+    );
+  }
+  if (!parts.length) throw new Error('an update sets nothing');
+  return sql.join(parts, sql`, `);
 }

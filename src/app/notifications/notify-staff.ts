@@ -1,8 +1,9 @@
-import { and, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { notifications, type tickets, users } from '../../db/schema/index';
+import { notifications, type tickets } from '../../db/schema/index';
 import { mailsAtOnce, readPrefs, type StaffNoticeKind } from '../../domain/notifications/preferences';
 import { type Desk, handlesDesk } from '../../domain/tickets/index';
+import type { Language } from '../../i18n/language';
 import { announceTicketChange, type TicketChangedNotice } from '../live/channel';
 import { type QueuedMail, queueMails } from '../outbox';
 
@@ -74,33 +75,44 @@ export async function notifyStaff(
   return staff.map((p) => p.id);
 }
 
+/** A member of staff to notify, with what decides their mail. */
+interface StaffRecipient {
+  id: string;
+  email: string;
+  notificationEmail: string | null;
+  language: Language;
+  prefs: Record<string, unknown>;
+}
+
 /**
  * The active staff among the recipients, never the actor: people named by id, or the agents or
- * consultants who work a desk (administrators are not on a desk's rota), read in one statement.
+ * consultants who work a desk (administrators are not on a desk's rota), read in one statement
+ * written as SQL text (it runs on every customer reply).
  */
 async function staffToNotify(
   tx: Tx,
   recipients: readonly string[] | { desk: Desk },
   actorId: string | null,
-) {
+): Promise<StaffRecipient[]> {
   let who: SQL;
   if ('desk' in recipients) {
     const roles = (['agent', 'consultant'] as const).filter((role) => handlesDesk(role, recipients.desk));
     if (!roles.length) return [];
-    who = inArray(users.role, roles);
+    who = sql`role::text in (select jsonb_array_elements_text(${JSON.stringify(roles)}::jsonb))`;
   } else {
     const ids = [...new Set(recipients)].filter((id) => id !== actorId);
     if (!ids.length) return [];
-    who = and(inArray(users.id, ids), ne(users.role, 'customer')) as SQL;
+    who = sql`id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+              and role <> 'customer'`;
   }
-  return tx
-    .select({
-      id: users.id,
-      email: users.email,
-      notificationEmail: users.notificationEmail,
-      language: users.language,
-      prefs: users.notificationPrefs,
-    })
-    .from(users)
-    .where(and(who, eq(users.active, true), actorId ? ne(users.id, actorId) : undefined));
+  const result = await tx.execute(sql`
+    select id, email, notification_email, language, notification_prefs from users
+     where ${who} and active and id is distinct from ${actorId}::uuid`);
+  return (result as unknown as { rows: Record<string, unknown>[] }).rows.map((row) => ({
+    id: row.id as string,
+    email: row.email as string,
+    notificationEmail: (row.notification_email as string | null) ?? null,
+    language: row.language as Language,
+    prefs: row.notification_prefs as Record<string, unknown>,
+  }));
 }

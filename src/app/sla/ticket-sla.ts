@@ -5,6 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../db/client';
 import { ticketSla, tickets } from '../../db/schema/index';
+import { setList } from '../../db/table-rows';
 import type { HolidayLanguage } from '../../domain/calendar/index';
 import {
   type ClockExplanation,
@@ -132,7 +133,8 @@ export async function storeTicketSla(
   now: Date,
 ): Promise<SlaRecomputation> {
   const { change, ticketChanged, next } = slaToStore(ticket, report, targets, now);
-  if (ticketChanged) await db.update(tickets).set(change.after).where(eq(tickets.id, ticket.id));
+  if (ticketChanged)
+    await db.execute(sql`update tickets set ${setList(tickets, change.after)} where id = ${ticket.id}`);
   // Written as SQL text: it runs after every change that matters to the SLA (see `tableRows`).
   const at = (instant: Date | null) => instant?.toISOString() ?? null;
   await db.execute(sql`

@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { ticketEvents, tickets } from '../../db/schema/index';
-import { tableRows } from '../../db/table-rows';
+import { setList, tableRows } from '../../db/table-rows';
 import { installedEffects, type KnownAtChange } from '../effects';
 
 export type TicketRow = typeof tickets.$inferSelect;
@@ -94,11 +94,12 @@ export async function recordEvent(
   const needsUpdate =
     Object.keys(patch).length > 0 || (touch && ticket.updatedAt.getTime() !== change.now.getTime());
   if (needsUpdate) {
-    const [updated] = await tx
-      .update(tickets)
-      .set({ ...patch, ...(touch ? { updatedAt: change.now } : {}) })
-      .where(eq(tickets.id, ticket.id))
-      .returning();
+    // As SQL text too, mapped back as the builder maps it.
+    const set = setList(tickets, { ...patch, ...(touch ? { updatedAt: change.now } : {}) });
+    const [updated] = tableRows(
+      tickets,
+      await tx.execute(sql`update tickets set ${set} where id = ${ticket.id} returning *`),
+    );
     if (!updated) throw new Error(`ticket ${ticket.id} vanished during a change`);
     ticket = updated;
   }

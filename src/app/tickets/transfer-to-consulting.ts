@@ -59,14 +59,18 @@ export async function transferToConsulting(
         now,
       });
     }
-    await notifyStaff(tx, { desk: 'consulting' }, {
-      kind: 'transferred',
-      ticket,
-      actorId: actor.userId,
-      actorName: actor.name,
-      excerpt: note,
-      now,
-    });
+    await notifyStaff(
+      tx,
+      { desk: 'consulting' },
+      {
+        kind: 'transferred',
+        ticket,
+        actorId: actor.userId,
+        actorName: actor.name,
+        excerpt: note,
+        now,
+      },
+    );
     return ticket;
   });
 }

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { ticketMessages, webhookDeliveries, webhookEndpoints } from '../../db/schema/index';
+import { ticketMessages, webhookDeliveries } from '../../db/schema/index';
 import { type RaisedEvent, slaWebhookEvent, webhookEventsOf } from '../../domain/webhooks/events';
 import { type SlaWarningEffect, type TicketChangeEffect, withBatchForm } from '../effects';
 import type { TicketEventRow, TicketRow } from '../tickets/record-event';
@@ -58,16 +58,18 @@ export const queueSlaWebhooks: SlaWarningEffect = async (tx, warning) => {
   await queue(tx, endpoints, warning.ticket.id, name, data, warning.now);
 };
 
-/** Only the columns that choose the recipients: customer work may read no more (see the migration). */
-const subscribers = (tx: Tx) =>
-  tx
-    .select({
-      id: webhookEndpoints.id,
-      events: webhookEndpoints.events,
-      includeInternal: webhookEndpoints.includeInternal,
-    })
-    .from(webhookEndpoints)
-    .where(eq(webhookEndpoints.active, true));
+/**
+ * Only the columns that choose the recipients: customer work may read no more (see the migration).
+ * Written as SQL text: it is read after every change of every ticket.
+ */
+const subscribers = async (tx: Tx): Promise<{ id: string; events: string[]; includeInternal: boolean }[]> => {
+  const result = await tx.execute(
+    sql`select id, events, include_internal from webhook_endpoints where active`,
+  );
+  return (
+    result as unknown as { rows: { id: string; events: string[]; include_internal: boolean }[] }
+  ).rows.map((row) => ({ id: row.id, events: row.events, includeInternal: row.include_internal }));
+};
 
 async function queue(
   tx: Tx,
