@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projects, users } from '../../src/db/schema/index';
-import { type TestApp, TestClient, testApp } from '../support/app';
-import { createCompany, createStaff, ticketInput } from '../support/factories';
+import type { TestClient } from '../support/app';
+import { type TestApp, testApp } from '../support/app';
+import { createCompany, createStaff, signedIn, ticketInput } from '../support/factories';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<typeof createStaff>>;
@@ -12,12 +13,6 @@ beforeAll(async () => {
   staff = await createStaff(t.ctx.db);
 });
 afterAll(() => t.close());
-
-async function signedIn(user: { email: string }) {
-  const client = new TestClient(t.app);
-  await client.login(user.email);
-  return client;
-}
 
 /** The answer to POST /api/tickets, and what GET /api/tickets/:id says of the same ticket right after. */
 async function createdAndRead(client: TestClient, body: object) {
@@ -31,7 +26,7 @@ async function createdAndRead(client: TestClient, body: object) {
 describe('the answer to a creation', () => {
   it('is the ticket as the customer then reads it: names, abilities, SLA due times, watching', async () => {
     const acme = await createCompany(t.ctx.db);
-    const client = await signedIn(acme.customer);
+    const client = await signedIn(t.app, acme.customer);
     const { created, read } = await createdAndRead(client, {
       ...(await ticketInput(t.ctx.db)),
       softwareVersion: ' 14.2 ',
@@ -45,7 +40,7 @@ describe('the answer to a creation', () => {
 
   it('is the ticket as staff then read it, for a ticket opened on behalf of a customer', async () => {
     const acme = await createCompany(t.ctx.db);
-    const agent = await signedIn(staff.agent);
+    const agent = await signedIn(t.app, staff.agent);
     const { created, read } = await createdAndRead(agent, {
       ...(await ticketInput(t.ctx.db)),
       companyId: acme.company.id,
@@ -62,7 +57,7 @@ describe('the answer to a creation', () => {
       .insert(projects)
       .values({ companyId: acme.company.id, name: 'ERP rollout' })
       .returning();
-    const client = await signedIn(acme.customer);
+    const client = await signedIn(t.app, acme.customer);
     const { created, read } = await createdAndRead(client, {
       desk: 'consulting',
       criticality: 'basse',
@@ -76,7 +71,7 @@ describe('the answer to a creation', () => {
 
   it('names the creator as the database does, even when the name changed since signing in', async () => {
     const acme = await createCompany(t.ctx.db);
-    const client = await signedIn(acme.customer);
+    const client = await signedIn(t.app, acme.customer);
     await t.ctx.db.update(users).set({ name: 'Renamed Customer' }).where(eq(users.id, acme.customer.id));
     const { created, read } = await createdAndRead(client, await ticketInput(t.ctx.db));
     expect(created.ticket.creator.name).toBe(read.ticket.creator.name);
