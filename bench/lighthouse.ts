@@ -232,7 +232,13 @@ async function startChromium(): Promise<{ process: ChildProcess; port: number }>
     ],
     { stdio: 'ignore' },
   );
-  child.on('exit', () => rmSync(profile, { recursive: true, force: true }));
+  child.on('exit', () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    } catch {
+      // Chromium's helper processes may still write to it: a temporary directory is left behind.
+    }
+  });
   await waitFor(`http://127.0.0.1:${port}/json/version`, 'Chromium');
   return { process: child, port };
 }

@@ -9,7 +9,7 @@ const root = new URL('.', import.meta.url).pathname;
 
 export default defineConfig({
   root,
-  plugins: [react(), firstHeadings(), precompress()],
+  plugins: [react(), mantineIds(), firstHeadings(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -27,7 +27,7 @@ export default defineConfig({
           groups: [
             {
               name: 'framework',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack[\\/](query-core|react-query)|@mantine[\\/]core[\\/]esm[\\/]core|@mantine[\\/]hooks|clsx|cookie|set-cookie-parser|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|@tanstack[\\/](query-core|react-query)|@mantine[\\/]core[\\/]esm[\\/]core|@mantine[\\/]hooks|clsx|cookie|set-cookie-parser|use-sync-external-store)[\\/]|web[\\/]src[\\/]mantine-use-id/,
             },
           ],
           // Left alone, the bundler gives every module shared by two pages a file of its own: a
@@ -47,6 +47,19 @@ export default defineConfig({
     proxy: { '/api': 'http://localhost:3000' },
   },
 });
+
+/** Builds the component library with the app's `useId` (web/src/mantine-use-id.ts says why). */
+function mantineIds(): Plugin {
+  const replacement = join(root, 'src', 'mantine-use-id.ts');
+  return {
+    name: 'guichet-mantine-ids',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      const libraryOwn = source === './use-id/use-id.mjs' && importer?.includes('@mantine/hooks');
+      return libraryOwn ? replacement : null;
+    },
+  };
+}
 
 // The first screens whose heading the server paints with the page's frame (src/http/web-page.ts),
 // and where their text is: the web client's own texts, one file per language and area ('' for the

@@ -4,6 +4,7 @@ import type { Role } from '../domain/roles';
 import type { Language } from '../i18n/language';
 import { escapeHtml } from '../rich-text/render';
 import { earlyDataOf, earlyDataTag } from './early-data';
+import { intlWarmUpTag } from './intl-warm-up';
 
 /** Who asks for which page: enough to know the language and the code the page will need first. */
 export interface PageRequest {
@@ -92,6 +93,8 @@ export function webPage(webDist: string): (request: PageRequest) => string {
     const preloads = files.map((file) => `${preload} href="/${file}">\n  `).join('');
     const page = template
       .replace(/<html[^>]*>/, `<html lang="${language}" data-language="${language}">`)
+      // Before the styles: the date formats' data loads while they download.
+      .replace(/<head[^>]*>/, (head) => `${head}${intlWarmUpTag}`)
       .replaceAll('<link rel="modulepreload" crossorigin', preload)
       .replace('</head>', `${preloads}</head>`)
       .replace(

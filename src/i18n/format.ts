@@ -59,14 +59,6 @@ export function formatDateTime(value: Instant | null | undefined, language: stri
 }
 
 /**
- * Builds the usual instant format ahead of need: the first date format made loads the calendar and
- * time-zone data, which a page would otherwise pay for in the middle of its first render.
- */
-export function prepareDateFormats(language: string): void {
-  formatDateTime(0, language);
-}
-
-/**
  * An instant with its weekday, for due times people plan around: "mar. 1 déc. 2026, 20:56";
  * `long` for a sentence: "mardi 1 décembre 2026 à 20:56".
  */

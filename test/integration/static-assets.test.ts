@@ -6,6 +6,7 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema';
+import { intlWarmUpScript } from '../../src/http/intl-warm-up';
 import { type TestApp, testApp } from '../support/app';
 import { createCompany, createStaff, signedIn } from '../support/factories';
 
@@ -83,7 +84,11 @@ describe('built web client', () => {
 
   it("marks the page with the reader's language and preloads that language's texts", async () => {
     const french = await get('/tickets/12');
-    expect(french.body).toBe(page.replace('<html>', '<html lang="fr" data-language="fr">'));
+    expect(french.body).toBe(
+      page
+        .replace('<html>', '<html lang="fr" data-language="fr">')
+        .replace('<head>', `<head><script>${intlWarmUpScript}</script>`),
+    );
     const german = await t.app.inject({ url: '/', headers: { 'accept-language': 'de-CH, en;q=0.5' } });
     expect(german.body).toContain('<html lang="de" data-language="de">');
     expect(german.body).toContain(
@@ -123,7 +128,7 @@ describe('built web client', () => {
       .update(early?.[3] ?? '')
       .digest('base64');
     const csp = String(ticketPage.headers['content-security-policy']);
-    expect(csp).toMatch(new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}';`));
+    expect(csp).toMatch(new RegExp(`script-src 'self' [^;]*'sha256-${hash.replace(/[+/]/g, '\\$&')}'`));
     expect(csp).not.toMatch(/unsafe-inline'?[^;]*;.*style/);
 
     const { agent } = await createStaff(t.ctx.db);
@@ -133,6 +138,17 @@ describe('built web client', () => {
     );
     // Nobody signed in: nothing to ask for, the sign-in page asks itself.
     expect((await get(`/tickets/${id}`)).body).not.toContain('data-urls');
+  });
+
+  it('makes the first date format before the styles, by a script the policy allows by its hash', async () => {
+    for (const response of [await get('/login'), await get('/tickets/12')]) {
+      const warmUp = /<head><script>([^<]*Intl\.DateTimeFormat[^<]*)<\/script>/.exec(response.body);
+      expect(warmUp?.[1]).toContain("timeZone:'Europe/Zurich'");
+      const hash = createHash('sha256')
+        .update(warmUp?.[1] ?? '')
+        .digest('base64');
+      expect(String(response.headers['content-security-policy'])).toContain(`'sha256-${hash}'`);
+    }
   });
 
   it("paints a first screen's heading with the page's frame, in the reader's language, as text", async () => {

@@ -9,6 +9,7 @@ import { queryClient } from './api/query-client';
 import { CrashBoundary } from './components/CrashBoundary';
 import { notificationsWanted } from './components/notify';
 import { startI18n } from './i18n/index';
+import { nextTask } from './next-task';
 import { createRouter } from './routes';
 import { cssVariablesResolver, lightOnly, theme } from './theme';
 
@@ -27,9 +28,13 @@ function ToastsHost() {
 async function start() {
   const i18n = await startI18n();
   setFallbackMessages((code) => i18n.t(`errors.${code}`));
+  // Each step in a task of its own (see nextTask): evaluating the code, the texts, the router
+  // with its loaders, the first render.
+  await nextTask();
   const router = createRouter();
   const root = document.getElementById('root');
   if (!root) return;
+  await nextTask();
   const app = createRoot(root);
   // As a transition, the first render yields to the browser every few milliseconds instead of
   // holding the main thread until the whole page is built: a tap or a scroll is answered meanwhile.

@@ -10,12 +10,4 @@ requestAnimationFrame(() => {
   setTimeout(() => {
     import('./app').catch(appNotLoaded);
   }, 0);
-  // A signed-in page (its answers are asked for early) shows dates: their format is made while the
-  // code downloads, in a task of its own rather than inside the first render. If this chunk cannot
-  // load, the format is simply made on first use.
-  if (!('guichetEarly' in window)) return;
-  import('../../src/i18n/format').then(
-    ({ prepareDateFormats }) => setTimeout(() => prepareDateFormats(document.documentElement.lang), 0),
-    () => {},
-  );
 });

@@ -12,8 +12,10 @@ import {
   getTimeline,
   listTickets,
   ticketKeys,
+  ticketPages,
   waitingForCustomer,
 } from './api/tickets';
+import { firstPageOf, queueOf } from './pages/staff/queues';
 
 // Route loaders: they run while the page's code downloads, so a page renders once with its data
 // instead of code, then spinner, then one request after the other. A failed request is left to the
@@ -40,6 +42,17 @@ export async function homeData(): Promise<null> {
     }),
     queryClient.prefetchQuery({ queryKey: requestTypesKey, queryFn: fetchRequestTypes, staleTime: 60_000 }),
   ]);
+  return null;
+}
+
+/** A queue opens with its first page, fetched with the page's code (QueuePage asks for the same). */
+export async function queueData({ params }: LoaderFunctionArgs): Promise<null> {
+  const session = await queryClient
+    .fetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 })
+    .catch(() => null);
+  if (!session?.user || session.user.role === 'customer') return null;
+  const filters = firstPageOf(queueOf(params.queue));
+  await queryClient.prefetchInfiniteQuery(ticketPages(filters));
   return null;
 }
 

@@ -18,3 +18,4 @@ export const queryClient = new QueryClient({
 // mount. Changes still refresh these at once through invalidation.
 const prefetchedFreshFor = 5_000;
 queryClient.setQueryDefaults(ticketKeys.each(), { staleTime: prefetchedFreshFor });
+queryClient.setQueryDefaults(ticketKeys.lists(), { staleTime: prefetchedFreshFor });

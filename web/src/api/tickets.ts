@@ -1,3 +1,4 @@
+import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { attachmentListResponse } from '../../../src/http/schemas/attachments';
 import type { qualificationPreviewResponse } from '../../../src/http/schemas/console';
@@ -79,6 +80,14 @@ export const waitingForCustomer: TicketFilters = {
 
 export const listTickets = (filters: TicketFilters, cursor?: string | null) =>
   apiGet<TicketList>(`/api/tickets?${toQuery(filters, cursor)}`);
+/** A list read page by page (the queues), as a page and its route loader ask for it. */
+export const ticketPages = (filters: TicketFilters) =>
+  infiniteQueryOptions({
+    queryKey: ticketKeys.list(filters),
+    queryFn: ({ pageParam }) => listTickets(filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
 /** The link that downloads the list as CSV: the same filters and sort, without paging. */
 export const exportUrl = (filters: TicketFilters) => {
   const { limit: _limit, ...rest } = filters;

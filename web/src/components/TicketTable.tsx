@@ -1,6 +1,7 @@
 import { Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { Fragment, type ReactNode } from 'react';
+import { useGrowingCount } from './useGrowingCount';
 
 /**
  * Where a column goes when the list is shown as cards: `lead` and `title` open the card's first
@@ -44,7 +45,9 @@ export function TicketTable<T extends { id: string }>(props: TicketTableProps<T>
   // Read at the first render (the portal has no server rendering): otherwise a phone would build
   // the whole table first, then throw it away for the cards.
   const phone = useMediaQuery('(max-width: 599.98px)', undefined, { getInitialValueInEffect: false });
-  return phone ? <TicketCards {...props} /> : <TicketRows {...props} />;
+  const count = useGrowingCount(props.items.length);
+  const items = count < props.items.length ? props.items.slice(0, count) : props.items;
+  return phone ? <TicketCards {...props} items={items} /> : <TicketRows {...props} items={items} />;
 }
 
 function TicketRows<T extends { id: string }>({

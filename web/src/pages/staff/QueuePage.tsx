@@ -17,7 +17,7 @@ import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { CRITICALITIES } from '../../../../src/http/schemas/vocabulary';
 import { type TicketChanged, useLiveTickets } from '../../api/staff-live';
-import { exportUrl, listTickets, type TicketFilters, ticketKeys } from '../../api/tickets';
+import { exportUrl, type TicketFilters, ticketKeys, ticketPages } from '../../api/tickets';
 import type { SavedView } from '../../api/views';
 import { PageLoader } from '../../components/guards';
 import { TicketTable } from '../../components/TicketTable';
@@ -27,7 +27,7 @@ import { BulkBar } from './queue/BulkBar';
 import { queueColumns } from './queue/queue-columns';
 import { SavedViews } from './queue/SavedViews';
 import type { SortOrder } from './queue/SortHeader';
-import { isQueue, QUEUE_FILTERS, QUEUES, type QueueId } from './queues';
+import { firstPageOf, isQueue, QUEUES, queueOf } from './queues';
 import { useNow } from './sla';
 
 const criticalities = CRITICALITIES;
@@ -39,7 +39,7 @@ export default function QueuePage() {
   const { st, language } = useStaffT();
   const params = useParams();
   const navigate = useNavigate();
-  const queue: QueueId = isQueue(params.queue) ? params.queue : 'toQualify';
+  const queue = queueOf(params.queue);
   usePageTitle(`${st('queue.title')} · ${st(`queue.names.${queue}`)}`);
 
   const [search, setSearch] = useState('');
@@ -51,9 +51,8 @@ export default function QueuePage() {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
 
-  const base = QUEUE_FILTERS[queue];
   const filters: TicketFilters = useMemo(() => {
-    const f: TicketFilters = { ...base, limit: '50' };
+    const f = firstPageOf(queue);
     if (q) f.q = q;
     if (criticality.length) f.criticality = criticality;
     if (sla) f.sla = sla;
@@ -65,16 +64,10 @@ export default function QueuePage() {
       delete f.order;
     }
     return f;
-  }, [base, q, criticality, sla, sort, order]);
+  }, [queue, q, criticality, sla, sort, order]);
 
   const client = useQueryClient();
-  const list = useInfiniteQuery({
-    queryKey: ticketKeys.list(filters),
-    queryFn: ({ pageParam }) => listTickets(filters, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-  });
+  const list = useInfiniteQuery({ ...ticketPages(filters), placeholderData: keepPreviousData });
 
   // Live: any change refetches the queues (coalesced), and is announced to screen readers.
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -107,13 +100,13 @@ export default function QueuePage() {
 
   const applyView = (view: SavedView) => {
     const f = view.filters;
-    const queueOf = typeof f.queue === 'string' && isQueue(f.queue) ? f.queue : queue;
+    const viewQueue = typeof f.queue === 'string' && isQueue(f.queue) ? f.queue : queue;
     setSearch(typeof f.q === 'string' ? f.q : '');
     setCriticality(Array.isArray(f.criticality) ? f.criticality : f.criticality ? [f.criticality] : []);
     setSla(typeof f.sla === 'string' ? f.sla : null);
     setSort(typeof f.sort === 'string' ? f.sort : null);
     setOrder(f.order === 'desc' ? 'desc' : 'asc');
-    void navigate(`/queues/${queueOf}`);
+    void navigate(`/queues/${viewQueue}`);
   };
 
   return (

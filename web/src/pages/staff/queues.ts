@@ -32,6 +32,12 @@ export const QUEUE_FILTERS: Record<QueueId, TicketFilters> = {
 export const isQueue = (value: string | undefined): value is QueueId =>
   (QUEUES as readonly string[]).includes(value ?? '');
 
+/** The queue a path names, the queue to qualify when it names none. */
+export const queueOf = (value: string | undefined): QueueId => (isQueue(value) ? value : 'toQualify');
+
+/** A queue's first page as it opens, before any search, filter or sort is chosen. */
+export const firstPageOf = (queue: QueueId): TicketFilters => ({ ...QUEUE_FILTERS[queue], limit: '50' });
+
 /** The due time a ticket's next step is measured against. */
 export const relevantDue = (item: {
   status: string;

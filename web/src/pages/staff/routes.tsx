@@ -2,7 +2,7 @@ import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import type { Me } from '../../api/session';
 import { RequireUser } from '../../components/guards';
-import { staffTicketData } from '../../route-data';
+import { queueData, staffTicketData } from '../../route-data';
 
 // Every console page is its own chunk (charts only in the dashboard's).
 const DashboardPage = lazy(() => import('./DashboardPage'));
@@ -22,7 +22,7 @@ const staff = (u: Me) => u.role !== 'customer';
 const admin = (u: Me) => u.role === 'admin';
 const forStaff = (element: React.ReactNode) => <RequireUser allow={staff}>{element}</RequireUser>;
 
-/** The queue, a staff member's first screen: its code loads beside the session (route `lazy`). */
+/** The queue, a staff member's first screen: its code loads beside its first page (route `lazy`). */
 async function queuePage() {
   const { default: QueuePage } = await import('./QueuePage');
   return { element: forStaff(<QueuePage />) };
@@ -30,8 +30,8 @@ async function queuePage() {
 
 /** The staff console and administration, added to the signed-in area by routes.tsx. */
 export const staffRoutes: RouteObject[] = [
-  { path: '/queues', lazy: queuePage },
-  { path: '/queues/:queue', lazy: queuePage },
+  { path: '/queues', loader: queueData, lazy: queuePage },
+  { path: '/queues/:queue', loader: queueData, lazy: queuePage },
   {
     path: '/staff/tickets/:id',
     loader: staffTicketData,
