@@ -4,12 +4,13 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { themeVariables } from './theme-variables.ts';
 
 const root = new URL('.', import.meta.url).pathname;
 
 export default defineConfig({
   root,
-  plugins: [react(), mantineIds(), firstHeadings(), precompress()],
+  plugins: [react(), mantineIds(), themeVariables(), firstHeadings(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

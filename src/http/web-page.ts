@@ -20,9 +20,9 @@ type Manifest = Record<
   { file?: string; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }
 >;
 
-// The app itself: the page's script starts it once the page's frame is painted (web/src/main.tsx),
-// so its code is asked for here, with the page, to be there by then.
-const appModule = 'src/app.tsx';
+// The app itself and its routes: the page's script starts it once the page's frame is painted
+// (web/src/main.tsx), so their code is asked for here, with the page, to be there by then.
+const appModules = ['src/app.tsx', 'src/routes.tsx'];
 
 /**
  * The first screens people land on, with the code they load (web/src/routes.tsx) and who sees
@@ -85,7 +85,7 @@ export function webPage(webDist: string): (request: PageRequest) => string {
   function shell(key: string, language: Language, screen: number): string {
     const files = [
       manifest[`src/i18n/${language}.json`]?.file,
-      ...codeOf(manifest, [appModule, ...(firstScreens[screen]?.modules ?? [])], language),
+      ...codeOf(manifest, [...appModules, ...(firstScreens[screen]?.modules ?? [])], language),
     ].filter((file): file is string => Boolean(file));
     // Code asked for with the page is not needed for its first paint (its frame and styles are):
     // the browser fetches the styles first and the code right behind them.

@@ -68,6 +68,31 @@ test('a ticket page appears once, complete: its data loads alongside its code, n
   expect(state.firstHeading).toContain('Capture jointe plus tard.');
 });
 
+test('a queue appears once with its tickets, and a long one shows every row after its first screenful', async ({
+  page,
+  baseURL,
+}) => {
+  const all = await sessions(baseURL ?? '');
+  // More tickets to qualify than the first screenful the queue renders at once.
+  const stamp = Date.now();
+  for (let n = 0; n < 14; n += 1) await openTicket(all.customer, `Étiquettes mal imprimées ${stamp} n°${n}`);
+  const listed = (await (
+    await all.agent.context.get('/api/tickets?status=open&sort=engagementDueAt&order=asc&limit=50')
+  ).json()) as { items: unknown[] };
+  await disposeAll(all);
+  expect(listed.items.length).toBeGreaterThan(12);
+
+  await watchMainArea(page);
+  await signIn(page, demo.agent);
+  await page.goto('/queues');
+  const rows = page.getByTestId('queue-table').locator('tbody tr');
+  await expect(rows).toHaveCount(listed.items.length);
+  const { loaderSeen, firstHeading } = await seen(page, 'Files de tickets');
+  expect(loaderSeen).toBe(false);
+  // Its first render already held tickets: the list came with the page's code.
+  expect(firstHeading).toMatch(/[A-Z]{2,}-\d+/);
+});
+
 test("a ticket's subject, the home's greeting and the queue's heading show with the frame, before the code runs", async ({
   page,
   browser,

@@ -10,8 +10,7 @@ import { CrashBoundary } from './components/CrashBoundary';
 import { notificationsWanted } from './components/notify';
 import { startI18n } from './i18n/index';
 import { nextTask } from './next-task';
-import { createRouter } from './routes';
-import { cssVariablesResolver, lightOnly, theme } from './theme';
+import { lightOnly, theme } from './theme';
 
 // Toasts are never part of the first paint: their container loads with the first toast.
 const Toasts = lazy(() => import('./components/Toasts'));
@@ -28,8 +27,10 @@ function ToastsHost() {
 async function start() {
   const i18n = await startI18n();
   setFallbackMessages((code) => i18n.t(`errors.${code}`));
-  // Each step in a task of its own (see nextTask): evaluating the code, the texts, the router
-  // with its loaders, the first render.
+  // Each step in a task of its own (see nextTask): evaluating the code, the texts, the routes'
+  // code, the router with its loaders, the first render.
+  await nextTask();
+  const { createRouter } = await import('./routes');
   await nextTask();
   const router = createRouter();
   const root = document.getElementById('root');
@@ -43,7 +44,7 @@ async function start() {
       <StrictMode>
         <MantineProvider
           theme={theme}
-          cssVariablesResolver={cssVariablesResolver}
+          withCssVariables={false}
           defaultColorScheme="light"
           colorSchemeManager={lightOnly}
         >

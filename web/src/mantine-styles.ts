@@ -6,6 +6,8 @@
 // @mantine/core in web/src has its file here, and the order.
 import '@mantine/core/styles/baseline.css';
 import '@mantine/core/styles/default-css-variables.css';
+// The theme's own variables, made by the build (web/theme-variables.ts).
+import 'virtual:theme-variables.css';
 import '@mantine/core/styles/global.css';
 
 import '@mantine/core/styles/ScrollArea.css';
