@@ -28,7 +28,7 @@ import { probeRoutes } from './routes/health';
 import { registerRoutes } from './routes/index';
 import { registerSecurityHeaders } from './security-headers';
 import { MAX_FILES_PER_UPLOAD } from './uploads';
-import { webPage } from './web-page';
+import { stylesheetLinks, webPage } from './web-page';
 
 export interface BuildAppOptions {
   ctx: AppContext;
@@ -119,6 +119,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const webDist = options.webDist ?? defaultWebDist;
   const pageIn = existsSync(join(webDist, 'index.html')) ? webPage(webDist) : null;
+  const pageLinks = pageIn ? stylesheetLinks(webDist) : null;
   if (existsSync(webDist)) {
     await app.register(fastifyStatic, {
       root: webDist,
@@ -137,6 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return reply.status(404).send(errorBody('not_found', request.language));
     }
     // The single-page app owns every other path, in the reader's language (web-page.ts).
+    if (pageLinks) reply.header('link', pageLinks);
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')

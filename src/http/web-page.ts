@@ -146,3 +146,17 @@ function readManifest(webDist: string): Manifest {
   const path = join(webDist, '.vite', 'manifest.json');
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : {};
 }
+
+/**
+ * The page's stylesheets as a `Link` header, or null when it has none: the browser asks for them as
+ * soon as the answer's headers arrive. Otherwise a first screen's early script (early-data.ts) asks
+ * for its API answers first, and over HTTP/1.1 those can take all six connections a browser opens
+ * to a server, leaving the styles the first paint waits for to come after them.
+ */
+export function stylesheetLinks(webDist: string): string | null {
+  const template = readFileSync(join(webDist, 'index.html'), 'utf8');
+  const links = [...template.matchAll(/<link rel="stylesheet"( crossorigin)? href="([^"]+)">/g)].map(
+    ([, cors, href]) => `<${href}>; rel=preload; as=style${cors ? '; crossorigin' : ''}`,
+  );
+  return links.length > 0 ? links.join(', ') : null;
+}

@@ -13,7 +13,7 @@ import { createCompany, createStaff, signedIn } from '../support/factories';
 // A built web client as the build leaves it: hashed assets with .br and .gz siblings.
 const script = `console.log(${JSON.stringify('guichet '.repeat(400))});`;
 const page =
-  '<!doctype html><html><head></head><body><div id="root"><div id="first-heading"></div></div></body></html>';
+  '<!doctype html><html><head><link rel="stylesheet" crossorigin href="/assets/index-Zz99.css"></head><body><div id="root"><div id="first-heading"></div></div></body></html>';
 let dist: string;
 let t: TestApp;
 
@@ -138,6 +138,15 @@ describe('built web client', () => {
     );
     // Nobody signed in: nothing to ask for, the sign-in page asks itself.
     expect((await get(`/tickets/${id}`)).body).not.toContain('data-urls');
+  });
+
+  it('names its stylesheet in a Link header, so that the browser asks for it before anything else', async () => {
+    for (const path of ['/login', '/tickets/12', '/queues']) {
+      expect((await get(path)).headers.link).toBe(
+        '</assets/index-Zz99.css>; rel=preload; as=style; crossorigin',
+      );
+    }
+    expect((await get('/api/health')).headers.link).toBeUndefined();
   });
 
   it('makes the first date format before the styles, by a script the policy allows by its hash', async () => {
