@@ -27,6 +27,7 @@ import { newRequestId, RequestLog, serializeRequest } from './request-log';
 import { probeRoutes } from './routes/health';
 import { registerRoutes } from './routes/index';
 import { registerSecurityHeaders } from './security-headers';
+import { ticketHeadingOf } from './ticket-heading';
 import { MAX_FILES_PER_UPLOAD } from './uploads';
 import { stylesheetLinks, webPage } from './web-page';
 
@@ -131,13 +132,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       setHeaders: (reply, path) => void reply.header('cache-control', cachePolicy(path)),
     });
   }
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     // A missing built asset (a chunk of an older release) is a 404, never the page in its place.
     const ownedByServer = request.url.startsWith('/api/') || request.url.startsWith('/assets/');
     if (ownedByServer || !pageIn || request.method !== 'GET') {
       return reply.status(404).send(errorBody('not_found', request.language));
     }
     // The single-page app owns every other path, in the reader's language (web-page.ts).
+    const path = request.url.split('?')[0] ?? '/';
+    const ticket = await ticketHeadingOf(ctx, request.actor, path, (error) =>
+      request.log.warn({ err: error }, 'the ticket named by the page could not be read'),
+    );
     if (pageLinks) reply.header('link', pageLinks);
     return reply
       .type('text/html; charset=utf-8')
@@ -145,9 +150,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       .send(
         pageIn({
           language: request.language,
-          path: request.url.split('?')[0] ?? '/',
+          path,
           role: request.actor?.role ?? null,
           name: request.actor?.name ?? null,
+          ticket,
         }),
       );
   });

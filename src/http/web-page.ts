@@ -5,6 +5,7 @@ import type { Language } from '../i18n/language';
 import { escapeHtml } from '../rich-text/render';
 import { earlyDataOf, earlyDataTag } from './early-data';
 import { intlWarmUpTag } from './intl-warm-up';
+import type { TicketHeading } from './ticket-heading';
 
 /** Who asks for which page: enough to know the language and the code the page will need first. */
 export interface PageRequest {
@@ -13,6 +14,8 @@ export interface PageRequest {
   role: Role | null;
   /** The signed-in person's name, for a heading that greets them. */
   name: string | null;
+  /** The ticket a customer's ticket page is about, named in the frame (ticket-heading.ts). */
+  ticket?: TicketHeading | null;
 }
 
 type Manifest = Record<
@@ -67,14 +70,23 @@ export function webPage(webDist: string): (request: PageRequest) => string {
   const manifest = readManifest(webDist);
   const headings = readHeadings(webDist);
   const pages = new Map<string, string>();
-  return ({ language, path, role, name }) => {
+  return ({ language, path, role, name, ticket }) => {
     const screen = firstScreens.findIndex((s) => s.path.test(path) && s.shownTo(role));
     const key = `${language} ${screen}`;
     const known = pages.get(key) ?? shell(key, language, screen);
-    // First in the head: the answers are asked for before the code and styles are.
-    return known
-      .replace(/<head[^>]*>/, (head) => `${head}${earlyDataTag(earlyDataOf(path, role))}`)
+    const early = earlyDataOf(path, role);
+    // First in the head: the answers are asked for before the code and styles are. A ticket the
+    // server has named already needs no naming by its answer.
+    const page = known
+      .replace(/<head[^>]*>/, (head) => `${head}${earlyDataTag(ticket ? { urls: early.urls } : early)}`)
       .replace('{{name}}', () => escapeHtml(name ?? ''));
+    if (!ticket) return page;
+    return page
+      .replace('<p id="first-kicker"></p>', () => `<p id="first-kicker">${escapeHtml(ticket.key)}</p>`)
+      .replace(
+        '<div id="first-heading"></div>',
+        () => `<div id="first-heading">${escapeHtml(ticket.subject)}</div>`,
+      );
   };
 
   function headingOf(screen: number, language: Language): string {

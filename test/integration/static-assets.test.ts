@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema';
 import { intlWarmUpScript } from '../../src/http/intl-warm-up';
 import { type TestApp, testApp } from '../support/app';
-import { createCompany, createStaff, signedIn } from '../support/factories';
+import { createCompany, createStaff, openTicket, signedIn } from '../support/factories';
 
 // A built web client as the build leaves it: hashed assets with .br and .gz siblings.
 const script = `console.log(${JSON.stringify('guichet '.repeat(400))});`;
 const page =
-  '<!doctype html><html><head><link rel="stylesheet" crossorigin href="/assets/index-Zz99.css"></head><body><div id="root"><div id="first-heading"></div></div></body></html>';
+  '<!doctype html><html><head><link rel="stylesheet" crossorigin href="/assets/index-Zz99.css"></head><body><div id="root"><p id="first-kicker"></p><div id="first-heading"></div></div></body></html>';
 let dist: string;
 let t: TestApp;
 
@@ -158,6 +158,29 @@ describe('built web client', () => {
         .digest('base64');
       expect(String(response.headers['content-security-policy'])).toContain(`'sha256-${hash}'`);
     }
+  });
+
+  it("names a customer's own ticket in the page's frame, as text, and no one else's", async () => {
+    const { customer: person } = await createCompany(t.ctx.db);
+    const ticket = await openTicket(t.ctx, person, { subject: 'Export <b>"bloqué"</b> & lent' });
+    const customer = await signedIn(t.app, person);
+    const own = (await customer.get(`/tickets/${ticket.id}`)).body;
+    expect(own).toContain(`<p id="first-kicker">${ticket.key}</p>`);
+    expect(own).toContain(
+      '<div id="first-heading">Export &lt;b&gt;&quot;bloqué&quot;&lt;/b&gt; &amp; lent</div>',
+    );
+    // Named already: the early answer does not name it a second time.
+    expect(own).not.toContain('data-heading="');
+
+    const { customer: stranger } = await createCompany(t.ctx.db);
+    const other = (await (await signedIn(t.app, stranger)).get(`/tickets/${ticket.id}`)).body;
+    expect(other).not.toContain(ticket.key);
+    expect(other).not.toContain('bloqué');
+    expect(other).toContain('<div id="first-heading"></div>');
+    // Staff see the ticket in their workspace, at another address: this frame stays unnamed.
+    const { agent } = await createStaff(t.ctx.db);
+    const staffPage = (await (await signedIn(t.app, agent)).get(`/tickets/${ticket.id}`)).body;
+    expect(staffPage).not.toContain('bloqué');
   });
 
   it("paints a first screen's heading with the page's frame, in the reader's language, as text", async () => {
