@@ -3,10 +3,10 @@ import { earlyDataScriptHash } from './early-data';
 import { intlWarmUpScriptHash } from './intl-warm-up';
 
 /**
- * The portal's pages run only their own code: scripts from this origin and, inline, only the two fixed
- * scripts that ask for a first screen's data and prepare the date formats (allowed by their hashes), no plugins, no framing by other
- * sites. Styles may be inline because the component library sets
- * style attributes and its theme variables; styles cannot run code.
+ * The portal's pages run only their own code: scripts from this origin and, inline, only the two
+ * fixed scripts that ask for a first screen's data and prepare the date formats (allowed by their
+ * hashes), no plugins, no framing by other sites. Styles may be inline because the component
+ * library sets style attributes; styles cannot run code.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",

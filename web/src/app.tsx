@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { setFallbackMessages } from './api/client';
 import { queryClient } from './api/query-client';
+import { appNotLoaded } from './app-not-loaded';
 import { CrashBoundary } from './components/CrashBoundary';
 import { notificationsWanted } from './components/notify';
 import { startI18n } from './i18n/index';
@@ -60,4 +61,5 @@ async function start() {
   );
 }
 
-void start();
+// The routes and texts load as the app starts: if they cannot, the page says so (app-not-loaded.ts).
+start().catch(appNotLoaded);
