@@ -8,7 +8,8 @@ export interface TicketHeading {
   subject: string;
 }
 
-const customerTicketPage = /^\/tickets\/([0-9a-f-]{36})$/;
+/** A customer's ticket page: the ticket's id is its only part. */
+export const customerTicketPage = /^\/tickets\/([0-9a-f-]{36})$/;
 
 /**
  * The ticket a customer's ticket page is about, read with the page so that its key and subject are

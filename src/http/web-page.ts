@@ -5,7 +5,7 @@ import type { Language } from '../i18n/language';
 import { escapeHtml } from '../rich-text/render';
 import { earlyDataOf, earlyDataTag } from './early-data';
 import { intlWarmUpTag } from './intl-warm-up';
-import type { TicketHeading } from './ticket-heading';
+import { customerTicketPage, type TicketHeading } from './ticket-heading';
 
 /** Who asks for which page: enough to know the language and the code the page will need first. */
 export interface PageRequest {
@@ -46,7 +46,7 @@ const firstScreens: {
     heading: 'home',
   },
   {
-    path: /^\/tickets\/[0-9a-f-]{36}$/,
+    path: customerTicketPage,
     modules: ['src/layout/AppLayout.tsx', 'src/pages/portal/TicketPage.tsx'],
     shownTo: (role) => role === 'customer',
   },
