@@ -187,3 +187,68 @@ test('the frame paints before the code runs; code that cannot load is retried on
   await page.getByRole('button', { name: 'Recharger la page' }).click();
   await expect(page.getByLabel('Adresse e-mail')).toBeVisible();
 });
+
+test("a ticket's reply form is built as the reader nears it, or once the page is quiet; a dialog joins the page when it opens", async ({
+  page,
+  baseURL,
+}) => {
+  const all = await sessions(baseURL ?? '');
+  const subject = `Relevé bancaire illisible ${Date.now()}`;
+  const ticket = await openTicket(all.customer, subject);
+  for (const day of ['lundi', 'mardi', 'mercredi', 'jeudi']) {
+    await all.customer.send('POST', `/api/tickets/${ticket.id}/messages`, {
+      body: `Le relevé de ${day} est illisible lui aussi : les colonnes se chevauchent et les montants sont tronqués.`,
+    });
+  }
+  await disposeAll(all);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, demo.customer);
+  await page.goto(`/tickets/${ticket.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  const message = page.getByRole('textbox', { name: 'Votre message' });
+  // The first screen holds the status and the history; the form waits a screen below.
+  await expect(message).toHaveCount(0);
+  // No dialog in the page before one opens.
+  await expect(page.locator('.mantine-Modal-root')).toHaveCount(0);
+
+  await page.mouse.wheel(0, 5000);
+  await message.fill('Le relevé de vendredi est correct.');
+  await page.getByRole('button', { name: 'Fermer la demande' }).click();
+  const dialog = page.getByRole('dialog', { name: `Fermer la demande ${ticket.key} ?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Annuler' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(message).toHaveValue('Le relevé de vendredi est correct.');
+
+  // A reader who does not scroll (a screen reader, say) finds it too, once the page is quiet.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(message).toHaveCount(0);
+  await expect(message).toHaveCount(1, { timeout: 10_000 });
+});
+
+test('a first screen comes with the one stylesheet of the portal, and no other is added as it builds', async ({
+  page,
+  baseURL,
+}) => {
+  const all = await sessions(baseURL ?? '');
+  const ticket = await openTicket(all.customer, `Styles ${Date.now()}`);
+  await disposeAll(all);
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'stylesheet') requested.push(new URL(request.url()).pathname);
+  });
+  await signIn(page, demo.customer);
+  for (const path of ['/', `/tickets/${ticket.id}`]) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await page.mouse.wheel(0, 5000);
+    await page.waitForLoadState('networkidle');
+    const sheets = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="stylesheet"]')].map((link) => link.getAttribute('href')),
+    );
+    expect(sheets, path).toHaveLength(1);
+  }
+  expect(new Set(requested).size).toBe(1);
+});

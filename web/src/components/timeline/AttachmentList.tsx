@@ -1,7 +1,8 @@
-import { Anchor, Group, Image, List, Modal, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Group, Image, List, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../api/tickets';
+import { ModalOnceOpened } from '../ModalOnceOpened';
 import { formatBytes } from './format';
 
 /**
@@ -53,7 +54,7 @@ export function AttachmentList({ files }: { files: Attachment[] }) {
           </List.Item>
         ))}
       </List>
-      <Modal
+      <ModalOnceOpened
         opened={previewed !== null}
         onClose={() => setPreviewed(null)}
         title={previewed?.fileName}
@@ -74,7 +75,7 @@ export function AttachmentList({ files }: { files: Attachment[] }) {
             </Anchor>
           </Stack>
         )}
-      </Modal>
+      </ModalOnceOpened>
     </>
   );
 }

@@ -11,6 +11,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { PageLoader } from '../../components/guards';
 import { TicketTimeline } from '../../components/timeline/TicketTimeline';
 import { WaitingSchedule } from '../../components/WaitingSchedule';
+import { WhenNear } from '../../components/WhenNear';
 import { usePageTitle } from '../usePageTitle';
 import { StatusBadge, useErrorText, useFormatDate } from './shared';
 import { CloseButton, ClosedExplanation } from './ticket/CloseTicket';
@@ -18,9 +19,10 @@ import { SlaPanel } from './ticket/SlaPanel';
 import { TicketSurvey } from './ticket/TicketSurvey';
 import { WatchButton } from './ticket/WatchButton';
 
-// The reply form (editor, file picker) sits below the conversation: its code loads once the
-// ticket is on screen, not before it.
+// The reply form (editor, file picker) sits below the conversation: its code loads and it is built
+// as the reader comes near it (WhenNear), not with the ticket's first screen.
 const ReplyForm = lazy(() => import('./ticket/ReplyForm').then((m) => ({ default: m.ReplyForm })));
+const replyPlaceholder = <Paper withBorder radius="md" mih={320} />;
 
 export default function TicketList() {
   const { id = '' } = useParams();
@@ -123,9 +125,11 @@ function TicketView({ ticket }: { ticket: Ticket }) {
         <ClosedExplanation ticket={ticket} />
       ) : (
         ticket.abilities.canAnswer && (
-          <Suspense fallback={<Paper withBorder radius="md" mih={320} />}>
-            <ReplyForm ticket={ticket} />
-          </Suspense>
+          <WhenNear placeholder={replyPlaceholder}>
+            <Suspense fallback={replyPlaceholder}>
+              <ReplyForm ticket={ticket} />
+            </Suspense>
+          </WhenNear>
         )
       )}
       {!closed && ticket.abilities.canClose && <CloseButton ticket={ticket} />}

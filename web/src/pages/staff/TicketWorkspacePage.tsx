@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Kbd, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Kbd, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDeferredValue, useRef, useState } from 'react';
 import { useParams } from 'react-router';
@@ -6,6 +6,7 @@ import { useMe } from '../../api/session';
 import { useLiveTickets } from '../../api/staff-live';
 import { getStaffSla, getTicket, take, ticketKeys } from '../../api/tickets';
 import { PageLoader } from '../../components/guards';
+import { ModalOnceOpened } from '../../components/ModalOnceOpened';
 import { notify } from '../../components/notify';
 import { TicketTimeline } from '../../components/timeline/TicketTimeline';
 import { WaitingSchedule } from '../../components/WaitingSchedule';
@@ -177,7 +178,7 @@ export default function TicketWorkspacePage() {
       </Grid>
 
       {qualifying && <QualifyModal ticket={t} onClose={() => setQualifying(false)} onDone={reload} />}
-      <Modal
+      <ModalOnceOpened
         closeButtonProps={{ 'aria-label': st('common.close') }}
         opened={help}
         onClose={() => setHelp(false)}
@@ -201,7 +202,7 @@ export default function TicketWorkspacePage() {
             </Table.Tr>
           </Table.Tbody>
         </Table>
-      </Modal>
+      </ModalOnceOpened>
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { closeTicket, type Ticket } from '../../../api/tickets';
 import { FormAlert } from '../../../components/FormAlert';
+import { ModalOnceOpened } from '../../../components/ModalOnceOpened';
 import { notify } from '../../../components/notify';
 import { useErrorText } from '../shared';
 import { useRefreshTicket } from './useRefreshTicket';
@@ -56,7 +57,7 @@ export function CloseButton({ ticket }: { ticket: Ticket }) {
       <Button variant="default" onClick={open} style={{ alignSelf: 'flex-start' }}>
         {t('portal:ticket.close')}
       </Button>
-      <Modal
+      <ModalOnceOpened
         opened={opened}
         onClose={close}
         title={t('portal:ticket.closeConfirmTitle', { key: ticket.key })}
@@ -74,7 +75,7 @@ export function CloseButton({ ticket }: { ticket: Ticket }) {
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </ModalOnceOpened>
     </>
   );
 }

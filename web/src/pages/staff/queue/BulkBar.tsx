@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { staffUsers } from '../../../api/staff';
@@ -10,6 +10,7 @@ import {
   type TicketStatus,
 } from '../../../api/tickets';
 import { FormAlert } from '../../../components/FormAlert';
+import { ModalOnceOpened } from '../../../components/ModalOnceOpened';
 import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../i18n';
 
@@ -103,7 +104,7 @@ export function BulkBar({
       <FormAlert message={run.error?.message ?? null} />
       {outcome && <BulkSummary outcome={outcome} onClose={() => setOutcome(null)} />}
       {confirming && (
-        <Modal
+        <ModalOnceOpened
           opened
           onClose={() => setConfirming(false)}
           title={st('bulk.confirmTitle', { count: selected.length })}
@@ -120,7 +121,7 @@ export function BulkBar({
               </Button>
             </Group>
           </Stack>
-        </Modal>
+        </ModalOnceOpened>
       )}
     </Stack>
   );

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Tabs, Text } from '@mantine/core';
+import { Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { useMe } from '../../../api/session';
 import { staffUsers } from '../../../api/staff';
 import { sendMessage } from '../../../api/tickets';
 import { FileDrop, UploadProgress } from '../../../components/files/FileDrop';
+import { ModalOnceOpened } from '../../../components/ModalOnceOpened';
 import { notify } from '../../../components/notify';
 import { MarkdownEditor, type MarkdownEditorHandle } from '../../../components/rich-text/MarkdownEditor';
 import { isPickerShortcut, useCannedAnswerInsertion } from '../canned-answers/useCannedAnswerInsertion';
@@ -161,7 +162,7 @@ export const Composer = forwardRef<
         </Button>
       </Group>
       {canned.picker}
-      <Modal
+      <ModalOnceOpened
         closeButtonProps={{ 'aria-label': st('common.close') }}
         opened={confirming}
         onClose={() => setConfirming(false)}
@@ -183,7 +184,7 @@ export const Composer = forwardRef<
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </ModalOnceOpened>
     </Stack>
   );
 });

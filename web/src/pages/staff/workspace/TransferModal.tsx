@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { type Ticket, transferToConsulting } from '../../../api/tickets';
 import { FormAlert } from '../../../components/FormAlert';
+import { ModalOnceOpened } from '../../../components/ModalOnceOpened';
 import { useAdminMutation } from '../../../components/useAdminMutation';
 import { useStaffT } from '../i18n';
 
@@ -34,7 +35,7 @@ export function TransferModal({
   const noteMissing = tried && !note.trim();
 
   return (
-    <Modal
+    <ModalOnceOpened
       closeButtonProps={{ 'aria-label': st('common.close') }}
       opened
       onClose={onClose}
@@ -81,6 +82,6 @@ export function TransferModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </ModalOnceOpened>
   );
 }
