@@ -4,14 +4,22 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { mantineIds, mantineLazyDefaults } from './mantine-build.ts';
+import { mantineIds, mantineLazyDefaults, mantineQuietMounts } from './mantine-build.ts';
 import { themeVariables } from './theme-variables.ts';
 
 const root = new URL('.', import.meta.url).pathname;
 
 export default defineConfig({
   root,
-  plugins: [react(), mantineIds(), mantineLazyDefaults(), themeVariables(), firstHeadings(), precompress()],
+  plugins: [
+    react(),
+    mantineIds(),
+    mantineLazyDefaults(),
+    ...mantineQuietMounts(),
+    themeVariables(),
+    firstHeadings(),
+    precompress(),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -57,6 +65,7 @@ export default defineConfig({
 // and where their text is: the web client's own texts, one file per language and area ('' for the
 // common texts). The server fills `{{name}}` with the signed-in person's name.
 const headings = {
+  login: { area: '', key: ['login', 'title'] },
   home: { area: '', key: ['home', 'welcome'] },
   queues: { area: 'staff', key: ['queue', 'title'] },
 } as const;

@@ -37,8 +37,16 @@ const firstScreens: {
   shownTo: (role: Role | null) => boolean;
   /** The page's heading, painted with the frame (web/vite.config.ts writes the texts). */
   heading?: string;
+  /** A page for visitors not signed in: its heading sits in their narrow centred column. */
+  public?: true;
 }[] = [
-  { path: /^\/login$/, modules: ['src/pages/LoginPage.tsx'], shownTo: (role) => role === null },
+  {
+    path: /^\/login$/,
+    modules: ['src/pages/LoginPage.tsx'],
+    shownTo: (role) => role === null,
+    heading: 'login',
+    public: true,
+  },
   {
     path: /^\/$/,
     modules: ['src/layout/AppLayout.tsx', 'src/pages/portal/PortalHome.tsx'],
@@ -112,6 +120,9 @@ export function webPage(webDist: string): (request: PageRequest) => string {
       .replace(
         '<div id="first-heading"></div>',
         `<div id="first-heading">${headingOf(screen, language)}</div>`,
+      )
+      .replace('<div class="first-page"', (frame) =>
+        firstScreens[screen]?.public ? '<div class="first-page first-page-public"' : frame,
       );
     pages.set(key, page);
     return page;

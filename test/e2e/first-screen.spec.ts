@@ -93,7 +93,7 @@ test('a queue appears once with its tickets, and a long one shows every row afte
   expect(firstHeading).toMatch(/[A-Z]{2,}-\d+/);
 });
 
-test("a ticket's subject, the home's greeting and the queue's heading show with the frame, before the code runs", async ({
+test("the sign-in page's heading, a ticket's subject, the home's greeting and the queue's heading show with the frame, before the code runs", async ({
   page,
   browser,
   baseURL,
@@ -116,8 +116,16 @@ test("a ticket's subject, the home's greeting and the queue's heading show with 
     return release;
   };
 
-  await signIn(page, demo.customer);
+  // A visitor's sign-in page names itself from the first paint too.
   let release = await holdCode(page);
+  await page.goto('/login');
+  await expect(page.locator('#first-heading')).toHaveText('Connexion');
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
+  await expect(page.locator('#first-heading')).toHaveCount(0);
+
+  await signIn(page, demo.customer);
+  release = await holdCode(page);
   await page.goto(`/tickets/${ticket.id}`);
   await expect(page.locator('#first-heading')).toHaveText(subject);
   await expect(page.locator('#first-kicker')).toHaveText(ticket.key);

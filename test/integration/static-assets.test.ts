@@ -13,7 +13,7 @@ import { createCompany, createStaff, openTicket, signedIn } from '../support/fac
 // A built web client as the build leaves it: hashed assets with .br and .gz siblings.
 const script = `console.log(${JSON.stringify('guichet '.repeat(400))});`;
 const page =
-  '<!doctype html><html><head><link rel="stylesheet" crossorigin href="/assets/index-Zz99.css"></head><body><div id="root"><p id="first-kicker"></p><div id="first-heading"></div></div></body></html>';
+  '<!doctype html><html><head><link rel="stylesheet" crossorigin href="/assets/index-Zz99.css"></head><body><div id="root"><div class="first-page" aria-hidden="true"><p id="first-kicker"></p><div id="first-heading"></div></div></div></body></html>';
 let dist: string;
 let t: TestApp;
 
@@ -35,6 +35,7 @@ beforeAll(async () => {
   };
   writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
   const headings = {
+    login: { fr: 'Connexion', de: 'Anmeldung', en: 'Sign in' },
     home: { fr: 'Bienvenue, {{name}}', de: 'Willkommen, {{name}}', en: 'Welcome, {{name}}' },
     queues: { fr: 'Files de tickets', de: 'Ticket-Warteschlangen', en: 'Queues <"&">' },
   };
@@ -195,6 +196,16 @@ describe('built web client', () => {
     await staff.put('/api/session/language', { language: 'en' });
     expect((await staff.get('/queues')).body).toContain(
       '<div id="first-heading">Queues &lt;&quot;&amp;&quot;&gt;</div>',
+    );
+    expect((await staff.get('/queues')).body).toContain('<div class="first-page" aria-hidden="true">');
+    // A visitor's sign-in page: its heading, in the narrow column of the pages for visitors.
+    const visitor = await t.app.inject({
+      method: 'GET',
+      url: '/login',
+      headers: { 'accept-language': 'de' },
+    });
+    expect(visitor.body).toContain(
+      '<div class="first-page first-page-public" aria-hidden="true"><p id="first-kicker"></p><div id="first-heading">Anmeldung</div>',
     );
     // Other pages, and a customer (who has no queue), keep the frame without a heading.
     expect((await staff.get('/profile')).body).toContain('<div id="first-heading"></div>');

@@ -7,12 +7,14 @@
 export function FirstFrame() {
   const kicker = document.getElementById('first-kicker')?.textContent ?? '';
   const heading = document.getElementById('first-heading')?.textContent ?? '';
+  // A visitor's page keeps the frame's narrow column (see index.html).
+  const page = document.querySelector('.first-page')?.className ?? 'first-page';
   return (
     <>
       <div className="first-paint" aria-hidden="true">
         Guichet
       </div>
-      <div className="first-page" aria-hidden="true">
+      <div className={page} aria-hidden="true">
         <p id="first-kicker">{kicker}</p>
         <div id="first-heading">{heading}</div>
       </div>

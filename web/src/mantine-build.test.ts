@@ -3,16 +3,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { mantineLazyDefaults } from '../mantine-build';
+import { mantineLazyDefaults, mantineQuietMounts } from '../mantine-build';
 
-const file = join(
-  dirname(createRequire(import.meta.url).resolve('@mantine/core')),
-  '..',
-  'esm/core/MantineProvider/MantineCssVariables/remove-default-variables.mjs',
-);
+const library = join(dirname(createRequire(import.meta.url).resolve('@mantine/core')), '..', 'esm');
+const file = join(library, 'core/MantineProvider/MantineCssVariables/remove-default-variables.mjs');
 
-function transformed(code: string, id = file): string {
-  const transform = mantineLazyDefaults().transform as (code: string, id: string) => { code: string } | null;
+function transformed(code: string, id = file, plugin = mantineLazyDefaults()): string {
+  const transform = plugin.transform as (code: string, id: string) => { code: string } | null;
   const result = transform.call({} as ThisParameterType<NonNullable<Plugin['transform']>>, code, id);
   if (!result) throw new Error('the plugin left the file alone');
   return result.code;
@@ -52,7 +49,25 @@ describe("the component library's default variables", () => {
 
   it('stop the build when the library changes the line made lazy', () => {
     expect(() => transformed('const defaultCssVariables = somethingElse();')).toThrow(
-      /no longer has the line/,
+      /no longer has the text/,
     );
+  });
+});
+
+describe("the component library's popovers and portals", () => {
+  it('record their target and their mounting in a transition', () => {
+    const [popover, portal] = mantineQuietMounts();
+    const files = {
+      popover: join(library, 'components/Popover/Popover.mjs'),
+      portal: join(library, 'components/Portal/Portal.mjs'),
+    };
+    const popoverCode = transformed(readFileSync(files.popover, 'utf8'), files.popover, popover);
+    expect(popoverCode).toMatch(
+      /startTransition\(\(\) => \{\s*setTargetNode\(node\);\s*popover\.floating\.refs\.setReference\(node\);\s*\}\);/,
+    );
+    expect(popoverCode).toContain('import { startTransition, useCallback, useRef, useState } from "react";');
+    const portalCode = transformed(readFileSync(files.portal, 'utf8'), files.portal, portal);
+    expect(portalCode).toContain('startTransition(() => setMounted(true));');
+    expect(portalCode).not.toMatch(/^\s*setMounted\(true\);/m);
   });
 });
