@@ -23,7 +23,7 @@ async function analysedAt(): Promise<string | null> {
 }
 
 describe('planner statistics', () => {
-  it('are gathered by the worker on the embedded database, then again only an hour later', async () => {
+  it('are gathered on the embedded database as it opens, then by the worker every hour, table by table', async () => {
     const acme = await createCompany(t.ctx.db);
     await openTicket(t.ctx, acme.customer);
     if (testEngine() === 'postgres') {
@@ -32,12 +32,18 @@ describe('planner statistics', () => {
       expect(await refreshPlannerStatistics(ctx)).toBe(false);
       return;
     }
-    expect(await refreshPlannerStatistics(t.ctx)).toBe(true);
-    const first = await analysedAt();
-    expect(first).not.toBeNull();
+    // Opening the database gathered them (src/db/client.ts): the worker's first pass, right after,
+    // has nothing to do.
+    expect(await refreshPlannerStatistics(t.ctx)).toBe(false);
     t.clock.advance(STATISTICS_INTERVAL_MS - 60_000);
     expect(await refreshPlannerStatistics(t.ctx)).toBe(false);
+    const before = await analysedAt();
+    await new Promise((resolve) => setTimeout(resolve, 20));
     t.clock.advance(60_000);
     expect(await refreshPlannerStatistics(t.ctx)).toBe(true);
+    const after = await analysedAt();
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
+    expect(await refreshPlannerStatistics(t.ctx)).toBe(false);
   });
 });
