@@ -6,8 +6,8 @@ const ahead = '25% 0px';
 const quietMs = 3000;
 
 /**
- * Builds a part of the page below its first screen (a reply form, say) once the reader comes within
- * a screen of it, or once the page has been quiet a few seconds, whichever comes first; the
+ * Builds a part of the page below its first screen (a reply form, say) once the reader comes near
+ * it (`ahead`), or once the page has been quiet a few seconds, whichever comes first; the
  * placeholder holds its place meanwhile. The first screen is then built and shown without the
  * code and the rendering of what the reader cannot see yet, while a reader who scrolls, tabs or
  * reads on finds the part ready.
