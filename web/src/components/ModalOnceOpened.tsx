@@ -3,9 +3,9 @@ import { useState } from 'react';
 
 /**
  * A dialog that joins the page the first time it opens, and stays for its closing animation and any
- * later opening. A closed `Modal` still mounts a portal whose layout effect renders it again right
- * after the page's first commit, synchronously: that pulls every effect of the new page into the
- * same long task, a freeze of a tenth of a second on a phone for a dialog nobody opened yet.
+ * later opening. A closed `Modal` is otherwise rendered with the page: its provider, portal and
+ * transition, a portal node in the document, and a second render once the portal mounts
+ * (web/mantine-build.ts keeps that one out of the first commit), all for a dialog nobody opened.
  */
 export function ModalOnceOpened(props: ModalProps) {
   const [opened, setOpened] = useState(props.opened);
