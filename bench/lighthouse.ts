@@ -9,7 +9,7 @@
  * resets a page's storage but keeps cookies); a page that still ends on /login is reported as such. It prints, per page, the performance score (median of the runs),
  * the main timings, and the bytes transferred: everything, and JavaScript alone. `--requests` also
  * lists, per page, each request of the median run with its type and transferred bytes; `--save <dir>`
- * writes each run's Lighthouse report (JSON) there, to read which metrics and requests cost points.
+ * writes each run's Lighthouse report (JSON) and its trace there, to read which metrics and requests cost points.
  * The machine's load average is printed too: on a busy machine Lighthouse's simulated timings grow.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -133,6 +133,9 @@ async function audit(page: string, url: string, port: number): Promise<Audited> 
     mkdirSync(saveDir, { recursive: true });
     const name = `${page.replace(/\W+/g, '-')}-${Date.now()}.json`;
     writeFileSync(join(saveDir, name), JSON.stringify(lhr));
+    // The trace beside it: which tasks Lighthouse simulated, and where, is read from it.
+    const trace = result.artifacts.Trace;
+    if (trace) writeFileSync(join(saveDir, name.replace(/\.json$/, '.trace.json')), JSON.stringify(trace));
   }
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const details = lhr.audits['network-requests']?.details;
