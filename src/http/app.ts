@@ -19,6 +19,7 @@ import type { PoolStats } from '../db/client';
 import { tenantScope } from '../db/tenant-scope';
 import { errorBody, handleError } from './errors';
 import { guardInput } from './input-guard';
+import { registerIntlWarmUp } from './intl-warm-up';
 import metricsPlugin from './plugins/metrics';
 import sessionPlugin from './plugins/session';
 import tenantScopePlugin from './plugins/tenant-scope';
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(registerRoutes, { prefix: '/api', ctx });
   await app.register(probeRoutes, { ctx });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerIntlWarmUp(app);
 
   const webDist = options.webDist ?? defaultWebDist;
   const pageIn = existsSync(join(webDist, 'index.html')) ? webPage(webDist) : null;

@@ -1,16 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { earlyDataScriptHash } from './early-data';
-import { intlWarmUpScriptHash } from './intl-warm-up';
 
 /**
- * The portal's pages run only their own code: scripts from this origin and, inline, only the two
- * fixed scripts that ask for a first screen's data and prepare the date formats (allowed by their
- * hashes), no plugins, no framing by other sites. Styles may be inline because the component
- * library sets style attributes; styles cannot run code.
+ * The portal's pages run only their own code: scripts from this origin and, inline, only the fixed
+ * script that asks for a first screen's data (allowed by its hash), no plugins, no framing by other
+ * sites. Styles may be inline because the component library sets style attributes; styles cannot
+ * run code.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  `script-src 'self' ${earlyDataScriptHash} ${intlWarmUpScriptHash}`,
+  `script-src 'self' ${earlyDataScriptHash}`,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

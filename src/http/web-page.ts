@@ -24,12 +24,12 @@ type Manifest = Record<
 >;
 
 // The app itself and its routes: the page's script starts it once the page's frame is painted
-// (web/src/main.tsx), so their code is asked for here, with the page, to be there by then.
+// (web/src/main.tsx), asking for their code and the first screen's together.
 const appModules = ['src/app.tsx', 'src/routes.tsx'];
 
 /**
  * The first screens people land on, with the code they load (web/src/routes.tsx) and who sees
- * them: preloaded with the page, that code downloads beside the app's own instead of after it.
+ * them: named by the page, that code downloads beside the app's own instead of after it.
  */
 const firstScreens: {
   path: RegExp;
@@ -69,9 +69,9 @@ const firstScreens: {
 /**
  * The single-page app's page, marked with the reader's language. The server already knows it (the
  * visitor's choice, the signed-in person's preference, the browser's languages), so the page says
- * it and asks for that language's texts beside the app's code: the app never starts in the
+ * it and names that language's texts beside the app's code: the app never starts in the
  * browser's language to switch once the session has answered, and never loads a second language.
- * A first screen's own code is preloaded the same way.
+ * A first screen's own code is named the same way.
  */
 export function webPage(webDist: string): (request: PageRequest) => string {
   const template = readFileSync(join(webDist, 'index.html'), 'utf8');
@@ -107,16 +107,17 @@ export function webPage(webDist: string): (request: PageRequest) => string {
       manifest[`src/i18n/${language}.json`]?.file,
       ...codeOf(manifest, [...appModules, ...(firstScreens[screen]?.modules ?? [])], language),
     ].filter((file): file is string => Boolean(file));
-    // Code asked for with the page is not needed for its first paint (its frame and styles are):
-    // the browser fetches the styles first and the code right behind them.
+    // Code is not needed for the page's first paint (its frame, styles and data are): the page
+    // names it, and the entry asks for it all at once as soon as the frame is painted
+    // (web/src/first-code.ts), so the code's bytes never hold back the styles or the data.
+    const code = files.length > 0 ? ` data-code="${files.map((file) => `/${file}`).join(' ')}"` : '';
     const preload = '<link rel="modulepreload" fetchpriority="low" crossorigin';
-    const preloads = files.map((file) => `${preload} href="/${file}">\n  `).join('');
     const page = template
       .replace(/<html[^>]*>/, `<html lang="${language}" data-language="${language}">`)
       // Before the styles: the date formats' data loads while they download.
       .replace(/<head[^>]*>/, (head) => `${head}${intlWarmUpTag}`)
       .replaceAll('<link rel="modulepreload" crossorigin', preload)
-      .replace('</head>', `${preloads}</head>`)
+      .replace('<div id="root"', `<div id="root"${code}`)
       .replace(
         '<div id="first-heading"></div>',
         `<div id="first-heading">${headingOf(screen, language)}</div>`,

@@ -155,10 +155,13 @@ test("the sign-in page's heading, a ticket's subject, the home's greeting and th
 test('built assets come compressed and cached for good; the page itself is revalidated', async ({ page }) => {
   const html = await page.request.get('/', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
   expect(html.headers()['cache-control']).toBe('no-cache');
-  // The largest script the page loads (the entry itself may be a few hundred bytes, sent as is).
-  const scripts = [...(await html.text()).matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map(
-    (m) => m[1] ?? '',
-  );
+  // The largest script the page loads (the entry itself may be a few hundred bytes, sent as is),
+  // among those it links and the first screen's code it names.
+  const body = await html.text();
+  const scripts = [
+    ...[...body.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? ''),
+    ...(/data-code="([^"]*)"/.exec(body)?.[1]?.split(' ') ?? []),
+  ];
   const sizes = await Promise.all(
     scripts.map(async (url) => (await (await page.request.get(url)).body()).length),
   );
@@ -259,4 +262,41 @@ test('a first screen comes with the one stylesheet of the portal, and no other i
     expect(sheets, path).toHaveLength(1);
   }
   expect(new Set(requested).size).toBe(1);
+});
+
+test("a first screen's styles and data come first; its code is asked for once the frame is painted", async ({
+  page,
+  baseURL,
+}) => {
+  const all = await sessions(baseURL ?? '');
+  const subject = `Code après le cadre ${Date.now()}`;
+  const ticket = await openTicket(all.customer, subject);
+  await disposeAll(all);
+  await signIn(page, demo.customer);
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  // The stylesheet is held back: until it comes, the browser cannot paint the frame.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/[\w-]+\.css$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  const shown = page.goto(`/tickets/${ticket.id}`);
+  await expect.poll(() => requested.includes(`/api/tickets/${ticket.id}`)).toBe(true);
+  const named = (await page.locator('#root').getAttribute('data-code'))?.split(' ') ?? [];
+  expect(named.some((file) => /\/TicketPage-[\w-]+\.js$/.test(file))).toBe(true);
+  expect(requested.filter((path) => named.includes(path))).toEqual([]);
+
+  release();
+  await shown;
+  await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  const asked = await page.evaluate(() =>
+    [...document.querySelectorAll('link[rel="modulepreload"]')].map(
+      (link) => new URL(link.getAttribute('href') ?? '', location.href).pathname,
+    ),
+  );
+  expect(asked).toEqual(expect.arrayContaining(named));
 });

@@ -6,7 +6,8 @@ import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from '
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../src/db/schema';
-import { intlWarmUpScript } from '../../src/http/intl-warm-up';
+import { earlyDataScriptHash } from '../../src/http/early-data';
+import { intlWarmUpPath, intlWarmUpScript, intlWarmUpTag } from '../../src/http/intl-warm-up';
 import { type TestApp, testApp } from '../support/app';
 import { createCompany, createStaff, openTicket, signedIn } from '../support/factories';
 
@@ -83,28 +84,27 @@ describe('built web client', () => {
     }
   });
 
-  it("marks the page with the reader's language and preloads that language's texts", async () => {
+  it("marks the page with the reader's language and names that language's texts as its code", async () => {
     const french = await get('/tickets/12');
     expect(french.body).toBe(
       page
         .replace('<html>', '<html lang="fr" data-language="fr">')
-        .replace('<head>', `<head><script>${intlWarmUpScript}</script>`),
+        .replace('<head>', `<head>${intlWarmUpTag}`),
     );
     const german = await t.app.inject({ url: '/', headers: { 'accept-language': 'de-CH, en;q=0.5' } });
     expect(german.body).toContain('<html lang="de" data-language="de">');
-    expect(german.body).toContain(
-      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/de-Xy12.js">',
-    );
+    expect(german.body).toContain('<div id="root" data-code="/assets/de-Xy12.js">');
     expect(german.headers['content-type']).toMatch(/^text\/html/);
   });
 
-  it("preloads a first screen's own code with the page, not what the page loads anyway", async () => {
+  it("names a first screen's own code in the page, not what the page loads anyway, and preloads none before the paint", async () => {
     const signIn = await get('/login?next=%2F');
-    expect(signIn.body).toContain('href="/assets/LoginPage-Qq34.js"');
-    expect(signIn.body).toContain('href="/assets/form-Zz56.js"');
-    expect(signIn.body).not.toContain('shared-Aa11.js');
+    const code = /<div id="root" data-code="([^"]*)">/.exec(signIn.body)?.[1]?.split(' ');
+    expect(code).toEqual(expect.arrayContaining(['/assets/LoginPage-Qq34.js', '/assets/form-Zz56.js']));
+    expect(code).not.toContain('/assets/shared-Aa11.js');
+    expect(signIn.body).not.toContain('modulepreload');
     const other = await get('/tickets/12');
-    expect(other.body).not.toContain('modulepreload');
+    expect(other.body).not.toContain('data-code');
   });
 
   it("asks for a signed-in first screen's data with the page, by a script the policy allows by its hash", async () => {
@@ -150,15 +150,23 @@ describe('built web client', () => {
     expect((await get('/api/health')).headers.link).toBeUndefined();
   });
 
-  it('makes the first date format before the styles, by a script the policy allows by its hash', async () => {
+  it('makes the first date format before the styles, by a script of its own the browser keeps for good', async () => {
     for (const response of [await get('/login'), await get('/tickets/12')]) {
-      const warmUp = /<head><script>([^<]*Intl\.DateTimeFormat[^<]*)<\/script>/.exec(response.body);
-      expect(warmUp?.[1]).toContain("timeZone:'Europe/Zurich'");
-      const hash = createHash('sha256')
-        .update(warmUp?.[1] ?? '')
-        .digest('base64');
-      expect(String(response.headers['content-security-policy'])).toContain(`'sha256-${hash}'`);
+      expect(
+        response.body.startsWith(`<!doctype html><html lang="fr" data-language="fr"><head>${intlWarmUpTag}`),
+      ).toBe(true);
+      // No inline script but the first screen's data: the policy names no other hash.
+      expect(String(response.headers['content-security-policy'])).toContain(
+        `script-src 'self' ${earlyDataScriptHash};`,
+      );
     }
+    expect(intlWarmUpPath).toMatch(/^\/assets\/intl-warm-up-[0-9a-f]{10}\.js$/);
+    const warmUp = await get(intlWarmUpPath);
+    expect(warmUp.statusCode).toBe(200);
+    expect(warmUp.body).toBe(intlWarmUpScript);
+    expect(warmUp.body).toContain("timeZone:'Europe/Zurich'");
+    expect(warmUp.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(warmUp.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
   it("names a customer's own ticket in the page's frame, as text, and no one else's", async () => {

@@ -2,12 +2,14 @@
 // share them, and the first render never shows unstyled components.
 import './mantine-styles';
 import { appNotLoaded } from './app-not-loaded';
+import { askForFirstScreenCode } from './first-code';
 
-// The app's code (preloaded with the page, see src/http/web-page.ts) runs once the browser has
-// painted the page's frame: on a phone, evaluating it takes most of a second, during which the
-// reader already sees the portal instead of a blank screen.
+// The app's code (named by the page, see src/http/web-page.ts) is asked for and run once the
+// browser has painted the page's frame: on a phone, evaluating it takes most of a second, during
+// which the reader already sees the portal instead of a blank screen.
 requestAnimationFrame(() => {
   setTimeout(() => {
+    askForFirstScreenCode();
     import('./app').catch(appNotLoaded);
   }, 0);
 });
