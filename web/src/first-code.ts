@@ -1,20 +1,28 @@
 /**
- * The code of the page's first screen, named by the page (src/http/web-page.ts) and asked for
- * beside the app's own once the frame is painted: before that, the styles and the data have the
- * connection to themselves. Each request costs the main thread a little, so they are made a few
- * at a time, in short tasks that let a tap through between them.
+ * The code of the page's first screen, named by the page (src/http/web-page.ts) and asked for once
+ * the frame is painted: before that, the styles and the data have the connection to themselves.
+ * During a page's load, asking for a file costs the main thread a few milliseconds, so each is
+ * asked for in a task of its own, and a tap is answered between them. Resolves once all are asked
+ * for: the app's own import then finds its files already on their way.
  */
-export function askForFirstScreenCode(root: HTMLElement | null = document.getElementById('root')) {
+export function askForFirstScreenCode(
+  root: HTMLElement | null = document.getElementById('root'),
+): Promise<void> {
   const pending = root?.dataset.code?.split(' ').filter(Boolean) ?? [];
-  const askForSome = () => {
-    for (const href of pending.splice(0, 4)) {
+  return new Promise((resolve) => {
+    const askForNext = () => {
+      const href = pending.shift();
+      if (href === undefined) {
+        resolve();
+        return;
+      }
       const link = document.createElement('link');
       link.rel = 'modulepreload';
       link.crossOrigin = '';
       link.href = href;
       document.head.append(link);
-    }
-    if (pending.length > 0) setTimeout(askForSome, 0);
-  };
-  askForSome();
+      setTimeout(askForNext, 0);
+    };
+    askForNext();
+  });
 }

@@ -9,7 +9,8 @@ import { askForFirstScreenCode } from './first-code';
 // which the reader already sees the portal instead of a blank screen.
 requestAnimationFrame(() => {
   setTimeout(() => {
-    askForFirstScreenCode();
-    import('./app').catch(appNotLoaded);
+    askForFirstScreenCode()
+      .then(() => import('./app'))
+      .catch(appNotLoaded);
   }, 0);
 });
