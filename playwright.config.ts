@@ -50,7 +50,7 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: `rm -rf ${dataDir} && npx vite build --config web/vite.config.ts --logLevel warn && npx tsx src/main.ts`,
+      command: `rm -rf ${dataDir} && npx vite build --config web/vite.config.ts --logLevel warn && node scripts/build-server.mjs && node --enable-source-maps dist/server/main.mjs`,
       url: `http://localhost:${port}/api/health`,
       // The web build and the first start with demo data take minutes on a busy two-core machine.
       timeout: 360_000,

@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+// @ts-expect-error: a build script in plain JavaScript, without type declarations.
+import { buildServer } from '../scripts/build-server.mjs';
 
 /** The real server in a process of its own, as production starts it, for measuring its CPU and memory. */
 export interface ServerProcess {
@@ -17,14 +19,16 @@ export interface ServerProcess {
 }
 
 /**
- * Starts `node --import tsx src/main.ts` (the Dockerfile's command) without the worker, on a free
+ * Starts the compiled server, `node dist/server/main.mjs` (the Dockerfile's command; compiled here
+ * first, scripts/build-server.mjs), without the worker, on a free
  * loopback port and without the inbound SMTP listener, with `env` added (DATABASE_URL or DATA_DIR, rate limits), and waits for /readyz.
  * Its request log goes to /dev/null: writing it costs the server its CPU, the reading does not.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const applicationName = `guichet-bench-${randomBytes(4).toString('hex')}`;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  await buildServer();
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',

@@ -1,20 +1,30 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a build script in plain JavaScript, without type declarations.
+import { buildServer } from '../../scripts/build-server.mjs';
 
-// The real entry point, as `npm start` runs it, on a throw-away data directory.
+// The real entry point, as `npm start` runs it (compiled, scripts/build-server.mjs), on a
+// throw-away data directory. Its own build folder is two deep like dist/server/.
 const dataDir = mkdtempSync(join(tmpdir(), 'guichet-start-'));
+const build = join('dist', `startup-test-${process.pid}`);
 const children: ChildProcess[] = [];
+const inboundToken = 'startup-test-inbound-token';
+
+beforeAll(async () => {
+  await buildServer(build);
+}, 120_000);
 
 function start(
   port: number,
   isReady: (output: string) => boolean = (out) => out.includes('Guichet is running'),
 ) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(build, 'main.mjs')], {
     env: {
       ...process.env,
+      INBOUND_WEBHOOK_TOKEN: inboundToken,
       DATA_DIR: dataDir,
       PORT: String(port),
       INBOUND_SMTP_PORT: '0',
@@ -58,6 +68,7 @@ afterEach(async () => {
 });
 afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(build, { recursive: true, force: true });
 });
 
 describe('npm start on the embedded database', () => {
@@ -72,6 +83,15 @@ describe('npm start on the embedded database', () => {
     const port = 34000 + (process.pid % 1000);
     const health = await fetch(`http://localhost:${port}/api/health`);
     expect(health.status).toBe(200);
+    // A received mail is parsed in a thread of its own, from the compiled program beside the server.
+    expect(existsSync(join(build, 'digest-worker.mjs'))).toBe(true);
+    const mail = await fetch(`http://localhost:${port}/api/inbound/mail`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${inboundToken}`, 'content-type': 'message/rfc822' },
+      body: 'From: stranger@example.org\r\nTo: support@guichet.demo\r\nSubject: Bonjour\r\nMessage-ID: <startup-test@example.org>\r\n\r\nBonjour.\r\n',
+    });
+    expect(mail.status, await mail.clone().text()).toBe(200);
+    expect((await mail.json()).outcome).toEqual(expect.any(String));
 
     const second = start(35000 + (process.pid % 1000));
     const code = await second.exited;

@@ -14,12 +14,15 @@ let pool: Piscina | null = null;
  * on the first mail and stop when idle.
  */
 function mailPool(): Piscina {
-  // Workers load the TypeScript sources the way the main thread does (tsx), whoever started us.
-  const execArgv = process.execArgv.some((arg) => arg.includes('tsx'))
-    ? process.execArgv
-    : [...process.execArgv, '--import', 'tsx'];
+  // Compiled (scripts/build-server.mjs), the thread's program sits beside this one's as JavaScript;
+  // from the sources, threads load the TypeScript the way the main thread does (tsx).
+  const compiled = import.meta.url.endsWith('.mjs');
+  const execArgv =
+    compiled || process.execArgv.some((arg) => arg.includes('tsx'))
+      ? process.execArgv
+      : [...process.execArgv, '--import', 'tsx'];
   pool ??= new Piscina({
-    filename: new URL('./digest-worker.ts', import.meta.url).href,
+    filename: new URL(compiled ? './digest-worker.mjs' : './digest-worker.ts', import.meta.url).href,
     minThreads: 0,
     maxThreads: Math.max(1, Math.min(2, availableParallelism() - 1)),
     idleTimeout: 30_000,
