@@ -4,7 +4,7 @@
  *   npm run bench -- cpu [--requests 2000] [--concurrency 8] [--max-seconds 30] [--only <name part>]
  *                        [--data-dir <dir>]   (PGlite in <dir>/pglite instead of BENCH_DATABASE_URL)
  *
- * Starts the real server in a process of its own (`node --import tsx src/main.ts`, no worker,
+ * Starts the real server in a process of its own (`node dist/server/main.mjs`, compiled first, no worker,
  * request log on, rate limits raised so that no answer is a 429), signs in `--concurrency` cookie
  * sessions of the seeded customer and of the seeded agent, and runs each scenario with
  * `--concurrency` requests in flight. A request's CPU is the server process's user + system time

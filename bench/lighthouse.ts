@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium as playwrightChromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { numberArg, printTable, stringArg } from './lib';
+import { compiledProgram } from './server-process';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const demoPassword = 'guichet-demo';
@@ -261,8 +262,8 @@ async function startServer(): Promise<{ url: string; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'guichet-lighthouse-data-'));
   // The embedded database, whatever the shell's DATABASE_URL says: demo data in a fresh directory.
   const { DATABASE_URL: _ignored, ...environment } = process.env;
-  // One process (tsx as a loader, not a wrapper), so stopping it stops the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // Node itself, not a wrapper, so stopping it stops the server.
+  const child = spawn(process.execPath, await compiledProgram('main'), {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       ...environment,

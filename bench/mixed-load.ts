@@ -2,7 +2,7 @@
  * `npm run bench -- mixed [--users 50] [--seconds 60] [--think-ms 3000] [--database-url URL]`:
  * people working at the same time on the seeded data, against the server as an operator starts it.
  *
- * Starts Guichet in a process of its own (`node --import tsx src/main.ts`, worker included) on the
+ * Starts Guichet in a process of its own (`node dist/server/main.mjs`, compiled first, worker included) on the
  * PGlite data directory BENCH_DATA_DIR (seed it with `seed --pglite`), or on PostgreSQL when given
  * `--database-url`. One person in five is an agent, the others customers of the largest companies
  * (two per company); each signs in, works through 20–40 actions with a pause between two, signs

@@ -27,8 +27,7 @@ export interface ServerProcess {
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   const applicationName = `guichet-bench-${randomBytes(4).toString('hex')}`;
-  await buildServer();
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, await compiledProgram('main'), {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -88,4 +87,13 @@ function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
+}
+
+/**
+ * Node's arguments to run one of the programs as operators do, compiled to JavaScript
+ * (scripts/build-server.mjs, run first: the build takes a second).
+ */
+export async function compiledProgram(program: 'main' | 'worker'): Promise<string[]> {
+  await buildServer();
+  return ['--enable-source-maps', `dist/server/${program}.mjs`];
 }

@@ -7,7 +7,7 @@
  * timer, a third whose first reminder is due, a third whose second reminder is due (the first one
  * sent on time), a third whose closing is due (both reminders sent), each due within the last day.
  * The rows are those the application writes (bench/timers-data.ts). Then it starts one worker
- * process as `npm run worker` does (`node --import tsx src/jobs/worker-main.ts`, system clock, the
+ * process as `npm run worker` does (`node dist/server/worker.mjs`, compiled first, system clock, the
  * mail store, `--interval` as WORKER_INTERVAL_MS), polls until no timer is due, stops it, and prints
  * the elapsed time, timers per second, the ratio to the 60 s budget, the worker's resident memory,
  * and the exactly-once check: per ticket, the mails and timeline events of its step.
@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { assertLoopback, benchDatabaseUrl, numberArg, printTable, stringArg } from './lib';
+import { compiledProgram } from './server-process';
 import { prepareDueTimers } from './timers-data';
 
 const url =
@@ -58,10 +59,10 @@ function rssMiB(pid: number): number {
   }
 }
 
-function startWorker(): ChildProcess {
+function startWorker(program: string[]): ChildProcess {
   // Node itself, not npx: the pid is the worker's (for its memory) and SIGTERM reaches it.
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/jobs/worker-main.ts'], {
+  const child = spawn(process.execPath, [...profile, ...program], {
     cwd: root,
     env: {
       ...process.env,
@@ -142,8 +143,9 @@ try {
       `(${prepared.byKind}) in ${prepared.seconds.toFixed(1)} s`,
   );
 
+  const program = await compiledProgram('worker');
   const started = performance.now();
-  const worker = startWorker();
+  const worker = startWorker(program);
   const pid = worker.pid ?? 0;
   let exited = false;
   worker.once('exit', () => {

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { assertLoopback, benchDatabaseUrl, HttpClient, numberArg, printTable } from './lib';
+import { compiledProgram } from './server-process';
 
 const uploads = numberArg('uploads', 10);
 const sizeMb = numberArg('mb', 100);
@@ -124,7 +125,7 @@ await recreateDatabase();
 const dataDir = mkdtempSync(join(tmpdir(), 'guichet-bench-uploads-'));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+const server = spawn(process.execPath, await compiledProgram('main'), {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
   env: {
