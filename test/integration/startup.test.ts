@@ -20,8 +20,9 @@ beforeAll(async () => {
 function start(
   port: number,
   isReady: (output: string) => boolean = (out) => out.includes('Guichet is running'),
+  program = join(build, 'main.mjs'),
 ) {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(build, 'main.mjs')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', program], {
     env: {
       ...process.env,
       INBOUND_WEBHOOK_TOKEN: inboundToken,
@@ -115,5 +116,30 @@ describe('npm start on the embedded database', () => {
     expect((await fetch(`http://localhost:${port}/api/health`)).status).toBe(200);
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+  }, 240_000);
+
+  it('stays up when a mail-parsing thread cannot start, and says the mail failed', async () => {
+    // A build whose thread program is missing: the thread dies as it starts.
+    const broken = `${build}-broken`;
+    await buildServer(broken);
+    rmSync(join(broken, 'digest-worker.mjs'));
+    try {
+      const port = 37000 + (process.pid % 1000);
+      const server = start(port, undefined, join(broken, 'main.mjs'));
+      await server.ready;
+      const mail = await fetch(`http://localhost:${port}/api/inbound/mail`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${inboundToken}`, 'content-type': 'message/rfc822' },
+        body: 'From: stranger@example.org\r\nSubject: Bonjour\r\n\r\nBonjour.\r\n',
+      });
+      expect(mail.status).toBeGreaterThanOrEqual(500);
+      expect((await fetch(`http://localhost:${port}/api/health`)).status).toBe(200);
+      expect(server.child.exitCode).toBeNull();
+      expect(server.output()).toContain('a mail-parsing thread failed');
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toBe(0);
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
   }, 240_000);
 });

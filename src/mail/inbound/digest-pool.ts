@@ -14,6 +14,7 @@ let pool: Piscina | null = null;
  * on the first mail and stop when idle.
  */
 function mailPool(): Piscina {
+  if (pool) return pool;
   // Compiled (scripts/build-server.mjs), the thread's program sits beside this one's as JavaScript;
   // from the sources, threads load the TypeScript the way the main thread does (tsx).
   const compiled = import.meta.url.endsWith('.mjs');
@@ -21,14 +22,23 @@ function mailPool(): Piscina {
     compiled || process.execArgv.some((arg) => arg.includes('tsx'))
       ? process.execArgv
       : [...process.execArgv, '--import', 'tsx'];
-  pool ??= new Piscina({
+  const created = new Piscina({
     filename: new URL(compiled ? './digest-worker.mjs' : './digest-worker.ts', import.meta.url).href,
     minThreads: 0,
     maxThreads: Math.max(1, Math.min(2, availableParallelism() - 1)),
     idleTimeout: 30_000,
     execArgv,
   });
-  return pool;
+  // A thread that dies (its program missing, its memory exhausted) would, unheard, end the server;
+  // the mails waiting for it would wait for the timeout. They fail at once instead (the sender is
+  // told to try again later) and the next mail starts a new pool.
+  created.on('error', (error: unknown) => {
+    console.error('a mail-parsing thread failed:', error);
+    if (pool === created) pool = null;
+    void created.destroy();
+  });
+  pool = created;
+  return created;
 }
 
 export async function digestInWorker(raw: Buffer, options: DigestOptions): Promise<DigestedMail> {
