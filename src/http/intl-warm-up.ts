@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 
 /**
  * A browser loads its calendar, time-zone and number data (ICU) the first time a page makes an Intl
- * format: 50–70 ms here, about a quarter of a second on a phone, in one piece. This fixed script at
+ * format: 40–100 ms here, a quarter of a second or more on a phone, in one piece. This fixed script at
  * the top of every page makes that first format while the styles download, before the first paint,
  * so the app's own formats (src/i18n/format.ts) and i18next's plural rules then cost a millisecond
  * instead of blocking the page once it is shown.

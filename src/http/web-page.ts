@@ -108,7 +108,7 @@ export function webPage(webDist: string): (request: PageRequest) => string {
       ...codeOf(manifest, [...appModules, ...(firstScreens[screen]?.modules ?? [])], language),
     ].filter((file): file is string => Boolean(file));
     // Code is not needed for the page's first paint (its frame, styles and data are): the page
-    // names it, and the entry asks for it all at once as soon as the frame is painted
+    // names it, and the entry asks for it, a file a task, once the frame is painted
     // (web/src/first-code.ts), so the code's bytes never hold back the styles or the data.
     const code = files.length > 0 ? ` data-code="${files.map((file) => `/${file}`).join(' ')}"` : '';
     const preload = '<link rel="modulepreload" fetchpriority="low" crossorigin';
