@@ -6,7 +6,7 @@
 // finds relative to itself (web/dist, drizzle/) are the same from both.
 import { build } from 'esbuild';
 
-export const serverEntries = {
+const serverEntries = {
   main: 'src/main.ts',
   worker: 'src/jobs/worker-main.ts',
   'digest-worker': 'src/mail/inbound/digest-worker.ts',

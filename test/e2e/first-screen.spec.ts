@@ -24,6 +24,19 @@ async function watchMainArea(page: Page) {
   });
 }
 
+/** Holds back the page's requests for matching files until the returned function is called. */
+async function holdBack(page: Page, files: RegExp): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(files, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
 const seen = (page: Page, title: string) =>
   page.evaluate((title) => {
     const state = window as unknown as { __loaderSeen: boolean; __firstSeen: Record<string, string> };
@@ -104,17 +117,7 @@ test("the sign-in page's heading, a ticket's subject, the home's greeting and th
   await disposeAll(all);
 
   // The app's code is held back until the frame has been looked at.
-  const holdCode = async (on: Page) => {
-    let release = () => {};
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await on.route(/\/assets\/app-[\w-]+\.js$/, async (route) => {
-      await released;
-      await route.continue();
-    });
-    return release;
-  };
+  const holdCode = (on: Page) => holdBack(on, /\/assets\/app-[\w-]+\.js$/);
 
   // A visitor's sign-in page names itself from the first paint too.
   let release = await holdCode(page);
@@ -276,14 +279,7 @@ test("a first screen's styles and data come first; its code is asked for once th
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
   // The stylesheet is held back: until it comes, the browser cannot paint the frame.
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/[\w-]+\.css$/, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdBack(page, /\/assets\/[\w-]+\.css$/);
   const shown = page.goto(`/tickets/${ticket.id}`);
   await expect.poll(() => requested.includes(`/api/tickets/${ticket.id}`)).toBe(true);
   const named = (await page.locator('#root').getAttribute('data-code'))?.split(' ') ?? [];
